@@ -1,0 +1,90 @@
+import Foundation
+import SwitchboardCore
+import SwitchboardStore
+import Vapor
+
+/// Everything the application reads from its environment, read once at start.
+public struct AppConfig: Sendable {
+    /// Where the database and its files live.
+    public enum DatabaseChoice: Sendable {
+        case sqliteFile(String)
+        case sqliteMemory(String)
+        case postgres(String)
+    }
+
+    public var database: DatabaseChoice
+    public var dataDirectory: String
+    /// The bcrypt cost; tests lower it.
+    public var bcryptCost: Int
+    /// The first admin created on an empty database.
+    public var firstAdminEmail: String
+    /// The password of the first admin; generated when nil.
+    public var firstAdminPassword: String?
+    public var sessionLifetime: TimeInterval
+    public var maxBodySize: Int
+
+    public init(
+        database: DatabaseChoice, dataDirectory: String, bcryptCost: Int = 12, firstAdminEmail: String = "admin@example.com",
+        firstAdminPassword: String? = nil, sessionLifetime: TimeInterval = 14 * 86_400, maxBodySize: Int = 1_048_576
+    ) {
+        self.database = database
+        self.dataDirectory = dataDirectory
+        self.bcryptCost = bcryptCost
+        self.firstAdminEmail = firstAdminEmail
+        self.firstAdminPassword = firstAdminPassword
+        self.sessionLifetime = sessionLifetime
+        self.maxBodySize = maxBodySize
+    }
+
+    /// Reads `DATABASE_URL`, `SWITCHBOARD_DATA`, `SWITCHBOARD_ADMIN_EMAIL`, `SWITCHBOARD_ADMIN_PASSWORD`.
+    public static func fromEnvironment() -> AppConfig {
+        let env = ProcessInfo.processInfo.environment
+        let data = env["SWITCHBOARD_DATA"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        let database: DatabaseChoice
+        if let url = env["DATABASE_URL"], url.hasPrefix("postgres") {
+            database = .postgres(url)
+        } else {
+            database = .sqliteFile(data + "/switchboard.sqlite")
+        }
+        return AppConfig(
+            database: database, dataDirectory: data, firstAdminEmail: env["SWITCHBOARD_ADMIN_EMAIL"] ?? "admin@example.com",
+            firstAdminPassword: env["SWITCHBOARD_ADMIN_PASSWORD"])
+    }
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+    private struct StoreKey: StorageKey { typealias Value = Store }
+    private struct MetricsKey: StorageKey { typealias Value = Metrics }
+
+    /// The configuration the application was built with.
+    public var config: AppConfig {
+        get { storage[ConfigKey.self] ?? AppConfig.fromEnvironment() }
+        set { storage[ConfigKey.self] = newValue }
+    }
+
+    /// The store; set by `configure`.
+    public var store: Store {
+        get {
+            guard let store = storage[StoreKey.self] else { preconditionFailure("configure(_:) sets the store before use") }
+            return store
+        }
+        set { storage[StoreKey.self] = newValue }
+    }
+
+    /// Request counters and latency histograms.
+    var metrics: Metrics {
+        get {
+            if let m = storage[MetricsKey.self] { return m }
+            let m = Metrics()
+            storage[MetricsKey.self] = m
+            return m
+        }
+        set { storage[MetricsKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// The application's store.
+    public var store: Store { application.store }
+}

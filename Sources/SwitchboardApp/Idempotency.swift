@@ -1,0 +1,51 @@
+import Foundation
+import SwitchboardCore
+import SwitchboardStore
+import Vapor
+
+/// Creates with an `Idempotency-Key` header: the first request's response is stored in the same
+/// transaction as the create, and a repeat of the key returns it again instead of creating twice.
+enum Idempotency {
+    static let header = "Idempotency-Key"
+
+    static func create<D: Encodable & Sendable>(
+        _ req: Request, principal: Principal, status: HTTPStatus = .created,
+        _ body: @escaping @Sendable (WriteContext) async throws -> D
+    ) async throws -> Response {
+        let route = "\(req.method.rawValue) \(req.url.path)"
+        guard let key = req.headers.first(name: header) else {
+            return try respond(try await req.store.write(body), status: status)
+        }
+        guard (1...255).contains(key.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+            throw DomainError.invalid(field: header, "must be 1–255 visible ASCII characters")
+        }
+        let userId = principal.user.id
+        if let replay = try await replay(req, userId: userId, key: key, route: route) { return replay }
+        do {
+            let data = try await req.store.write { ctx -> Data in
+                let data = try APIJSON.encoder.encode(try await body(ctx))
+                try await ctx.storeIdempotentResponse(
+                    userId: userId, key: key, route: route, status: Int(status.code), body: String(decoding: data, as: UTF8.self))
+                return data
+            }
+            let response = Response(status: status, body: .init(data: data))
+            response.headers.contentType = .json
+            return response
+        } catch {
+            // A concurrent request with the same key won the race: answer with its response.
+            if let replay = try await replay(req, userId: userId, key: key, route: route) { return replay }
+            throw error
+        }
+    }
+
+    private static func replay(_ req: Request, userId: Int64, key: String, route: String) async throws -> Response? {
+        guard let stored = try await req.store.read({ try await $0.idempotentResponse(userId: userId, key: key) }) else { return nil }
+        guard stored.route == route else {
+            throw DomainError(.invalid, field: header, "this key was already used for \(stored.route)")
+        }
+        let response = Response(status: HTTPStatus(statusCode: stored.status), body: .init(string: stored.body))
+        response.headers.contentType = .json
+        response.headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true")
+        return response
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Vapor
+
+/// The API's JSON: RFC 3339 times with milliseconds, in UTC.
+enum APIJSON {
+    static func formatter() -> ISO8601DateFormatter {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f
+    }
+
+    static var encoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.withoutEscapingSlashes]
+        e.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(formatter().string(from: date))
+        }
+        return e
+    }
+
+    static var decoder: JSONDecoder {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .custom { decoder in
+            let c = try decoder.singleValueContainer()
+            let text = try c.decode(String.self)
+            let plain = ISO8601DateFormatter()
+            if let date = formatter().date(from: text) ?? plain.date(from: text) { return date }
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "must be an RFC 3339 time like 2026-11-23T10:00:00Z")
+        }
+        return d
+    }
+
+    /// Makes Vapor's content coding use these.
+    static func install() {
+        ContentConfiguration.global.use(encoder: encoder, for: .json)
+        ContentConfiguration.global.use(decoder: decoder, for: .json)
+    }
+}

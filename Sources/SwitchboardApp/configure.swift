@@ -1,0 +1,44 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import SwitchboardCore
+import SwitchboardStore
+import Vapor
+
+/// Builds the application: database, migrations, first-run setup, middleware, routes, commands.
+/// `main` only reads configuration and calls this; tests call it with an in-memory database.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    app.config = config
+    APIJSON.install()
+    try configureDatabase(app, config.database, dataDirectory: config.dataDirectory)
+    app.migrations.add(Store.migrations)
+    let store = Store(database: { [unowned app] in app.db })
+    app.store = store
+    try await app.autoMigrate()
+    if case .sqliteFile = config.database, let sql = app.db as? any SQLDatabase {
+        // WAL lets readers work while the writer commits; the mode is stored in the file.
+        try await sql.raw("PRAGMA journal_mode = WAL").run()
+    }
+    try await Bootstrap.run(app)
+
+    app.routes.defaultMaxBodySize = ByteCount(integerLiteral: config.maxBodySize)
+    app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware())
+    app.middleware.use(ProblemMiddleware())
+    try routes(app)
+    registerCommands(app)
+}
+
+private func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseChoice, dataDirectory: String) throws {
+    switch choice {
+    case .sqliteFile(let path):
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path)), sqlLogLevel: .trace), as: .sqlite)
+    case .sqliteMemory(let identifier):
+        app.databases.use(.sqlite(SQLiteConfiguration(storage: .memory(identifier: identifier)), sqlLogLevel: .trace), as: .sqlite)
+    case .postgres(let url):
+        app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace), as: .psql)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import SwitchboardCore
+import SwitchboardStore
+import Vapor
+
+/// Every route, grouped by area.
+func routes(_ app: Application) throws {
+    app.get("healthz", use: Operations.health)
+    app.get("metrics", use: Operations.metrics)
+
+    let api = app.grouped("api", "v1")
+    api.get("openapi.json", use: Operations.openAPI)
+
+    api.post("session", use: SessionController.signIn)
+    api.get("session", use: SessionController.current)
+    api.delete("session", use: SessionController.signOut)
+
+    api.get("tokens", use: TokenController.list)
+    api.post("tokens", use: TokenController.create)
+    api.delete("tokens", ":id", use: TokenController.revoke)
+
+    api.get("users", use: UserController.list)
+    api.post("users", use: UserController.create)
+    api.get("users", ":id", use: UserController.show)
+    api.patch("users", ":id", use: UserController.update)
+
+    api.get("teams", use: TeamController.list)
+    api.post("teams", use: TeamController.create)
+    api.get("teams", ":id", use: TeamController.show)
+    api.patch("teams", ":id", use: TeamController.update)
+
+    api.get("contacts", use: ContactController.list)
+    api.post("contacts", use: ContactController.create)
+    api.get("contacts", ":id", use: ContactController.show)
+    api.patch("contacts", ":id", use: ContactController.update)
+    api.post("contacts", ":id", "merge", use: ContactController.merge)
+    api.get("contacts", ":id", "tickets", use: ContactController.tickets)
+
+    api.get("organizations", use: OrganizationController.list)
+    api.post("organizations", use: OrganizationController.create)
+    api.get("organizations", ":id", use: OrganizationController.show)
+    api.patch("organizations", ":id", use: OrganizationController.update)
+
+    api.get("tickets", use: TicketController.list)
+    api.post("tickets", use: TicketController.create)
+    api.get("tickets", ":id", use: TicketController.show)
+    api.patch("tickets", ":id", use: TicketController.update)
+    api.get("tickets", ":id", "messages", use: TicketController.messages)
+    api.post("tickets", ":id", "messages", use: TicketController.addMessage)
+    api.get("tickets", ":id", "links", use: TicketController.links)
+    api.post("tickets", ":id", "links", use: TicketController.link)
+    api.delete("tickets", ":id", "links", ":kind", ":other", use: TicketController.unlink)
+    api.post("tickets", ":id", "merge", use: TicketController.merge)
+    api.post("tickets", ":id", "split", use: TicketController.split)
+    api.put("tickets", ":id", "followers", ":user", use: TicketController.follow)
+    api.delete("tickets", ":id", "followers", ":user", use: TicketController.unfollow)
+    api.get("tickets", ":id", "history", use: TicketController.history)
+
+    api.get("views", use: ViewController.list)
+    api.post("views", use: ViewController.create)
+    api.get("views", ":id", use: ViewController.show)
+    api.patch("views", ":id", use: ViewController.update)
+    api.delete("views", ":id", use: ViewController.delete)
+
+    api.get("custom-fields", use: CustomFieldController.list)
+    api.post("custom-fields", use: CustomFieldController.create)
+
+    api.get("audit", use: AuditController.list)
+    api.get("audit", "verify", use: AuditController.verify)
+}
+
+extension Request {
+    /// A numeric path parameter; a clear 404 when it is not a number.
+    func id(_ name: String = "id", what: String) throws -> Int64 {
+        guard let raw = parameters.get(name), let id = Int64(raw) else { throw DomainError.notFound(what) }
+        return id
+    }
+
+    /// Decodes a JSON body into `T`, mapping every failure to a problem naming the field.
+    func body<T: Decodable>(_ type: T.Type) throws -> T {
+        guard let buffer = self.body.data else { throw DomainError(.invalid, field: nil, "a JSON body is required") }
+        do {
+            return try APIJSON.decoder.decode(T.self, from: Data(buffer: buffer))
+        } catch let error as DecodingError {
+            throw error
+        } catch {
+            throw DomainError(.invalid, "the body is not valid JSON")
+        }
+    }
+
+    /// A query-string value parsed by `parse`, or a 422 naming it.
+    func query<T>(_ name: String, _ parse: (String) -> T?) throws -> T? {
+        guard let raw = self.query[String.self, at: name] else { return nil }
+        guard let value = parse(raw) else { throw DomainError.invalid(field: name, "has an invalid value: \(raw)") }
+        return value
+    }
+
+    /// The page size: `limit`, 1…200, default 50.
+    func limit(default value: Int = 50) throws -> Int {
+        let limit = try query("limit") { Int($0) } ?? value
+        guard (1...200).contains(limit) else { throw DomainError.invalid(field: "limit", "must be between 1 and 200") }
+        return limit
+    }
+}
+
+/// Encodes a DTO as the API's JSON with a status.
+func respond<D: Encodable>(_ value: D, status: HTTPStatus = .ok) throws -> Response {
+    let response = Response(status: status)
+    response.body = .init(data: try APIJSON.encoder.encode(value))
+    response.headers.contentType = .json
+    return response
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// The kinds of record that changes are about.
+public enum EntityType: String, Codable, Sendable, CaseIterable {
+    case ticket, message, contact, organization, user, team, view, customField = "custom_field"
+    case apiToken = "api_token", workspace, session
+}
+
+/// Who caused a change.
+public struct Actor: Sendable, Codable, Equatable {
+    public enum Kind: String, Codable, Sendable { case user, contact, system }
+    public var kind: Kind
+    public var id: Int64?
+
+    public init(kind: Kind, id: Int64?) {
+        self.kind = kind
+        self.id = id
+    }
+
+    public static let system = Actor(kind: .system, id: nil)
+    public static func user(_ id: Int64) -> Actor { Actor(kind: .user, id: id) }
+    public static func contact(_ id: Int64) -> Actor { Actor(kind: .contact, id: id) }
+}
+
+/// Every state change the system makes, named. The outbox stores the raw value as the event type.
+public enum DomainEventType: String, Codable, Sendable, CaseIterable {
+    case ticketCreated = "ticket.created"
+    case ticketUpdated = "ticket.updated"
+    case ticketMerged = "ticket.merged"
+    case ticketSplit = "ticket.split"
+    case ticketLinked = "ticket.linked"
+    case ticketUnlinked = "ticket.unlinked"
+    case messageAdded = "message.added"
+    case contactCreated = "contact.created"
+    case contactUpdated = "contact.updated"
+    case contactMerged = "contact.merged"
+    case organizationCreated = "organization.created"
+    case organizationUpdated = "organization.updated"
+    case userCreated = "user.created"
+    case userUpdated = "user.updated"
+    case teamCreated = "team.created"
+    case teamUpdated = "team.updated"
+    case teamDeleted = "team.deleted"
+    case viewCreated = "view.created"
+    case viewUpdated = "view.updated"
+    case viewDeleted = "view.deleted"
+    case customFieldCreated = "custom_field.created"
+    case customFieldUpdated = "custom_field.updated"
+    case tokenCreated = "api_token.created"
+    case tokenRevoked = "api_token.revoked"
+    case workspaceCreated = "workspace.created"
+
+    /// The audit action word for this event ("created", "updated", …).
+    public var action: String { String(rawValue.split(separator: ".").last ?? "") }
+    /// The entity type the event is about.
+    public var entity: EntityType {
+        EntityType(rawValue: String(rawValue.split(separator: ".").first ?? "")) ?? .workspace
+    }
+}
+
+/// One change, as the outbox carries it to consumers (audit, realtime, automations, webhooks).
+public struct DomainEvent: Sendable, Codable, Equatable {
+    /// Position in the outbox; assigned when stored.
+    public var sequence: Int64
+    public var type: DomainEventType
+    public var entityId: Int64
+    public var actor: Actor
+    public var occurredAt: Date
+    /// The state after the change, or the details of the change.
+    public var payload: JSONValue
+
+    public init(sequence: Int64 = 0, type: DomainEventType, entityId: Int64, actor: Actor, occurredAt: Date, payload: JSONValue) {
+        self.sequence = sequence
+        self.type = type
+        self.entityId = entityId
+        self.actor = actor
+        self.occurredAt = occurredAt
+        self.payload = payload
+    }
+}
+
+/// One append-only audit record. Records form a hash chain: each carries the SHA-256 of its
+/// predecessor, so altering or removing one breaks every link after it.
+public struct AuditEvent: Sendable, Codable, Equatable {
+    public var sequence: Int64
+    public var occurredAt: Date
+    public var actor: Actor
+    public var entity: EntityType
+    public var entityId: Int64
+    public var action: String
+    public var before: JSONValue?
+    public var after: JSONValue?
+    public var previousHash: String
+    public var hash: String
+
+    public init(
+        sequence: Int64, occurredAt: Date, actor: Actor, entity: EntityType, entityId: Int64, action: String,
+        before: JSONValue?, after: JSONValue?, previousHash: String, hash: String
+    ) {
+        self.sequence = sequence
+        self.occurredAt = occurredAt
+        self.actor = actor
+        self.entity = entity
+        self.entityId = entityId
+        self.action = action
+        self.before = before
+        self.after = after
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+
+    /// The hash of the chain's start.
+    public static let genesisHash = String(repeating: "0", count: 64)
+
+    /// The bytes hashed for this event: every field but `hash`, in a fixed order.
+    public var hashInput: Data {
+        let ms = Int64((occurredAt.timeIntervalSince1970 * 1000).rounded())
+        let fields: [String] = [
+            previousHash, String(sequence), String(ms), actor.kind.rawValue, actor.id.map(String.init) ?? "",
+            entity.rawValue, String(entityId), action, before?.canonicalString ?? "", after?.canonicalString ?? "",
+        ]
+        return Data(fields.joined(separator: "\u{1F}").utf8)
+    }
+}
+
+/// Checks an audit chain in sequence order.
+public enum AuditChain {
+    /// What verification found.
+    public enum Finding: Sendable, Equatable {
+        case intact(count: Int)
+        /// The event whose stored hash does not match its content.
+        case altered(sequence: Int64)
+        /// An event's predecessor hash does not match the event before it (one was removed or altered).
+        case broken(sequence: Int64)
+        /// Sequence numbers skip: the events in between were removed.
+        case missing(after: Int64, next: Int64)
+    }
+
+    /// Verifies `events` (sorted by sequence) with the given hash function (hex SHA-256).
+    public static func verify(_ events: [AuditEvent], startingAfter previous: (sequence: Int64, hash: String)? = nil, hash: (Data) -> String) -> Finding {
+        var prevHash = previous?.hash ?? AuditEvent.genesisHash
+        var prevSeq = previous?.sequence ?? 0
+        for e in events {
+            if e.sequence != prevSeq + 1 { return .missing(after: prevSeq, next: e.sequence) }
+            if e.previousHash != prevHash { return .broken(sequence: e.sequence) }
+            if hash(e.hashInput) != e.hash { return .altered(sequence: e.sequence) }
+            prevHash = e.hash
+            prevSeq = e.sequence
+        }
+        return .intact(count: events.count)
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+
+/// One customer request, whatever the channel.
+public struct Ticket: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var number: Int64
+    public var subject: String
+    public var status: TicketStatus
+    public var priority: TicketPriority
+    public var type: TicketType
+    public var channel: ChannelKind
+    public var requesterId: Int64
+    public var organizationId: Int64?
+    public var assigneeId: Int64?
+    public var teamId: Int64?
+    public var tags: [String]
+    public var customFields: [String: CustomFieldValue]
+    public var followerIds: [Int64]
+    /// Bumped on every change; a stale update is refused (optimistic concurrency).
+    public var version: Int64
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var firstReplyAt: Date?
+    public var solvedAt: Date?
+    public var closedAt: Date?
+    public var reopenCount: Int
+    public var mergedIntoId: Int64?
+
+    public init(
+        id: Int64, number: Int64, subject: String, status: TicketStatus = .new, priority: TicketPriority = .normal,
+        type: TicketType = .question, channel: ChannelKind = .api, requesterId: Int64, organizationId: Int64? = nil,
+        assigneeId: Int64? = nil, teamId: Int64? = nil, tags: [String] = [], customFields: [String: CustomFieldValue] = [:],
+        followerIds: [Int64] = [], version: Int64 = 1, createdAt: Date, updatedAt: Date? = nil, firstReplyAt: Date? = nil,
+        solvedAt: Date? = nil, closedAt: Date? = nil, reopenCount: Int = 0, mergedIntoId: Int64? = nil
+    ) {
+        self.id = id
+        self.number = number
+        self.subject = subject
+        self.status = status
+        self.priority = priority
+        self.type = type
+        self.channel = channel
+        self.requesterId = requesterId
+        self.organizationId = organizationId
+        self.assigneeId = assigneeId
+        self.teamId = teamId
+        self.tags = tags
+        self.customFields = customFields
+        self.followerIds = followerIds
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
+        self.firstReplyAt = firstReplyAt
+        self.solvedAt = solvedAt
+        self.closedAt = closedAt
+        self.reopenCount = reopenCount
+        self.mergedIntoId = mergedIntoId
+    }
+
+    /// Moves the ticket to `target`, keeping the timestamps reports need.
+    public mutating func setStatus(_ target: TicketStatus, now: Date) throws(DomainError) {
+        let next = try status.transition(to: target)
+        guard next != status else { return }
+        if status == .solved && next != .closed { reopenCount += 1; solvedAt = nil }
+        if next == .solved { solvedAt = now }
+        if next == .closed {
+            closedAt = now
+            if solvedAt == nil { solvedAt = now }
+        }
+        status = next
+    }
+}
+
+/// Tag rules: lower-case, no spaces, at most 64 characters, at most 50 per ticket.
+public enum Tags {
+    public static func normalize(_ raw: [String], field: String = "tags") throws(DomainError) -> [String] {
+        guard raw.count <= 50 else { throw .invalid(field: field, "at most 50 tags") }
+        var seen = Set<String>()
+        var out: [String] = []
+        for tag in raw {
+            let t = tag.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_")
+            guard !t.isEmpty else { throw .invalid(field: field, "a tag cannot be empty") }
+            guard t.count <= 64 else { throw .invalid(field: field, "a tag is longer than 64 characters") }
+            guard !t.contains(where: { $0 == "," || $0.isNewline }) else {
+                throw .invalid(field: field, "a tag cannot contain commas or line breaks")
+            }
+            if seen.insert(t).inserted { out.append(t) }
+        }
+        return out
+    }
+}
+
+/// Who wrote a message or made a change.
+public enum AuthorKind: String, Codable, Sendable {
+    case staff, contact, system
+}
+
+/// Whether a message is visible to the customer.
+public enum MessageVisibility: String, Codable, Sendable {
+    case `public`
+    case `internal`
+}
+
+/// One entry of a ticket's timeline.
+public struct Message: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var ticketId: Int64
+    public var authorKind: AuthorKind
+    public var authorId: Int64?
+    public var visibility: MessageVisibility
+    public var channel: ChannelKind
+    public var body: String
+    /// The channel's own id (Message-ID, chat id, call id).
+    public var externalId: String?
+    public var createdAt: Date
+
+    public init(
+        id: Int64, ticketId: Int64, authorKind: AuthorKind, authorId: Int64?, visibility: MessageVisibility,
+        channel: ChannelKind, body: String, externalId: String? = nil, createdAt: Date
+    ) {
+        self.id = id
+        self.ticketId = ticketId
+        self.authorKind = authorKind
+        self.authorId = authorId
+        self.visibility = visibility
+        self.channel = channel
+        self.body = body
+        self.externalId = externalId
+        self.createdAt = createdAt
+    }
+}
+
+/// How two tickets relate.
+public enum TicketLinkKind: String, Codable, Sendable, CaseIterable {
+    case related
+    /// `ticket` is the parent of `other`.
+    case parent
+    case child
+    /// Set by merge: `ticket` was merged into `other`.
+    case mergedInto = "merged_into"
+    /// Set by split: `other` was split out of `ticket`.
+    case splitFrom = "split_from"
+    /// A follow-up opened after `other` was closed.
+    case followUp = "follow_up"
+
+    /// The kind seen from the other ticket.
+    public var inverse: TicketLinkKind {
+        switch self {
+        case .related: .related
+        case .parent: .child
+        case .child: .parent
+        case .mergedInto: .mergedInto
+        case .splitFrom: .splitFrom
+        case .followUp: .followUp
+        }
+    }
+}
+
+/// Limits on free text, in characters.
+public enum Limits {
+    public static let subject = 250
+    public static let body = 65_536
+    public static let name = 200
+    public static let jobTitle = 120
+    public static let teamName = 100
+    public static let viewName = 120
+    public static let requestBodyBytes = 1_048_576
+}

@@ -1,0 +1,53 @@
+import SQLKit
+import SwitchboardCore
+
+/// The full-text index, one implementation per dialect. It stores and matches text folded by
+/// `TextAnalyzer`: FTS5 on SQLite, a `tsvector` with a GIN index (config `simple`) on PostgreSQL.
+enum SearchIndex {
+    /// Adds `text` to the ticket's document (creating the document on first use).
+    static func append(_ text: String, ticket id: Int64, on sql: any SQLDatabase) async throws {
+        let folded = TextAnalyzer.indexText(text)
+        switch Dialect(sql) {
+        case .sqlite:
+            // FTS5 tables know no RETURNING and no upsert: look first.
+            if try await sql.raw("SELECT rowid FROM ticket_fts WHERE rowid = \(bind: id)").first() != nil {
+                try await sql.raw("UPDATE ticket_fts SET doc = doc || ' ' || \(bind: folded) WHERE rowid = \(bind: id)").run()
+            } else {
+                try await sql.raw("INSERT INTO ticket_fts (rowid, doc) VALUES (\(bind: id), \(bind: folded))").run()
+            }
+        case .postgres:
+            try await sql.raw(
+                """
+                INSERT INTO ticket_search (ticket_id, doc) VALUES (\(bind: id), to_tsvector('simple', \(bind: folded)))
+                ON CONFLICT (ticket_id) DO UPDATE SET doc = ticket_search.doc || EXCLUDED.doc
+                """
+            ).run()
+        }
+    }
+
+    /// Replaces the ticket's document.
+    static func replace(_ text: String, ticket id: Int64, on sql: any SQLDatabase) async throws {
+        switch Dialect(sql) {
+        case .sqlite: try await sql.raw("DELETE FROM ticket_fts WHERE rowid = \(bind: id)").run()
+        case .postgres: try await sql.raw("DELETE FROM ticket_search WHERE ticket_id = \(bind: id)").run()
+        }
+        try await append(text, ticket: id, on: sql)
+    }
+
+    /// A condition on `tickets.id` that holds for tickets whose document has every term; the
+    /// last term also matches as a prefix (as-you-type). Nil when the query has no terms.
+    static func condition(query: String, dialect: Dialect) -> SQLQueryString? {
+        let terms = Array(TextAnalyzer.queryTerms(query).prefix(16))
+        guard !terms.isEmpty else { return nil }
+        switch dialect {
+        case .sqlite:
+            let expression = terms.enumerated().map { i, t in "\"\(t)\"" + (i == terms.count - 1 ? "*" : "") }
+                .joined(separator: " ")
+            return "tickets.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH \(bind: expression))"
+        case .postgres:
+            let expression = terms.enumerated().map { i, t in "'\(t)'" + (i == terms.count - 1 ? ":*" : "") }
+                .joined(separator: " & ")
+            return "tickets.id IN (SELECT ticket_id FROM ticket_search WHERE doc @@ to_tsquery('simple', \(bind: expression)))"
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import SQLKit
+import SwitchboardCore
+
+/// Who is asking, for filters that say "me" or "my teams".
+public struct Viewer: Sendable {
+    public var userId: Int64
+    public var teamIds: [Int64]
+
+    public init(userId: Int64, teamIds: [Int64]) {
+        self.userId = userId
+        self.teamIds = teamIds
+    }
+}
+
+/// One page of a ticket list.
+public struct TicketPage: Sendable {
+    public var items: [Ticket]
+    public var nextCursor: PageCursor?
+}
+
+extension ReadContext {
+    /// Tickets matching `filter`, in `sort` order, after `cursor`, at most `limit`.
+    public func tickets(filter: TicketFilter, sort: TicketSort, cursor: PageCursor?, limit: Int, viewer: Viewer) async throws
+        -> TicketPage
+    {
+        if let cursor, cursor.sort != sort.description {
+            throw DomainError.invalid(field: "cursor", "belongs to a list sorted by \(cursor.sort), not \(sort.description)")
+        }
+        var conditions = conditions(filter, viewer: viewer)
+        let column = Self.sortColumn(sort.field)
+        if let cursor {
+            let op: SQLQueryString = sort.descending ? "<" : ">"
+            conditions.append(
+                "(\(unsafeRaw: column) \(op) \(bind: cursor.sortValue) OR (\(unsafeRaw: column) = \(bind: cursor.sortValue) AND tickets.id \(op) \(bind: cursor.id)))"
+            )
+        }
+        let direction = sort.descending ? "DESC" : "ASC"
+        let rows = try await sql.raw(
+            """
+            SELECT * FROM tickets WHERE \(Self.joined(conditions))
+            ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), tickets.id \(unsafeRaw: direction) LIMIT \(bind: limit + 1)
+            """
+        ).all(TicketRow.self)
+        let items = try rows.prefix(limit).map { try $0.ticket() }
+        var next: PageCursor?
+        if rows.count > limit, let last = items.last {
+            next = PageCursor(sortValue: Self.sortValue(last, sort.field), id: last.id, sort: sort.description)
+        }
+        return TicketPage(items: items, nextCursor: next)
+    }
+
+    /// How many tickets match `filter`.
+    public func ticketCount(filter: TicketFilter, viewer: Viewer) async throws -> Int {
+        let n = try await sql.raw("SELECT COUNT(*) AS n FROM tickets WHERE \(Self.joined(conditions(filter, viewer: viewer)))")
+            .first(decodingColumn: "n", as: Int64.self)
+        return Int(n ?? 0)
+    }
+
+    /// Every ticket of a requester (for the customer timeline), newest first.
+    public func tickets(requesterId: Int64, limit: Int) async throws -> [Ticket] {
+        try await sql.raw("SELECT * FROM tickets WHERE requester_id = \(bind: requesterId) ORDER BY created_at DESC, id DESC LIMIT \(bind: limit)")
+            .all(TicketRow.self).map { try $0.ticket() }
+    }
+
+    private func conditions(_ f: TicketFilter, viewer: Viewer) -> [SQLQueryString] {
+        var c: [SQLQueryString] = []
+        if let s = f.statuses { c.append(Self.anyOf("status", s.map(\.rawValue))) }
+        if let p = f.priorities { c.append(Self.anyOf("priority", p.map(\.rawValue))) }
+        if let t = f.types { c.append(Self.anyOf("type", t.map(\.rawValue))) }
+        if let ch = f.channels { c.append(Self.anyOf("channel", ch.map(\.rawValue))) }
+        if let tags = f.tags {
+            c.append(tags.isEmpty ? "1 = 0" : "tickets.id IN (SELECT ticket_id FROM ticket_tags WHERE tag IN (\(binds: tags)))")
+        }
+        if let assignees = f.assignees {
+            var parts: [SQLQueryString] = []
+            var ids: [Int64] = []
+            for a in assignees {
+                switch a {
+                case .me: ids.append(viewer.userId)
+                case .user(let id): ids.append(id)
+                case .none: parts.append("assignee_id IS NULL")
+                }
+            }
+            if !ids.isEmpty { parts.append("assignee_id IN (\(binds: ids))") }
+            c.append(parts.isEmpty ? "1 = 0" : "(\(parts.joined(separator: " OR ")))")
+        }
+        var teams = f.teamIds ?? []
+        if f.myTeams == true { teams += viewer.teamIds }
+        if f.teamIds != nil || f.myTeams == true { c.append(Self.anyOf("team_id", teams)) }
+        if let r = f.requesterIds { c.append(Self.anyOf("requester_id", r)) }
+        if let o = f.organizationIds { c.append(Self.anyOf("organization_id", o)) }
+        if let d = f.createdFrom { c.append("created_at >= \(bind: d.ms)") }
+        if let d = f.createdTo { c.append("created_at < \(bind: d.ms)") }
+        if let d = f.updatedFrom { c.append("updated_at >= \(bind: d.ms)") }
+        if let d = f.updatedTo { c.append("updated_at < \(bind: d.ms)") }
+        if let q = f.query, let match = SearchIndex.condition(query: q, dialect: dialect) { c.append(match) }
+        return c
+    }
+
+    private static func anyOf<T: Encodable & Sendable>(_ column: String, _ values: [T]) -> SQLQueryString {
+        values.isEmpty ? "1 = 0" : "\(unsafeRaw: column) IN (\(binds: values))"
+    }
+
+    private static func joined(_ conditions: [SQLQueryString]) -> SQLQueryString {
+        conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
+    }
+
+    static func sortColumn(_ field: TicketSort.Field) -> String {
+        switch field {
+        case .updatedAt: "tickets.updated_at"
+        case .createdAt: "tickets.created_at"
+        case .priority: "tickets.priority_rank"
+        case .number: "tickets.number"
+        }
+    }
+
+    static func sortValue(_ t: Ticket, _ field: TicketSort.Field) -> Int64 {
+        switch field {
+        case .updatedAt: t.updatedAt.ms
+        case .createdAt: t.createdAt.ms
+        case .priority: Int64(t.priority.rank)
+        case .number: t.number
+        }
+    }
+}

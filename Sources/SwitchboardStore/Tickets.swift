@@ -1,0 +1,225 @@
+import Foundation
+import SQLKit
+import SwitchboardCore
+
+/// A new ticket as submitted; the first message is the requester's unless `authorUserId` is set.
+public struct NewTicket: Sendable {
+    public var subject: String
+    public var body: String
+    public var requesterEmail: EmailAddress
+    public var requesterName: String?
+    public var priority: TicketPriority
+    public var type: TicketType
+    public var channel: ChannelKind
+    public var tags: [String]
+    public var customFields: [String: CustomFieldValue]
+    public var assigneeId: Int64?
+    public var teamId: Int64?
+    public var status: TicketStatus
+    /// When staff open the ticket on the customer's behalf.
+    public var authorUserId: Int64?
+    public var createdAt: Date?
+
+    public init(
+        subject: String, body: String, requesterEmail: EmailAddress, requesterName: String?, priority: TicketPriority = .normal,
+        type: TicketType = .question, channel: ChannelKind = .api, tags: [String] = [], customFields: [String: CustomFieldValue] = [:],
+        assigneeId: Int64? = nil, teamId: Int64? = nil, status: TicketStatus = .new, authorUserId: Int64? = nil, createdAt: Date? = nil
+    ) {
+        self.subject = subject
+        self.body = body
+        self.requesterEmail = requesterEmail
+        self.requesterName = requesterName
+        self.priority = priority
+        self.type = type
+        self.channel = channel
+        self.tags = tags
+        self.customFields = customFields
+        self.assigneeId = assigneeId
+        self.teamId = teamId
+        self.status = status
+        self.authorUserId = authorUserId
+        self.createdAt = createdAt
+    }
+}
+
+extension ReadContext {
+    /// One ticket, or nil.
+    public func ticket(id: Int64) async throws -> Ticket? {
+        try await sql.raw("SELECT * FROM tickets WHERE id = \(bind: id)").first(TicketRow.self)?.ticket()
+    }
+
+    /// One ticket by its human number.
+    public func ticket(number: Int64) async throws -> Ticket? {
+        try await sql.raw("SELECT * FROM tickets WHERE number = \(bind: number)").first(TicketRow.self)?.ticket()
+    }
+
+    /// A ticket's timeline, oldest first.
+    public func messages(ticketId: Int64, includeInternal: Bool = true) async throws -> [Message] {
+        let visibility: SQLQueryString = includeInternal ? "" : " AND visibility = 'public'"
+        return try await sql.raw("SELECT * FROM messages WHERE ticket_id = \(bind: ticketId)\(visibility) ORDER BY id")
+            .all(MessageRow.self).map { try $0.message() }
+    }
+
+    /// One message.
+    public func message(id: Int64) async throws -> Message? {
+        try await sql.raw("SELECT * FROM messages WHERE id = \(bind: id)").first(MessageRow.self)?.message()
+    }
+
+    /// Links of a ticket to others.
+    public func links(ticketId: Int64) async throws -> [(kind: TicketLinkKind, otherId: Int64)] {
+        try await sql.raw("SELECT kind, other_id FROM ticket_links WHERE ticket_id = \(bind: ticketId) ORDER BY created_at, other_id")
+            .all().compactMap { row in
+                guard let kind = TicketLinkKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
+                return (kind, try row.decode(column: "other_id", as: Int64.self))
+            }
+    }
+
+    /// Active custom field definitions.
+    public func customFields() async throws -> [CustomFieldDefinition] {
+        try await sql.raw("SELECT * FROM custom_fields ORDER BY id").all().map { row in
+            guard let kind = CustomFieldDefinition.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else {
+                throw StoreError.corrupt("custom field kind")
+            }
+            return CustomFieldDefinition(
+                id: try row.decode(column: "id", as: Int64.self), key: try row.decode(column: "key", as: String.self),
+                label: try row.decode(column: "label", as: String.self), kind: kind,
+                options: try decodeJSON([String].self, try row.decode(column: "options", as: String.self)),
+                required: try row.decode(column: "required", as: Int64.self) != 0,
+                active: try row.decode(column: "active", as: Int64.self) != 0)
+        }
+    }
+}
+
+extension WriteContext {
+    /// Opens a ticket with its first message.
+    public func createTicket(_ new: NewTicket, actor: Actor) async throws -> Ticket {
+        let subject = try validatedText(new.subject, field: "subject", max: Limits.subject) ?? ""
+        let body = try validatedText(new.body, field: "body", max: Limits.body) ?? ""
+        let tags = try Tags.normalize(new.tags)
+        let fields = try await validatedCustomFields(new.customFields, existing: [:])
+        try await checkAssignment(assigneeId: new.assigneeId, teamId: new.teamId)
+        let requester = try await findOrCreateContact(email: new.requesterEmail, name: new.requesterName, actor: actor)
+        let created = new.createdAt ?? now
+        let number = try takeTicketNumber()
+        var ticket = Ticket(
+            id: 0, number: number, subject: subject, status: new.status, priority: new.priority, type: new.type,
+            channel: new.channel, requesterId: requester.id, organizationId: requester.organizationId,
+            assigneeId: new.assigneeId, teamId: new.teamId, tags: tags, customFields: fields, createdAt: created)
+        if ticket.status == .new, ticket.assigneeId != nil { ticket.status = .open }
+        if ticket.status == .solved || ticket.status == .closed { ticket.solvedAt = created }
+        if ticket.status == .closed { ticket.closedAt = created }
+        ticket.id = try await insert(ticket)
+        try await setTags(ticket: ticket.id, tags)
+        let author: (AuthorKind, Int64?) = new.authorUserId.map { (.staff, $0) } ?? (.contact, requester.id)
+        let message = try await insertMessage(
+            ticketId: ticket.id, authorKind: author.0, authorId: author.1, visibility: .public, channel: new.channel,
+            body: body, createdAt: created)
+        try await SearchIndex.append(subject + "\n" + body, ticket: ticket.id, on: sql)
+        try await record(
+            .ticketCreated, entityId: ticket.id, actor: actor, after: .from(ticket),
+            payload: .object(["ticket": .from(ticket), "message": .from(message)]))
+        return ticket
+    }
+
+    func insert(_ t: Ticket) async throws -> Int64 {
+        guard let id = try await sql.raw(
+            """
+            INSERT INTO tickets (number, subject, status, priority, priority_rank, type, channel, requester_id, organization_id,
+              assignee_id, team_id, tags, custom_fields, followers, version, created_at, updated_at, first_reply_at, solved_at,
+              closed_at, reopen_count, merged_into_id)
+            VALUES (\(bind: t.number), \(bind: t.subject), \(bind: t.status.rawValue), \(bind: t.priority.rawValue),
+              \(bind: Int64(t.priority.rank)), \(bind: t.type.rawValue), \(bind: t.channel.rawValue), \(bind: t.requesterId),
+              \(bind: t.organizationId), \(bind: t.assigneeId), \(bind: t.teamId), \(bind: encodeJSON(t.tags)),
+              \(bind: encodeJSON(t.customFields)), \(bind: encodeJSON(t.followerIds)), \(bind: t.version), \(bind: t.createdAt.ms),
+              \(bind: t.updatedAt.ms), \(bind: t.firstReplyAt?.ms), \(bind: t.solvedAt?.ms), \(bind: t.closedAt?.ms),
+              \(bind: Int64(t.reopenCount)), \(bind: t.mergedIntoId)) RETURNING id
+            """
+        ).first(decodingColumn: "id", as: Int64.self) else { throw StoreError.corrupt("insert returned no id") }
+        return id
+    }
+
+    /// Writes every field of `t` back (the caller checked the version).
+    func save(_ t: Ticket) async throws {
+        try await sql.raw(
+            """
+            UPDATE tickets SET subject = \(bind: t.subject), status = \(bind: t.status.rawValue), priority = \(bind: t.priority.rawValue),
+              priority_rank = \(bind: Int64(t.priority.rank)), type = \(bind: t.type.rawValue), requester_id = \(bind: t.requesterId),
+              organization_id = \(bind: t.organizationId), assignee_id = \(bind: t.assigneeId), team_id = \(bind: t.teamId),
+              tags = \(bind: encodeJSON(t.tags)), custom_fields = \(bind: encodeJSON(t.customFields)),
+              followers = \(bind: encodeJSON(t.followerIds)), version = \(bind: t.version), updated_at = \(bind: t.updatedAt.ms),
+              first_reply_at = \(bind: t.firstReplyAt?.ms), solved_at = \(bind: t.solvedAt?.ms), closed_at = \(bind: t.closedAt?.ms),
+              reopen_count = \(bind: Int64(t.reopenCount)), merged_into_id = \(bind: t.mergedIntoId)
+            WHERE id = \(bind: t.id)
+            """
+        ).run()
+    }
+
+    func setTags(ticket id: Int64, _ tags: [String]) async throws {
+        try await sql.raw("DELETE FROM ticket_tags WHERE ticket_id = \(bind: id)").run()
+        for tag in tags {
+            try await sql.raw("INSERT INTO ticket_tags (tag, ticket_id) VALUES (\(bind: tag), \(bind: id))").run()
+        }
+    }
+
+    func insertMessage(
+        ticketId: Int64, authorKind: AuthorKind, authorId: Int64?, visibility: MessageVisibility, channel: ChannelKind,
+        body: String, externalId: String? = nil, createdAt: Date? = nil
+    ) async throws -> Message {
+        let at = createdAt ?? now
+        guard let id = try await sql.raw(
+            """
+            INSERT INTO messages (ticket_id, author_kind, author_id, visibility, channel, body, external_id, created_at)
+            VALUES (\(bind: ticketId), \(bind: authorKind.rawValue), \(bind: authorId), \(bind: visibility.rawValue),
+              \(bind: channel.rawValue), \(bind: body), \(bind: externalId), \(bind: at.ms)) RETURNING id
+            """
+        ).first(decodingColumn: "id", as: Int64.self) else { throw StoreError.corrupt("insert returned no id") }
+        return Message(
+            id: id, ticketId: ticketId, authorKind: authorKind, authorId: authorId, visibility: visibility, channel: channel,
+            body: body, externalId: externalId, createdAt: at)
+    }
+
+    func validatedCustomFields(_ values: [String: CustomFieldValue], existing: [String: CustomFieldValue]) async throws
+        -> [String: CustomFieldValue]
+    {
+        let definitions = try await reader.customFields()
+        let cleaned = try CustomFieldValidator.validate(values, definitions: definitions)
+        var merged = existing
+        for (key, value) in cleaned { merged[key] = value == .null ? nil : value }
+        try CustomFieldValidator.checkRequired(merged, definitions: definitions)
+        return merged
+    }
+
+    func checkAssignment(assigneeId: Int64?, teamId: Int64?) async throws {
+        if let assigneeId {
+            guard let user = try await reader.user(id: assigneeId), user.active else {
+                throw DomainError.invalid(field: "assignee_id", "user \(assigneeId) does not exist or is inactive")
+            }
+            guard user.role.allows(.editTickets) else {
+                throw DomainError.invalid(field: "assignee_id", "user \(assigneeId) cannot work tickets")
+            }
+        }
+        if let teamId, try await sql.raw("SELECT id FROM teams WHERE id = \(bind: teamId)").first() == nil {
+            throw DomainError.invalid(field: "team_id", "team \(teamId) does not exist")
+        }
+    }
+
+    /// Creates a custom field definition.
+    public func createCustomField(
+        key: String, label: String, kind: CustomFieldDefinition.Kind, options: [String], required: Bool, actor: Actor
+    ) async throws -> CustomFieldDefinition {
+        try CustomFieldDefinition.validateDefinition(key: key, label: label, kind: kind, options: options)
+        if try await sql.raw("SELECT id FROM custom_fields WHERE key = \(bind: key)").first() != nil {
+            throw DomainError.conflict(field: "key", "a custom field with this key already exists")
+        }
+        guard let id = try await sql.raw(
+            """
+            INSERT INTO custom_fields (key, label, kind, options, required, active, created_at, updated_at)
+            VALUES (\(bind: key), \(bind: label), \(bind: kind.rawValue), \(bind: encodeJSON(options)),
+              \(bind: required ? 1 : 0 as Int64), 1, \(bind: now.ms), \(bind: now.ms)) RETURNING id
+            """
+        ).first(decodingColumn: "id", as: Int64.self) else { throw StoreError.corrupt("insert returned no id") }
+        let def = CustomFieldDefinition(id: id, key: key, label: label, kind: kind, options: options, required: required)
+        try await record(.customFieldCreated, entityId: id, actor: actor, after: .from(def))
+        return def
+    }
+}

@@ -1,0 +1,115 @@
+import Crypto
+import FluentKit
+import Foundation
+import SQLKit
+import SwitchboardCore
+
+/// What a write sees: the transaction's connection, the time, and the records every change
+/// must leave behind (audit event and outbox event), written in the same transaction.
+///
+/// Used by one task at a time inside the writer's transaction; never escapes it.
+public final class WriteContext: @unchecked Sendable {  // confined to the writer's transaction
+    public let sql: any SQLDatabase
+    let dialect: Dialect
+    /// The time of the current write.
+    public internal(set) var now: Date
+    private var chainSeq: Int64
+    private var chainHash: String
+    private var nextNumber: Int64?
+    private var chainMoved = false
+
+    struct Mark {
+        let seq: Int64
+        let hash: String
+        let number: Int64?
+    }
+
+    private init(sql: any SQLDatabase, now: Date, seq: Int64, hash: String, nextNumber: Int64?) {
+        self.sql = sql
+        self.dialect = Dialect(sql)
+        self.now = now
+        self.chainSeq = seq
+        self.chainHash = hash
+        self.nextNumber = nextNumber
+    }
+
+    static func begin(sql: any SQLDatabase, now: Date) async throws -> WriteContext {
+        let lock = Dialect(sql) == .postgres ? " FOR UPDATE" : ""
+        guard let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1\(unsafeRaw: lock)").first()
+        else { throw StoreError.corrupt("audit_head row missing") }
+        let number = try await sql.raw("SELECT next_ticket_number FROM workspace WHERE id = 1\(unsafeRaw: lock)")
+            .first(decodingColumn: "next_ticket_number", as: Int64.self)
+        return WriteContext(
+            sql: sql, now: now, seq: try head.decode(column: "seq", as: Int64.self),
+            hash: try head.decode(column: "hash", as: String.self), nextNumber: number)
+    }
+
+    func mark() -> Mark { Mark(seq: chainSeq, hash: chainHash, number: nextNumber) }
+
+    func reset(to mark: Mark) {
+        chainSeq = mark.seq
+        chainHash = mark.hash
+        nextNumber = mark.number
+    }
+
+    func finish() async throws {
+        guard chainMoved else { return }
+        try await sql.raw("UPDATE audit_head SET seq = \(bind: chainSeq), hash = \(bind: chainHash) WHERE id = 1").run()
+        if let nextNumber {
+            try await sql.raw("UPDATE workspace SET next_ticket_number = \(bind: nextNumber) WHERE id = 1").run()
+        }
+    }
+
+    /// Takes the next human ticket number of the workspace.
+    func takeTicketNumber() throws -> Int64 {
+        guard let n = nextNumber else { throw DomainError(.conflict, "the workspace is not set up yet") }
+        nextNumber = n + 1
+        chainMoved = true
+        return n
+    }
+
+    /// Records one change: an audit event chained to its predecessor and a domain event in the
+    /// outbox. `payload` defaults to `after`.
+    public func record(
+        _ type: DomainEventType, entityId: Int64, actor: Actor, before: JSONValue? = nil, after: JSONValue? = nil,
+        payload: JSONValue? = nil
+    ) async throws {
+        let event = AuditEvent(
+            sequence: chainSeq + 1, occurredAt: Date(ms: now.ms), actor: actor, entity: type.entity, entityId: entityId,
+            action: type.action, before: before, after: after, previousHash: chainHash, hash: "")
+        let hash = AuditHash.hex(event.hashInput)
+        try await sql.raw(
+            """
+            INSERT INTO audit_events (seq, occurred_at, actor_kind, actor_id, entity, entity_id, action,
+              before_state, after_state, prev_hash, hash)
+            VALUES (\(bind: event.sequence), \(bind: now.ms), \(bind: actor.kind.rawValue), \(bind: actor.id),
+              \(bind: event.entity.rawValue), \(bind: entityId), \(bind: event.action),
+              \(bind: before?.canonicalString), \(bind: after?.canonicalString), \(bind: chainHash), \(bind: hash))
+            """
+        ).run()
+        try await sql.raw(
+            """
+            INSERT INTO outbox (type, entity_id, actor_kind, actor_id, occurred_at, payload)
+            VALUES (\(bind: type.rawValue), \(bind: entityId), \(bind: actor.kind.rawValue), \(bind: actor.id),
+              \(bind: now.ms), \(bind: (payload ?? after ?? .null).canonicalString))
+            """
+        ).run()
+        chainSeq = event.sequence
+        chainHash = hash
+        chainMoved = true
+    }
+}
+
+/// SHA-256 as lower-case hex, the audit chain's hash.
+public enum AuditHash {
+    public static func hex(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension Date {
+    /// Milliseconds since 1970: how times are stored, the same on both databases.
+    public var ms: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+
+    public init(ms: Int64) { self.init(timeIntervalSince1970: Double(ms) / 1000) }
+}

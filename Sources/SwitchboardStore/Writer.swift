@@ -1,0 +1,95 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Runs every write of this instance through one queue and commits concurrent writes together
+/// (group commit): one transaction per batch, one savepoint per write, so a failing write is
+/// rolled back alone while the others in its batch commit.
+///
+/// Each batch locks the audit chain head first; on PostgreSQL that also orders writers of
+/// several instances, so outbox sequence order is commit order.
+actor Writer {
+    private struct Job {
+        /// Runs inside the batch; returns what to do once the batch committed.
+        let run: @Sendable (WriteContext) async -> Result<@Sendable () -> Void, any Error>
+        /// Called instead when the batch itself failed to commit.
+        let fail: @Sendable (any Error) -> Void
+    }
+
+    private let database: any Database
+    private let clock: @Sendable () -> Date
+    private let maxBatch: Int
+    private var queue: [Job] = []
+    private var draining = false
+
+    init(database: any Database, clock: @escaping @Sendable () -> Date, maxBatch: Int = 128) {
+        self.database = database
+        self.clock = clock
+        self.maxBatch = maxBatch
+    }
+
+    /// Runs `body` in a write transaction (shared with other concurrent writes) and returns its
+    /// result after the transaction committed.
+    func perform<T: Sendable>(_ body: @escaping @Sendable (WriteContext) async throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let job = Job(
+                run: { context in
+                    do {
+                        let value = try await body(context)
+                        return .success({ continuation.resume(returning: value) })
+                    } catch {
+                        return .failure(error)
+                    }
+                },
+                fail: { error in continuation.resume(throwing: error) }
+            )
+            queue.append(job)
+            if !draining {
+                draining = true
+                Task { await self.drain() }
+            }
+        }
+    }
+
+    private func drain() async {
+        while !queue.isEmpty {
+            let batch = Array(queue.prefix(maxBatch))
+            queue.removeFirst(batch.count)
+            await run(batch)
+        }
+        draining = false
+    }
+
+    private func run(_ batch: [Job]) async {
+        let clock = self.clock
+        do {
+            let outcomes = try await database.transaction { tx -> [Result<@Sendable () -> Void, any Error>] in
+                let sql = try tx.sql()
+                let context = try await WriteContext.begin(sql: sql, now: clock())
+                var outcomes: [Result<@Sendable () -> Void, any Error>] = []
+                for job in batch {
+                    try await sql.exec(["SAVEPOINT sb_write"])
+                    let mark = context.mark()
+                    context.now = clock()
+                    let outcome = await job.run(context)
+                    if case .failure = outcome {
+                        try await sql.exec(["ROLLBACK TO SAVEPOINT sb_write"])
+                        context.reset(to: mark)
+                    }
+                    try await sql.exec(["RELEASE SAVEPOINT sb_write"])
+                    outcomes.append(outcome)
+                }
+                try await context.finish()
+                return outcomes
+            }
+            for (job, outcome) in zip(batch, outcomes) {
+                switch outcome {
+                case .success(let resume): resume()
+                case .failure(let error): job.fail(error)
+                }
+            }
+        } catch {
+            for job in batch { job.fail(error) }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import SwitchboardApp
+import Vapor
+
+/// Reads configuration and runs the command line (`serve` when no command is given).
+var env = try Environment.detect()
+try LoggingSystem.bootstrap(from: &env)
+let app = try await Application.make(env)
+do {
+    try await configure(app, config: AppConfig.fromEnvironment())
+    try await app.execute()
+    try await app.asyncShutdown()
+} catch {
+    app.logger.report(error: error)
+    try? await app.asyncShutdown()
+    exit(1)
+}
