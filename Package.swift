@@ -44,6 +44,8 @@ let package = Package(
             dependencies: [
                 "SwitchboardApp",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
     ]

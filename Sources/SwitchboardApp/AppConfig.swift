@@ -9,7 +9,8 @@ public struct AppConfig: Sendable {
     public enum DatabaseChoice: Sendable {
         case sqliteFile(String)
         case sqliteMemory(String)
-        case postgres(String)
+        /// A PostgreSQL URL, optionally confined to one schema (tests use one schema each).
+        case postgres(String, schema: String? = nil)
     }
 
     public var database: DatabaseChoice
@@ -42,7 +43,7 @@ public struct AppConfig: Sendable {
         let data = env["SWITCHBOARD_DATA"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
         let database: DatabaseChoice
         if let url = env["DATABASE_URL"], url.hasPrefix("postgres") {
-            database = .postgres(url)
+            database = .postgres(url, schema: nil)
         } else {
             database = .sqliteFile(data + "/switchboard.sqlite")
         }

@@ -28,9 +28,7 @@ struct ProblemMiddleware: AsyncMiddleware {
     static func response(for error: any Error, request: Request) -> Response {
         let problem = problem(for: error, request: request)
         let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        response.body = .init(data: (try? encoder.encode(problem)) ?? Data())
+        response.body = .init(data: (try? APIJSON.encoder.encode(problem)) ?? Data())
         response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
         if problem.status == 429 { response.headers.replaceOrAdd(name: .retryAfter, value: "900") }
         return response
@@ -88,11 +86,28 @@ struct ProblemMiddleware: AsyncMiddleware {
             return (path(ctx.codingPath + [key]), "is required")
         case .dataCorrupted(let ctx):
             if ctx.codingPath.isEmpty { return (nil, "the body is not valid JSON") }
-            return (path(ctx.codingPath), ctx.debugDescription)
+            return (path(ctx.codingPath), enumMessage(ctx.debugDescription) ?? ctx.debugDescription)
         @unknown default:
             return (nil, "the body could not be read")
         }
     }
+
+    /// Rewrites Foundation's "Cannot initialize X from invalid String value y" into the allowed values.
+    private static func enumMessage(_ text: String) -> String? {
+        guard text.hasPrefix("Cannot initialize ") else { return nil }
+        let typeName = text.dropFirst("Cannot initialize ".count).prefix { $0 != " " }
+        let value = text.components(separatedBy: " value ").last ?? ""
+        guard let allowed = allowedValues[String(typeName)] else { return "has an unknown value: \(value)" }
+        return "must be one of \(allowed.joined(separator: ", ")) (got \(value))"
+    }
+
+    private static let allowedValues: [String: [String]] = [
+        "TicketStatus": TicketStatus.allCases.map(\.rawValue), "TicketPriority": TicketPriority.allCases.map(\.rawValue),
+        "TicketType": TicketType.allCases.map(\.rawValue), "ChannelKind": ChannelKind.allCases.map(\.rawValue),
+        "Role": Role.allCases.map(\.rawValue), "OrganizationTier": OrganizationTier.allCases.map(\.rawValue),
+        "TicketLinkKind": TicketLinkKind.allCases.map(\.rawValue), "Kind": CustomFieldDefinition.Kind.allCases.map(\.rawValue),
+        "MessageVisibility": ["public", "internal"], "Author": ["me", "requester"],
+    ]
 
     private static func jsonType(_ type: Any.Type) -> String {
         let name = String(describing: type)

@@ -38,7 +38,13 @@ private func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseC
         app.databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path)), sqlLogLevel: .trace), as: .sqlite)
     case .sqliteMemory(let identifier):
         app.databases.use(.sqlite(SQLiteConfiguration(storage: .memory(identifier: identifier)), sqlLogLevel: .trace), as: .sqlite)
-    case .postgres(let url):
-        app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace), as: .psql)
+    case .postgres(let url, let schema):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if let schema { configuration.searchPath = [schema] }
+        app.databases.use(
+            .postgres(
+                configuration: configuration, maxConnectionsPerEventLoop: 8, encodingContext: .default, decodingContext: .default,
+                sqlLogLevel: .trace),
+            as: .psql)
     }
 }

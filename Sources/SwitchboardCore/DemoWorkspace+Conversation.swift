@@ -44,6 +44,8 @@ extension DemoWorkspace {
     struct Conversation {
         let book: Phrasebook
         let script: Script
+        /// Which of the topic's stories this ticket tells; see `Script`.
+        let variant: Int
         let notes: [String]
         let details: Details
         let channel: ChannelKind
@@ -52,6 +54,10 @@ extension DemoWorkspace {
         let assignee: Int?
         let noteAuthor: Int?
         let isVip: Bool
+        /// One greeting and sign-off per ticket: people don't change theirs mid-conversation.
+        let staffGreeting: String
+        let staffSignoff: String
+        let customerSignoff: String
 
         /// Live channels carry bare lines; email and web messages get a greeting and a signature.
         private var isLive: Bool { channel == .chat || channel == .messaging || channel == .phone }
@@ -67,7 +73,6 @@ extension DemoWorkspace {
                 delays = delays.enumerated().map { i, delay in i == 0 ? 0 : max(1, delay * budget / total) }
             }
             var offset = 0
-            var usedReplies = 0
             var out: [Message] = []
             for (step, delay) in zip(steps, delays) {
                 offset += delay
@@ -81,11 +86,10 @@ extension DemoWorkspace {
                     out.append(
                         Message(
                             authorKind: .staff, staffIndex: noteAuthor ?? assignee, visibility: .internal,
-                            body: noteText(first: !out.contains { $0.visibility == .internal }, random: &random),
+                            body: noteText(first: !out.contains { $0.visibility == .internal }),
                             createdAt: date))
                 } else {
-                    let text = staffText(step, replyNumber: usedReplies, random: &random)
-                    if step == .reply { usedReplies += 1 }
+                    let text = staffText(step, random: &random)
                     out.append(
                         Message(authorKind: .staff, staffIndex: assignee, visibility: .public, body: text, createdAt: date))
                 }
@@ -96,36 +100,38 @@ extension DemoWorkspace {
         private func customerText(_ step: Step, random: inout DemoRandom) -> String {
             switch step {
             case .opening:
-                let text = details.fill(random.pick(script.openings))
+                let text = details.fill(told(script.openings))
                 if isLive { return text }
-                return "\(random.pick(book.customerGreetings))\n\n\(text)\n\n\(random.pick(book.customerSignoffs))\n\(customerName)"
+                return "\(random.pick(book.customerGreetings))\n\n\(text)\n\n\(customerSignoff)\n\(customerName)"
             case .followUp, .nudge, .thanks:
-                let pool = step == .followUp ? script.followUps : step == .nudge ? book.nudges : book.thanks
-                let text = details.fill(random.pick(pool))
+                let text = details.fill(
+                    step == .followUp ? told(script.followUps) : random.pick(step == .nudge ? book.nudges : book.thanks))
                 return isLive ? text : "\(text)\n\n\(customerName)"
             case .reply, .resolution, .hold, .note:
                 return ""
             }
         }
 
-        private func staffText(_ step: Step, replyNumber: Int, random: inout DemoRandom) -> String {
+        /// The entry of a script list that continues this ticket's story.
+        private func told(_ items: [String]) -> String {
+            items.isEmpty ? "" : items[variant % items.count]
+        }
+
+        private func staffText(_ step: Step, random: inout DemoRandom) -> String {
             let template: String
             switch step {
-            case .reply:
-                let start = random.int(below: script.replies.count)
-                template = script.replies[(start + replyNumber) % max(script.replies.count, 1)]
-            case .resolution: template = random.pick(script.resolutions)
+            case .reply: template = told(script.replies)
+            case .resolution: template = told(script.resolutions)
             case .hold: template = random.pick(book.holds)
             case .opening, .followUp, .thanks, .nudge, .note: template = ""
             }
             let text = details.fill(template)
             if isLive { return text }
-            let greeting = details.fill(random.pick(book.staffGreetings))
-            return "\(greeting)\n\n\(text)\n\n\(random.pick(book.staffSignoffs))\n\(agentName)"
+            return "\(details.fill(staffGreeting))\n\n\(text)\n\n\(staffSignoff)\n\(agentName)"
         }
 
-        private func noteText(first: Bool, random: inout DemoRandom) -> String {
-            let text = details.fill(random.pick(notes))
+        private func noteText(first: Bool) -> String {
+            let text = details.fill(told(notes))
             return isVip && first ? text + " VIP account – keep the account manager in the loop." : text
         }
     }

@@ -3,14 +3,14 @@ import Foundation
 extension DemoWorkspace {
     static let englishPhrasebook = Phrasebook(
         staffGreetings: ["Hi {name},", "Hello {name},", "Dear {name},"],
-        staffSignoffs: ["Best regards,", "Kind regards,", "Thanks for your patience,"],
+        staffSignoffs: ["Best regards,", "Kind regards,", "All the best,"],
         customerGreetings: ["Hello,", "Hi there,", "Hi team,"],
         customerSignoffs: ["Thanks,", "Best regards,", "Cheers,"],
         thanks: ["Thank you very much!", "Great, thanks for your help.", "Thanks for the quick answer!"],
         nudges: ["Any update on this?", "Just checking in – is there any news on my request?"],
         holds: [
             "We've passed your request to the right department and are waiting for their answer. We'll write as soon as we hear back.",
-            "We're waiting for confirmation from our warehouse. Your ticket is on hold until they reply, but we haven't forgotten it.",
+            "We're waiting for confirmation from the colleagues who handle this. Your ticket is on hold until they reply, but we haven't forgotten it.",
         ],
         products: [
             "Nimbus T2 smart thermostat", "Nimbus Cam 360 indoor camera", "Nimbus Hub", "Nimbus Aura smart speaker",
@@ -29,10 +29,10 @@ extension DemoWorkspace {
                     "I'd like a refund for order {order}. The {product} doesn't fit my needs and it's still unopened in its box. The total was {amount}.",
                 ],
                 replies: [
-                    "Thanks for reaching out. I can see order {order} in our system. Would you like the refund to your original card or as store credit?",
                     "Sorry for the wait. Our warehouse has confirmed they received the {product}. Could you tell me the last four digits of the card you paid with?",
+                    "Thanks for reaching out. I can see order {order} in our system. Would you like the refund to your original card or as store credit?",
                 ],
-                followUps: ["To the original card, please – it ends in {last4}.", "The card ends in {last4}."],
+                followUps: ["The card ends in {last4}.", "To the original card, please – it ends in {last4}."],
                 resolutions: [
                     "I've issued a refund of {amount} for order {order}. Depending on your bank, it should appear within 3–5 business days.",
                     "Good news: the refund of {amount} was processed today. You'll get a confirmation email shortly.",
@@ -69,8 +69,8 @@ extension DemoWorkspace {
                 ],
                 followUps: ["Yes, a breakdown would be great, thanks.", "I've attached our company details."],
                 resolutions: [
-                    "I've attached the corrected invoice {invoice}. The old one has been voided, so please use this version for your records.",
                     "Here's the detailed breakdown: {amount} covers the base plan plus two seats for part of the month. Nothing else changes on your next invoice.",
+                    "I've attached the corrected invoice {invoice}. The old one has been voided, so please use this version for your records.",
                 ])
         case .deliveryDelay:
             Script(
@@ -133,7 +133,10 @@ extension DemoWorkspace {
                 replies: [
                     "Thank you for the suggestion! I've passed it to our product team. Could you tell me a bit more about how you'd use it?",
                 ],
-                followUps: ["Mostly to compare heating costs month by month in a spreadsheet."],
+                followUps: [
+                    "Mostly to compare heating costs month by month in a spreadsheet.",
+                    "We heat the office differently on weekdays and weekends, so we'd set up Monday once and copy it to the other weekdays.",
+                ],
                 resolutions: [
                     "Thanks again for the idea. It's now on our product roadmap, and we'll let you know as soon as it ships.",
                     "Good news: copying schedules between days is part of the latest app update. Let us know what you think!",
@@ -182,8 +185,8 @@ extension DemoWorkspace {
                 ],
                 followUps: ["Yes, it's {email}."],
                 resolutions: [
-                    "I've sent a new reset link that is valid for 24 hours. If it doesn't show up in a few minutes, please add our address to your contacts and check again.",
                     "Your mail provider was rejecting our emails. I've sent the link again through a different route – it should be in your inbox now.",
+                    "I've sent a new reset link that is valid for 24 hours. If it doesn't show up in a few minutes, please add our address to your contacts and check again.",
                 ])
         case .planUpgrade:
             Script(
@@ -210,7 +213,10 @@ extension DemoWorkspace {
                 replies: [
                     "Sorry about that! I can see two authorisations. Are both marked as completed at your bank, or is one still pending?",
                 ],
-                followUps: ["Both are completed, not pending."],
+                followUps: [
+                    "Both are completed, not pending.",
+                    "One of them still shows as pending.",
+                ],
                 resolutions: [
                     "I've refunded the duplicate charge of {amount}. Your bank may take 3–5 business days to show it. Apologies for the inconvenience.",
                     "The second payment was only a pending authorisation and our payment provider has released it. You won't be charged twice.",

@@ -12,7 +12,7 @@ extension DemoWorkspace {
         nudges: ["Czy są jakieś nowe informacje?", "Czy mogę prosić o informację, na jakim etapie jest moje zgłoszenie?"],
         holds: [
             "Przekazaliśmy zgłoszenie do właściwego działu i czekamy na ich odpowiedź. Odezwiemy się, gdy tylko będziemy mieć nowe informacje.",
-            "Czekamy na potwierdzenie z naszego magazynu. Zgłoszenie jest wstrzymane do czasu ich odpowiedzi, ale nie zapomnimy o nim.",
+            "Czekamy na potwierdzenie od osób, które zajmują się tą sprawą. Zgłoszenie jest wstrzymane do czasu ich odpowiedzi, ale nie zapomnimy o nim.",
         ],
         products: [
             "termostat Nimbus T2", "moduł kamery Nimbus Cam 360", "hub Nimbus Hub", "głośnik Nimbus Aura",
@@ -32,10 +32,10 @@ extension DemoWorkspace {
                     "Proszę o zwrot pieniędzy za zamówienie {order}. Produkt ({product}) nie spełnia moich oczekiwań, opakowanie nie było otwierane. Kwota to {amount}.",
                 ],
                 replies: [
-                    "Dziękujemy za wiadomość. Widzimy zamówienie {order} w systemie. Czy zwrot ma trafić na kartę, którą opłacono zamówienie, czy na saldo konta w sklepie?",
                     "Przepraszamy za oczekiwanie. Magazyn potwierdził odbiór produktu ({product}). Prosimy o podanie czterech ostatnich cyfr karty, którą opłacono zamówienie.",
+                    "Dziękujemy za wiadomość. Widzimy zamówienie {order} w systemie. Czy zwrot ma trafić na kartę, którą opłacono zamówienie, czy na saldo konta w sklepie?",
                 ],
-                followUps: ["Na kartę, proszę – końcówka {last4}.", "Ostatnie cyfry karty to {last4}."],
+                followUps: ["Ostatnie cyfry karty to {last4}.", "Na kartę, proszę – końcówka {last4}."],
                 resolutions: [
                     "Zleciliśmy zwrot {amount} za zamówienie {order}. W zależności od banku środki pojawią się na koncie w ciągu 3–5 dni roboczych.",
                     "Dobra wiadomość: zwrot {amount} został dziś zaksięgowany. Wkrótce otrzymają Państwo e-mail z potwierdzeniem.",
@@ -72,8 +72,8 @@ extension DemoWorkspace {
                 ],
                 followUps: ["Tak, rozbicie bardzo się przyda, dziękuję.", "Dane firmy przesyłam w załączniku."],
                 resolutions: [
-                    "W załączniku przesyłamy fakturę korygującą do {invoice}. Poprzednia została anulowana, więc do dokumentacji prosimy używać nowej wersji.",
                     "Przesyłamy szczegółowe rozbicie: {amount} to plan podstawowy plus dwa dodatkowe stanowiska za niepełny miesiąc. Na kolejnej fakturze nic się nie zmieni.",
+                    "W załączniku przesyłamy fakturę korygującą do {invoice}. Poprzednia została anulowana, więc do dokumentacji prosimy używać nowej wersji.",
                 ])
         case .deliveryDelay:
             Script(
@@ -133,7 +133,10 @@ extension DemoWorkspace {
                 replies: [
                     "Dziękujemy za pomysł! Przekazaliśmy go zespołowi produktowemu. Do czego najczęściej korzystaliby Państwo z tej funkcji?",
                 ],
-                followUps: ["Głównie do porównywania kosztów ogrzewania miesiąc do miesiąca w arkuszu kalkulacyjnym."],
+                followUps: [
+                    "Głównie do porównywania kosztów ogrzewania miesiąc do miesiąca w arkuszu kalkulacyjnym.",
+                    "Ogrzewamy biuro inaczej w dni robocze i w weekendy, więc wystarczyłoby ustawić poniedziałek i skopiować go na pozostałe dni robocze.",
+                ],
                 resolutions: [
                     "Jeszcze raz dziękujemy za pomysł. Trafił na naszą mapę rozwoju produktu – damy znać, gdy funkcja będzie dostępna.",
                     "Dobra wiadomość: kopiowanie harmonogramu między dniami jest już w najnowszej aktualizacji aplikacji. Chętnie poznamy Państwa opinię!",
@@ -182,8 +185,8 @@ extension DemoWorkspace {
                 ],
                 followUps: ["Tak, to {email}."],
                 resolutions: [
-                    "Wysłaliśmy nowy link, ważny przez 24 godziny. Jeśli nie pojawi się w ciągu kilku minut, prosimy dodać nasz adres do kontaktów i sprawdzić ponownie.",
                     "Państwa dostawca poczty odrzucał nasze wiadomości. Wysłaliśmy link ponownie inną drogą – powinien już być w skrzynce odbiorczej.",
+                    "Wysłaliśmy nowy link, ważny przez 24 godziny. Jeśli nie pojawi się w ciągu kilku minut, prosimy dodać nasz adres do kontaktów i sprawdzić ponownie.",
                 ])
         case .planUpgrade:
             Script(
@@ -210,7 +213,10 @@ extension DemoWorkspace {
                 replies: [
                     "Przepraszamy! Widzimy dwie autoryzacje. Czy obie są już zaksięgowane, czy jedna jest jeszcze oczekująca w banku?",
                 ],
-                followUps: ["Obie są zaksięgowane, żadna nie oczekuje."],
+                followUps: [
+                    "Obie są zaksięgowane, żadna nie oczekuje.",
+                    "Jedna z nich jest jeszcze oczekująca.",
+                ],
                 resolutions: [
                     "Zwróciliśmy zdublowaną płatność {amount}. Bank może ją pokazać w ciągu 3–5 dni roboczych. Przepraszamy za kłopot.",
                     "Druga płatność była tylko tymczasową autoryzacją i operator płatności już ją anulował. Karta nie zostanie obciążona dwukrotnie.",

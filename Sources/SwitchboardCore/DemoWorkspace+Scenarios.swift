@@ -18,11 +18,25 @@ extension DemoWorkspace {
         /// How often the topic comes up, relative to the others.
         let weight: Int
         let channels: [(ChannelKind, Int)]
-        /// Internal notes, in English: the team's working language.
+        /// Internal notes, in English: the team's working language. Like the scripts' lists,
+        /// entry `i` belongs to variant `i`.
         let notes: [String]
+        /// For each variant, the indices of the subjects that fit it; empty means all do.
+        var subjectChoices: [[Int]] = []
+
+        /// The subjects that fit `variant` of the conversation.
+        func subjects(_ all: [String], variant: Int) -> [String] {
+            guard !subjectChoices.isEmpty else { return all }
+            let fitting = subjectChoices[variant % subjectChoices.count].compactMap { all.indices.contains($0) ? all[$0] : nil }
+            return fitting.isEmpty ? all : fitting
+        }
     }
 
     /// The words of one topic in one language. Placeholders in braces are filled per ticket.
+    ///
+    /// Each topic has two variants of the story (the two openings); entry `i` of `replies`,
+    /// `followUps` and `resolutions` continues variant `i`, a single entry fits both. Every
+    /// language lists its texts in the same order.
     struct Script {
         /// Ticket subjects.
         let subjects: [String]
@@ -98,13 +112,15 @@ extension DemoWorkspace {
                 type: .incident, priority: .high, team: "Support", tags: ["login", "account"], weight: 9,
                 channels: spoken,
                 notes: ["Account was locked after five failed attempts; unlocked it manually.",
-                        "Might be the cookie issue in some browsers – linking to the engineering ticket."])
+                        "Might be the cookie issue in some browsers – linking to the engineering ticket."],
+                subjectChoices: [[0, 1], [0, 2]])
         case .invoice:
             Scenario(
                 type: .question, priority: .normal, team: "Billing", tags: ["invoice", "billing"], weight: 8,
                 channels: written,
                 notes: ["Billing history shows two seats added mid-cycle.",
-                        "Finance asked us to void {invoice} and reissue it."])
+                        "Finance asked us to void {invoice} and reissue it."],
+                subjectChoices: [[0], [0, 1, 2]])
         case .deliveryDelay:
             Scenario(
                 type: .question, priority: .normal, team: "Support", tags: ["delivery", "shipping"], weight: 12,
@@ -116,25 +132,29 @@ extension DemoWorkspace {
                 type: .returnExchange, priority: .high, team: "Support", tags: ["return", "damaged"], weight: 7,
                 channels: written,
                 notes: ["Photos confirm transit damage – filing a claim with the courier.",
-                        "Replacement reserved in the warehouse; return label sent."])
+                        "Replacement reserved in the warehouse; return label sent."],
+                subjectChoices: [[0, 1, 2], [0, 1]])
         case .exchange:
             Scenario(
                 type: .returnExchange, priority: .normal, team: "Support", tags: ["exchange", "wrong_item"],
                 weight: 6, channels: written,
                 notes: ["Picking error in the warehouse – reported it to the warehouse lead.",
-                        "Price difference of {amount} confirmed with Billing."])
+                        "Price difference of {amount} confirmed with Billing."],
+                subjectChoices: [[0, 1], [0, 2]])
         case .featureRequest:
             Scenario(
                 type: .feedback, priority: .low, team: "Support", tags: ["feature_request", "feedback"], weight: 5,
                 channels: written,
                 notes: ["Added a +1 to the product board item for this request.",
-                        "Product says this is planned for next quarter."])
+                        "Product says this is planned for next quarter."],
+                subjectChoices: [[0, 1, 2], [1]])
         case .complaint:
             Scenario(
                 type: .complaint, priority: .high, team: "Support", tags: ["complaint"], weight: 5,
                 channels: spoken,
                 notes: ["Escalating to the team lead – third contact about the same issue.",
-                        "Goodwill credit of {amount} approved by the team lead."])
+                        "Goodwill credit of {amount} approved by the team lead."],
+                subjectChoices: [[0, 2], [0, 1]])
         case .apiError:
             Scenario(
                 type: .incident, priority: .urgent, team: "Technical", tags: ["api", "bug"], weight: 5,
@@ -146,31 +166,36 @@ extension DemoWorkspace {
                 type: .question, priority: .normal, team: "Support", tags: ["password", "login"], weight: 8,
                 channels: spoken,
                 notes: ["Their mail server bounced our messages – resent through the backup route.",
-                        "Checked identity against the order history before sending the link."])
+                        "Checked identity against the order history before sending the link."],
+                subjectChoices: [[0, 1], [1, 2]])
         case .planUpgrade:
             Scenario(
                 type: .question, priority: .normal, team: "Sales", tags: ["upgrade", "sales"], weight: 6,
                 channels: written,
                 notes: ["Good upsell – booking a demo with Sales.",
-                        "Quote approved with the standard annual discount."])
+                        "Quote approved with the standard annual discount."],
+                subjectChoices: [[0, 1, 2], [0, 1]])
         case .doubleCharge:
             Scenario(
                 type: .incident, priority: .high, team: "Billing", tags: ["billing", "double_charge", "refund"],
                 weight: 5, channels: written,
                 notes: ["Payment provider shows two captures for {order}.",
-                        "The second charge is an authorisation only; it will drop off by itself."])
+                        "The second charge is an authorisation only; it will drop off by itself."],
+                subjectChoices: [[0, 1, 2], [1, 2]])
         case .cancellation:
             Scenario(
                 type: .task, priority: .normal, team: "Billing", tags: ["cancellation", "subscription"], weight: 5,
                 channels: written,
                 notes: ["Retention offer declined.",
-                        "Annual billing – cancel at period end, no refund due."])
+                        "Annual billing – cancel at period end, no refund due."],
+                subjectChoices: [[0, 2], [1]])
         case .addressChange:
             Scenario(
                 type: .task, priority: .normal, team: "Support", tags: ["delivery", "address_change"], weight: 5,
                 channels: spoken,
                 notes: ["Caught it before dispatch; address updated in the warehouse system.",
-                        "Warehouse confirmed the new label for {order}."])
+                        "Warehouse confirmed the new label for {order}."],
+                subjectChoices: [[0, 1, 2], [0, 2]])
         case .outage:
             Scenario(
                 type: .problem, priority: .urgent, team: "Technical", tags: ["outage", "devices"], weight: 3,

@@ -67,14 +67,17 @@ extension DemoWorkspace {
         let details = makeDetails(
             contact: context.contact, locale: locale, agent: agentName, random: &random)
         let script = script(context.topic, in: locale)
+        let variant = random.int(below: script.openings.count)
+        let book = phrasebook(locale)
         let conversation = Conversation(
-            book: phrasebook(locale), script: script, notes: meta.notes, details: details, channel: channel,
+            book: book, script: script, variant: variant, notes: meta.notes, details: details, channel: channel,
             customerName: firstName(context.contact.name), agentName: agentName, assignee: assignee,
-            noteAuthor: noteAuthor, isVip: context.isVip)
+            noteAuthor: noteAuthor, isVip: context.isVip, staffGreeting: random.pick(book.staffGreetings),
+            staffSignoff: random.pick(book.staffSignoffs), customerSignoff: random.pick(book.customerSignoffs))
         let messages = conversation.messages(
             steps(for: status, random: &random), createdAt: context.createdAt, age: context.age, random: &random)
         return Ticket(
-            subject: details.fill(random.pick(script.subjects)), status: status,
+            subject: details.fill(random.pick(meta.subjects(script.subjects, variant: variant))), status: status,
             priority: priority(meta.priority, vip: context.isVip, random: &random), type: meta.type,
             channel: channel, requesterIndex: context.requesterIndex, assigneeIndex: assignee, teamName: teamName,
             tags: meta.tags + (context.isVip ? ["vip"] : []), createdAt: context.createdAt, messages: messages)

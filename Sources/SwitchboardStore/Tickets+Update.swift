@@ -163,6 +163,7 @@ extension WriteContext {
         try await setTags(ticket: targetId, merged.tags)
         try await SearchIndex.append(
             ([source.subject] + moved.map(\.body)).joined(separator: "\n"), ticket: targetId, on: sql)
+        try await SearchIndex.replace(source.subject, ticket: sourceId, on: sql)
         try await link(sourceId, to: targetId, kind: .mergedInto, actor: actor)
         try await record(
             .ticketMerged, entityId: sourceId, actor: actor, before: .from(source), after: .from(closed),

@@ -235,15 +235,39 @@ import Testing
         #expect(billing.allSatisfy { $0.teamName == "Billing" })
     }
 
-    @Test func everyScriptHasTextInEveryLanguage() {
+    @Test func everyTopicHasTheSameShapeOfScriptInEveryLanguage() {
+        // Given: the English scripts as the reference shape
+        for topic in DemoWorkspace.Topic.allCases {
+            let reference = DemoWorkspace.script(topic, in: .en)
+            let scenario = DemoWorkspace.scenario(topic)
+            for locale in SupportedLocale.allCases {
+                // When
+                let script = DemoWorkspace.script(topic, in: locale)
+                // Then: two stories per topic, every later list continues both or each one
+                #expect(script.openings.count == 2, "\(topic) \(locale)")
+                #expect(script.subjects.count == reference.subjects.count, "\(topic) \(locale)")
+                #expect(script.replies.count == reference.replies.count, "\(topic) \(locale)")
+                #expect(script.followUps.count == reference.followUps.count, "\(topic) \(locale)")
+                #expect(script.resolutions.count == reference.resolutions.count, "\(topic) \(locale)")
+                for list in [script.replies, script.followUps, script.resolutions] {
+                    #expect((1...2).contains(list.count), "\(topic) \(locale)")
+                }
+            }
+            #expect(scenario.subjectChoices.joined().allSatisfy { reference.subjects.indices.contains($0) })
+            #expect(!scenario.notes.isEmpty && !scenario.channels.isEmpty)
+        }
         for locale in SupportedLocale.allCases {
             let book = DemoWorkspace.phrasebook(locale)
-            #expect(!book.products.isEmpty && !book.thanks.isEmpty && !book.holds.isEmpty)
-            for topic in DemoWorkspace.Topic.allCases {
-                let script = DemoWorkspace.script(topic, in: locale)
-                #expect(!script.subjects.isEmpty && !script.openings.isEmpty && !script.replies.isEmpty)
-                #expect(!script.followUps.isEmpty && !script.resolutions.isEmpty)
-            }
+            #expect(!book.products.isEmpty && !book.thanks.isEmpty && !book.holds.isEmpty && !book.nudges.isEmpty)
         }
+    }
+
+    @Test func transliterationGivesReadableAsciiNames() {
+        // Given / When / Then
+        #expect(DemoWorkspace.transliterate("Наталія Яворська", from: .uk) == "nataliiayavorska")
+        #expect(DemoWorkspace.transliterate("Юрій", from: .uk) == "yurii")
+        #expect(DemoWorkspace.transliterate("Алексей Соловьёв", from: .ru) == "alekseysolovev")
+        #expect(DemoWorkspace.transliterate("Ευαγγελία Παπαδοπούλου", from: .el) == "evangeliapapadopoulou")
+        #expect(DemoWorkspace.transliterate("Łukasz Wiśniewski", from: .pl) == "lukaszwisniewski")
     }
 }

@@ -1,0 +1,196 @@
+import Foundation
+import SwitchboardCore
+import SwitchboardStore
+import Testing
+import Vapor
+
+@testable import SwitchboardApp
+
+@Suite struct TicketAPITests {
+    @Test func createTicketReturnsNumberAndStatus() async throws {
+        try await withHarness { h in
+            // When
+            let t = try await h.ticket("Printer on fire", extra: ["priority": "high", "type": "incident", "tags": .array(["Hardware", "hardware"])])
+            // Then
+            #expect(t["id"]?.int != nil)
+            #expect(t["number"]?.int == 1)
+            #expect(t["status"]?.string == "new")
+            #expect(t["priority"]?.string == "high")
+            #expect(t["tags"] == .array(["hardware"]))
+            let second = try await h.ticket("Another")
+            #expect(second["number"]?.int == 2)
+            let messages = try await h.send(.GET, "/api/v1/tickets/\(t["id"]!.int!)/messages")
+            #expect(messages["items"]?.array?.count == 1)
+            #expect(messages["items"]?.array?.first?["author_kind"]?.string == "contact")
+        }
+    }
+
+    @Test func requesterEmailIsNormalizedAndReused() async throws {
+        try await withHarness { h in
+            let a = try await h.ticket(email: "Anna@Example.COM")
+            let b = try await h.ticket(email: " anna@example.com ")
+            #expect(a["requester_id"] == b["requester_id"])
+            let contact = try await h.send(.GET, "/api/v1/contacts/\(a["requester_id"]!.int!)")
+            #expect(contact["emails"] == .array(["anna@example.com"]))
+        }
+    }
+
+    @Test func staleVersionGets409WithCurrentStateAndChangesNothing() async throws {
+        try await withHarness { h in
+            let t = try await h.ticket()
+            let id = t["id"]!.int!
+            let first = try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["version": 1, "priority": "urgent"])
+            #expect(first.status == .ok)
+            #expect(first["version"]?.int == 2)
+            // When another agent still holds version 1
+            let stale = try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["version": 1, "priority": "low"])
+            // Then
+            #expect(stale.status == .conflict)
+            #expect(stale.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+            #expect(stale["field"]?.string == "version")
+            #expect(stale["current"]?["priority"]?.string == "urgent")
+            let now = try await h.send(.GET, "/api/v1/tickets/\(id)")
+            #expect(now["priority"]?.string == "urgent")
+            // If-Match works the same way
+            let viaHeader = try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["priority": "low"], headers: [("If-Match", "\"1\"")])
+            #expect(viaHeader.status == .conflict)
+        }
+    }
+
+    @Test func statusTransitionsAreEnforcedAndClosedIsFinal() async throws {
+        try await withHarness { h in
+            let id = try await h.ticket()["id"]!.int!
+            #expect(try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["status": "solved"])["solved_at"] != nil)
+            let closed = try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["status": "closed"])
+            #expect(closed["status"]?.string == "closed")
+            let reopen = try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["status": "open"])
+            #expect(reopen.status == .unprocessableEntity)
+            #expect(reopen["field"]?.string == "status")
+            let back = try await h.send(.PATCH, "/api/v1/tickets/\(try await h.ticket()["id"]!.int!)", json: ["status": "open"])
+            #expect(back.status == .ok)
+            let toNew = try await h.send(.PATCH, "/api/v1/tickets/\(back["id"]!.int!)", json: ["status": "new"])
+            #expect(toNew.status == .unprocessableEntity)
+        }
+    }
+
+    @Test func customerReplyReopensSolvedTicketAndCountsIt() async throws {
+        try await withHarness { h in
+            let id = try await h.ticket()["id"]!.int!
+            let reply = try await h.send(.POST, "/api/v1/tickets/\(id)/messages", json: ["body": "We are on it"])
+            #expect(reply.status == .created)
+            let afterReply = try await h.send(.GET, "/api/v1/tickets/\(id)")
+            #expect(afterReply["status"]?.string == "open")
+            #expect(afterReply["first_reply_at"] != nil)
+            _ = try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["status": "solved"])
+            // When the customer writes back
+            _ = try await h.send(.POST, "/api/v1/tickets/\(id)/messages", json: ["body": "Still broken", "author": "requester"])
+            // Then
+            let reopened = try await h.send(.GET, "/api/v1/tickets/\(id)")
+            #expect(reopened["status"]?.string == "open")
+            #expect(reopened["reopen_count"]?.int == 1)
+        }
+    }
+
+    @Test func replyToClosedTicketOpensLinkedFollowUp() async throws {
+        try await withHarness { h in
+            let id = try await h.ticket("Old issue")["id"]!.int!
+            _ = try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["status": "closed"])
+            let reply = try await h.send(.POST, "/api/v1/tickets/\(id)/messages", json: ["body": "It is back", "author": "requester"])
+            #expect(reply.status == .created)
+            let newId = reply["ticket_id"]!.int!
+            #expect(newId != id)
+            let links = try await h.send(.GET, "/api/v1/tickets/\(newId)/links")
+            #expect(links["items"]?.array?.contains { $0["kind"]?.string == "follow_up" && $0["other_id"]?.int == id } == true)
+            let staffOnClosed = try await h.send(.POST, "/api/v1/tickets/\(id)/messages", json: ["body": "note"])
+            #expect(staffOnClosed.status == .unprocessableEntity)
+        }
+    }
+
+    @Test func internalNotesAreKeptApartFromReplies() async throws {
+        try await withHarness { h in
+            let id = try await h.ticket()["id"]!.int!
+            let note = try await h.send(.POST, "/api/v1/tickets/\(id)/messages", json: ["body": "Customer is VIP", "visibility": "internal"])
+            #expect(note["visibility"]?.string == "internal")
+            let t = try await h.send(.GET, "/api/v1/tickets/\(id)")
+            #expect(t["first_reply_at"] == nil)
+            #expect(t["status"]?.string == "new")
+        }
+    }
+
+    @Test func mergeMovesTimelineAndClosesSourceWithPointer() async throws {
+        try await withHarness { h in
+            let source = try await h.ticket("Duplicate", body: "first copy", extra: ["tags": .array(["a"])])["id"]!.int!
+            let target = try await h.ticket("Original", body: "the original", extra: ["tags": .array(["b"])])["id"]!.int!
+            let merged = try await h.send(.POST, "/api/v1/tickets/\(source)/merge", json: ["target_id": .int(target)])
+            #expect(merged.status == .ok)
+            #expect(merged["tags"] == .array(["b", "a"]))
+            let src = try await h.send(.GET, "/api/v1/tickets/\(source)")
+            #expect(src["status"]?.string == "closed")
+            #expect(src["merged_into_id"]?.int == target)
+            let timeline = try await h.send(.GET, "/api/v1/tickets/\(target)/messages")
+            #expect(timeline["items"]?.array?.map { $0["body"]?.string ?? "" }.contains("first copy") == true)
+            // The moved text is searchable on the target
+            let found = try await h.send(.GET, "/api/v1/tickets?q=copy")
+            #expect(found["items"]?.array?.map { $0["id"]?.int } == [target])
+        }
+    }
+
+    @Test func splitMovesOneMessageIntoLinkedTicket() async throws {
+        try await withHarness { h in
+            let id = try await h.ticket("Two problems", body: "printer")["id"]!.int!
+            let second = try await h.send(.POST, "/api/v1/tickets/\(id)/messages", json: ["body": "also the scanner", "author": "requester"])
+            let split = try await h.send(.POST, "/api/v1/tickets/\(id)/split", json: ["message_id": second["id"]!, "subject": "Scanner"])
+            #expect(split.status == .created)
+            let newId = split["id"]!.int!
+            #expect(try await h.send(.GET, "/api/v1/tickets/\(newId)/messages")["items"]?.array?.count == 1)
+            #expect(try await h.send(.GET, "/api/v1/tickets/\(id)/messages")["items"]?.array?.count == 1)
+            let links = try await h.send(.GET, "/api/v1/tickets/\(id)/links")
+            #expect(links["items"]?.array?.first?["other_id"]?.int == newId)
+        }
+    }
+
+    @Test func linksAndFollowers() async throws {
+        try await withHarness { h in
+            let a = try await h.ticket("Parent")["id"]!.int!
+            let b = try await h.ticket("Child")["id"]!.int!
+            #expect(try await h.send(.POST, "/api/v1/tickets/\(a)/links", json: ["other_id": .int(b), "kind": "parent"]).status == .created)
+            let childLinks = try await h.send(.GET, "/api/v1/tickets/\(b)/links")
+            #expect(childLinks["items"]?.array?.first?["kind"]?.string == "child")
+            #expect(try await h.send(.DELETE, "/api/v1/tickets/\(a)/links/parent/\(b)").status == .noContent)
+            #expect(try await h.send(.GET, "/api/v1/tickets/\(b)/links")["items"]?.array?.isEmpty == true)
+            let followed = try await h.send(.PUT, "/api/v1/tickets/\(a)/followers/\(h.adminId)")
+            #expect(followed["follower_ids"] == .array([.int(h.adminId)]))
+            let unfollowed = try await h.send(.DELETE, "/api/v1/tickets/\(a)/followers/\(h.adminId)")
+            #expect(unfollowed["follower_ids"] == .array([]))
+        }
+    }
+
+    @Test func idempotencyKeyCreatesOnce() async throws {
+        try await withHarness { h in
+            let body: JSONValue = ["subject": "Once", "body": "only once", "requester": ["email": "x@example.com"]]
+            let first = try await h.send(.POST, "/api/v1/tickets", json: body, headers: [("Idempotency-Key", "abc-123")])
+            let again = try await h.send(.POST, "/api/v1/tickets", json: body, headers: [("Idempotency-Key", "abc-123")])
+            #expect(first.status == .created)
+            #expect(again.status == .created)
+            #expect(again.headers.first(name: "Idempotent-Replayed") == "true")
+            #expect(first["id"] == again["id"])
+            #expect(try await h.count("tickets") == 1)
+        }
+    }
+
+    @Test func ticketHistoryComesFromAuditLog() async throws {
+        try await withHarness { h in
+            let id = try await h.ticket()["id"]!.int!
+            _ = try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["priority": "high"])
+            let history = try await h.send(.GET, "/api/v1/tickets/\(id)/history")
+            let actions = history["items"]?.array?.map { $0["action"]?.string ?? "" }
+            #expect(actions == ["created", "updated"])
+            #expect(history["items"]?.array?.last?["before"]?["priority"]?.string == "normal")
+            #expect(history["items"]?.array?.last?["after"]?["priority"]?.string == "high")
+        }
+    }
+}
+
+extension JSONValue {
+    static func int(_ v: Int64) -> JSONValue { .number(Double(v)) }
+}
