@@ -79,6 +79,8 @@ extension Request {
     /// Decodes a JSON body into `T`, mapping every failure to a problem naming the field.
     func body<T: Decodable>(_ type: T.Type) throws -> T {
         guard let buffer = self.body.data else { throw DomainError(.invalid, field: nil, "a JSON body is required") }
+        // The server refuses larger bodies while reading them; this covers bodies handed in whole.
+        guard buffer.readableBytes <= application.config.maxBodySize else { throw Abort(.payloadTooLarge) }
         do {
             return try APIJSON.decoder.decode(T.self, from: Data(buffer: buffer))
         } catch let error as DecodingError {
