@@ -1,0 +1,104 @@
+import Foundation
+import SwitchboardCore
+import Testing
+import Vapor
+
+@testable import SwitchboardApp
+
+@Suite struct AccessTests {
+    func signIn(_ h: Harness, email: String = "admin@example.com", password: String = Harness.adminPassword) async throws -> Reply {
+        try await h.send(.POST, "/api/v1/session", json: ["email": .string(email), "password": .string(password)], token: "")
+    }
+
+    func cookie(_ reply: Reply) -> String? {
+        reply.headers[.setCookie].first { $0.hasPrefix("sb_session=") }.map { String($0.prefix { $0 != ";" }) }
+    }
+
+    @Test func passwordSignInGivesHttpOnlySessionWithCSRF() async throws {
+        try await withHarness { h in
+            let reply = try await signIn(h)
+            #expect(reply.status == .created)
+            let setCookie = reply.headers[.setCookie].joined()
+            #expect(setCookie.contains("HttpOnly"))
+            #expect(setCookie.lowercased().contains("samesite=lax"))
+            let session = try #require(cookie(reply))
+            let csrf = try #require(reply["csrf_token"]?.string)
+            // Reads need only the cookie
+            #expect(try await h.send(.GET, "/api/v1/tickets", headers: [("Cookie", session)]).status == .ok)
+            // Writes need the CSRF token too
+            let body: JSONValue = ["subject": "s", "body": "b", "requester": ["email": "a@example.com"]]
+            #expect(try await h.send(.POST, "/api/v1/tickets", json: body, headers: [("Cookie", session)]).status == .forbidden)
+            #expect(try await h.send(.POST, "/api/v1/tickets", json: body, headers: [("Cookie", session), ("X-CSRF-Token", csrf)]).status == .created)
+            // Sign-out ends the session in the database
+            #expect(try await h.send(.DELETE, "/api/v1/session", headers: [("Cookie", session), ("X-CSRF-Token", csrf)]).status == .noContent)
+            #expect(try await h.send(.GET, "/api/v1/tickets", headers: [("Cookie", session)]).status == .unauthorized)
+        }
+    }
+
+    @Test func wrongPasswordIsRefusedAndRateLimitedPerAccount() async throws {
+        try await withHarness { h in
+            for _ in 0..<SignInThrottle.perAccount {
+                #expect(try await signIn(h, password: "wrong-password").status == .unauthorized)
+            }
+            // Even the right password is refused while the account is throttled
+            let throttled = try await signIn(h)
+            #expect(throttled.status == .tooManyRequests)
+            #expect(throttled.headers.first(name: .retryAfter) != nil)
+        }
+    }
+
+    @Test func failuresAcrossAccountsAreLimitedPerAddress() async throws {
+        try await withHarness { h in
+            for i in 0..<SignInThrottle.perAddress {
+                _ = try await signIn(h, email: "nobody\(i)@example.com", password: "whatever-password")
+            }
+            #expect(try await signIn(h).status == .tooManyRequests)
+        }
+    }
+
+    @Test func apiTokensAreListedAndRevocable() async throws {
+        try await withHarness { h in
+            let created = try await h.send(.POST, "/api/v1/tokens", json: ["name": "zapier"])
+            #expect(created.status == .created)
+            let secret = try #require(created["token"]?.string)
+            #expect(secret.hasPrefix("sb_"))
+            #expect(try await h.send(.GET, "/api/v1/tickets", token: secret).status == .ok)
+            let list = try await h.send(.GET, "/api/v1/tokens")
+            #expect(list["items"]?.array?.contains { $0["name"]?.string == "zapier" && $0["token"] == nil } == true)
+            // Only the hash is stored
+            let stored = try await h.count("api_tokens")
+            #expect(stored == 2)
+            #expect(try await h.send(.DELETE, "/api/v1/tokens/\(created["id"]!.int!)").status == .ok)
+            #expect(try await h.send(.GET, "/api/v1/tickets", token: secret).status == .unauthorized)
+        }
+    }
+
+    @Test func deactivatedUserLosesAccess() async throws {
+        try await withHarness { h in
+            let agent = try await h.staff(.agent, email: "leaver@example.com")
+            #expect(try await h.send(.GET, "/api/v1/tickets", token: agent.token).status == .ok)
+            #expect(try await h.send(.PATCH, "/api/v1/users/\(agent.id)", json: ["active": false]).status == .ok)
+            #expect(try await h.send(.GET, "/api/v1/tickets", token: agent.token).status == .unauthorized)
+        }
+    }
+
+    @Test func staffHaveJobTitlesRolesAndTeams() async throws {
+        try await withHarness { h in
+            let team = try await h.send(.POST, "/api/v1/teams", json: ["name": "Billing"])
+            #expect(team.status == .created)
+            let user = try await h.send(
+                .POST, "/api/v1/users",
+                json: ["email": "Olena@Example.com", "name": "Olena", "role": "senior_agent", "job_title": "Support Hero",
+                       "locale": "uk", "team_ids": [team["id"]!], "password": "a-long-password"])
+            #expect(user.status == .created)
+            #expect(user["email"]?.string == "olena@example.com")
+            #expect(user["job_title"]?.string == "Support Hero")
+            #expect(user["team_ids"] == .array([team["id"]!]))
+            let members = try await h.send(.GET, "/api/v1/teams/\(team["id"]!.int!)")
+            #expect(members["member_ids"] == .array([user["id"]!]))
+            let signIn = try await signIn(h, email: "olena@example.com", password: "a-long-password")
+            #expect(signIn.status == .created)
+            #expect(try await h.send(.POST, "/api/v1/users", json: ["email": "olena@example.com", "name": "Dup", "role": "agent"]).status == .conflict)
+        }
+    }
+}
