@@ -175,7 +175,9 @@ import Testing
 
     @Test func inactiveRequiredFieldIsNotEnforced() throws {
         // Given
-        let retired = [CustomFieldDefinition(id: 9, key: "old", label: "Old", kind: .text, required: true, active: false)]
+        let retired = [
+            CustomFieldDefinition(id: 9, key: "old", label: "Old", kind: .text, required: true, active: false)
+        ]
         // When / Then
         try CustomFieldValidator.checkRequired([:], definitions: retired)
     }
@@ -212,15 +214,18 @@ import Testing
 
     @Test func dropdownNeedsDistinctNonEmptyOptions() throws {
         // Given / When
-        try CustomFieldDefinition.validateDefinition(key: "plan", label: "Plan", kind: .dropdown, options: ["Basic", "Pro"])
+        try CustomFieldDefinition.validateDefinition(
+            key: "plan", label: "Plan", kind: .dropdown, options: ["Basic", "Pro"])
         let none = #expect(throws: DomainError.self) {
             try CustomFieldDefinition.validateDefinition(key: "plan", label: "Plan", kind: .dropdown, options: [])
         }
         let duplicate = #expect(throws: DomainError.self) {
-            try CustomFieldDefinition.validateDefinition(key: "plan", label: "Plan", kind: .dropdown, options: ["Pro", "Pro"])
+            try CustomFieldDefinition.validateDefinition(
+                key: "plan", label: "Plan", kind: .dropdown, options: ["Pro", "Pro"])
         }
         let blank = #expect(throws: DomainError.self) {
-            try CustomFieldDefinition.validateDefinition(key: "plan", label: "Plan", kind: .dropdown, options: ["Pro", " "])
+            try CustomFieldDefinition.validateDefinition(
+                key: "plan", label: "Plan", kind: .dropdown, options: ["Pro", " "])
         }
         // Then
         #expect(none?.field == "options")

@@ -57,7 +57,9 @@ import Testing
 
     /// `local@b….c….d….com` with 64 + 1 + (63 + 1 + 63 + 1 + `last` + 4) characters.
     func longAddress(lastLabel last: Int) -> String {
-        let labels = [String(repeating: "b", count: 63), String(repeating: "c", count: 63), String(repeating: "d", count: last)]
+        let labels = [
+            String(repeating: "b", count: 63), String(repeating: "c", count: 63), String(repeating: "d", count: last),
+        ]
         return String(repeating: "a", count: 64) + "@" + labels.joined(separator: ".") + ".com"
     }
 

@@ -176,7 +176,9 @@ import Testing
         #expect(filter.assignees == [.me, .none, .user(42), .user(17)])
     }
 
-    @Test(arguments: [#"{"assignee": ["bob"]}"#, #"{"assignee": ["ME"]}"#, #"{"assignee": [1.5]}"#, #"{"assignee": [true]}"#])
+    @Test(arguments: [
+        #"{"assignee": ["bob"]}"#, #"{"assignee": ["ME"]}"#, #"{"assignee": [1.5]}"#, #"{"assignee": [true]}"#,
+    ])
     func unknownAssigneeIsADecodingError(json: String) {
         // Given / When / Then
         #expect(throws: DecodingError.self) { try decode(json) }

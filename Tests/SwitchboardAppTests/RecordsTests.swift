@@ -1,0 +1,109 @@
+import Foundation
+import SQLKit
+import SwitchboardCore
+import SwitchboardStore
+import Testing
+import Vapor
+
+@testable import SwitchboardApp
+
+@Suite struct RecordsTests {
+    @Test func everyChangeIsAuditedWithActorAndBeforeAfter() async throws {
+        try await withHarness { h in
+            let t = try await h.ticket()
+            _ = try await h.send(.PATCH, "/api/v1/tickets/\(t["id"]!.int!)", json: ["priority": "urgent"])
+            let log = try await h.send(.GET, "/api/v1/audit?entity=ticket&action=updated")
+            let event = try #require(log["items"]?.array?.first)
+            #expect(event["actor_kind"]?.string == "user")
+            #expect(event["actor_id"]?.int == h.adminId)
+            #expect(event["before"]?["priority"]?.string == "normal")
+            #expect(event["after"]?["priority"]?.string == "urgent")
+            let contacts = try await h.send(.GET, "/api/v1/audit?entity=contact")
+            #expect(contacts["items"]?.array?.first?["action"]?.string == "created")
+        }
+    }
+
+    @Test func auditVerifyNamesTheFirstAlteredEvent() async throws {
+        try await withHarness { h in
+            for i in 0..<5 { _ = try await h.ticket("T\(i)") }
+            let intact = try await h.send(.GET, "/api/v1/audit/verify")
+            #expect(intact["intact"]?.bool == true)
+            // When someone edits an event behind the application's back
+            try await h.store.read { try await $0.sql.raw("UPDATE audit_events SET action = 'deleted' WHERE seq = 4").run() }
+            let altered = try await h.send(.GET, "/api/v1/audit/verify")
+            #expect(altered["intact"]?.bool == false)
+            #expect(altered["first_bad_sequence"]?.int == 4)
+        }
+    }
+
+    @Test func auditVerifyNoticesRemovedEvents() async throws {
+        try await withHarness { h in
+            for i in 0..<4 { _ = try await h.ticket("T\(i)") }
+            try await h.store.read { try await $0.sql.raw("DELETE FROM audit_events WHERE seq = 3").run() }
+            let middle = try await h.send(.GET, "/api/v1/audit/verify")
+            #expect(middle["first_bad_sequence"]?.int == 3)
+        }
+        try await withHarness { h in
+            for i in 0..<4 { _ = try await h.ticket("T\(i)") }
+            let last = try await h.store.read { try await $0.sql.raw("SELECT MAX(seq) AS m FROM audit_events").first(decodingColumn: "m", as: Int64.self) } ?? 0
+            try await h.store.read { try await $0.sql.raw("DELETE FROM audit_events WHERE seq = \(bind: last)").run() }
+            let tail = try await h.send(.GET, "/api/v1/audit/verify")
+            #expect(tail["intact"]?.bool == false)
+            #expect(tail["first_bad_sequence"]?.int == last)
+        }
+    }
+
+    @Test func outboxDeliversTypedEventsInOrderToConsumers() async throws {
+        try await withHarness { h in
+            let id = try await h.ticket()["id"]!.int!
+            _ = try await h.send(.POST, "/api/v1/tickets/\(id)/messages", json: ["body": "Hello"])
+            let consumer = EventConsumer(name: "test", store: h.store)
+            let box = EventBox()
+            let n = try await consumer.poll { events in await box.add(events) }
+            let events = await box.events
+            #expect(n == events.count)
+            #expect(events.map(\.sequence) == events.map(\.sequence).sorted())
+            let types = events.map(\.type)
+            #expect(types.suffix(3) == [.contactCreated, .ticketCreated, .messageAdded])
+            // The consumer remembers its position
+            #expect(try await consumer.poll { _ in } == 0)
+            _ = try await h.ticket("Another", email: "anna@example.com")
+            let more = EventBox()
+            #expect(try await consumer.poll { await more.add($0) } == 1)
+            #expect(await more.events.first?.type == .ticketCreated)
+        }
+    }
+
+    @Test func concurrentWritesAllCommitWithUniqueNumbersAndAnIntactChain() async throws {
+        try await withHarness { h in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<40 {
+                    group.addTask { _ = try await h.ticket("Parallel \(i)", email: "p\(i % 7)@example.com") }
+                }
+                try await group.waitForAll()
+            }
+            let numbers = try await h.store.read { try await $0.sql.raw("SELECT number FROM tickets").all(decodingColumn: "number", as: Int64.self) }
+            #expect(Set(numbers) == Set(1...40))
+            #expect(try await h.send(.GET, "/api/v1/audit/verify")["intact"]?.bool == true)
+        }
+    }
+
+    @Test func healthAndMetrics() async throws {
+        try await withHarness { h in
+            let health = try await h.send(.GET, "/healthz")
+            #expect(health["status"]?.string == "ok")
+            _ = try await h.ticket()
+            _ = try await h.send(.GET, "/api/v1/tickets/1")
+            let response = try await h.app.testing().sendRequest(.GET, "/metrics")
+            let text = String(buffer: response.body)
+            #expect(text.contains("switchboard_tickets_created_total 1"))
+            #expect(text.contains("switchboard_http_requests_total{method=\"GET\",route=\"/api/v1/tickets/:id\",status=\"200\"} 1"))
+            #expect(text.contains("switchboard_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/tickets\",le=\"+Inf\"} 1"))
+        }
+    }
+}
+
+actor EventBox {
+    var events: [DomainEvent] = []
+    func add(_ more: [DomainEvent]) { events += more }
+}

@@ -1,0 +1,576 @@
+"""Contract test: the running server against the OpenAPI document it serves at /api/v1/openapi.json.
+
+Every operation gets at least one valid request; each request and response is validated against the
+document with openapi-core (undocumented properties count as errors). A few invalid requests check
+that errors come back as documented RFC 9457 problems. The routes in routes.swift and the
+operations in the document must be the same set.
+
+Run:  python3 -m pytest e2e/api -v
+      (SWITCHBOARD_BIN=… to pick the binary; SWITCHBOARD_TEST_POSTGRES_URL=postgres://… to also run on PostgreSQL)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from pathlib import Path
+
+import pytest
+import requests
+from openapi_core import Config, OpenAPI
+from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
+from openapi_core.exceptions import OpenAPIError
+from openapi_spec_validator import validate as validate_spec
+
+ROUTES_SWIFT = Path(__file__).resolve().parents[2] / "Sources" / "SwitchboardApp" / "routes.swift"
+API_PREFIX = "/api/v1"
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
+
+
+# --------------------------------------------------------------------------------------------- helpers
+
+
+def explain(error: BaseException) -> str:
+    """openapi-core's message plus the JSON Schema errors underneath it."""
+    lines = []
+    seen = set()
+    e: BaseException | None = error
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        lines.append(f"{type(e).__name__}: {e}")
+        for sub in getattr(e, "schema_errors", None) or []:
+            path = "/".join(str(p) for p in getattr(sub, "absolute_path", []))
+            lines.append(f"    at /{path}: {getattr(sub, 'message', sub)}")
+        e = e.__cause__ or e.__context__
+    return "\n".join(lines)
+
+
+class Contract:
+    """Sends requests to the server and checks each against the served OpenAPI document."""
+
+    def __init__(self, base_url: str, document: dict):
+        self.base_url = base_url
+        self.document = document
+        # "forbid": a response property the document does not list is an error, not a silent extra.
+        self.openapi = OpenAPI.from_dict(document, config=Config(additional_properties_default_policy="forbid"))
+        self.matchers = []
+        for template, item in document["paths"].items():
+            pattern = re.sub(r"\\{(\w+)\\}", r"(?P<\1>[^/]+)", re.escape(template))
+            for method, operation in item.items():
+                if method in HTTP_METHODS:
+                    self.matchers.append((method.upper(), re.compile(f"^{pattern}$"), operation["operationId"]))
+        self.operation_ids = {op_id for _, _, op_id in self.matchers}
+        self.succeeded: set[str] = set()  # operations with a validated 2xx exchange
+        self.token: str | None = None
+        self.csrf: str | None = None
+        self.browser = requests.Session()  # carries the sb_session cookie
+        self.plain = requests.Session()  # never carries cookies
+
+    def operation_id(self, method: str, path: str) -> str | None:
+        path = path.split("?", 1)[0]
+        for m, pattern, op_id in self.matchers:
+            if m == method and pattern.match(path):
+                return op_id
+        return None
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        expect: int,
+        auth: str = "token",
+        json_body=None,
+        data: bytes | str | None = None,
+        params: dict | None = None,
+        headers: dict | None = None,
+        request_valid: bool = True,
+    ) -> requests.Response:
+        """Sends one request and validates it.
+
+        auth: "token" (Authorization: Bearer), "session" (cookie, plus X-CSRF-Token on unsafe methods),
+        "session-no-csrf" (cookie only) or "none". request_valid: whether the document should accept the
+        request; when False, the test asserts that it does not (and still validates the response).
+        """
+        method = method.upper()
+        h = {}
+        if auth == "token":
+            assert self.token, "no API token yet"
+            h["Authorization"] = f"Bearer {self.token}"
+        if auth == "session" and method not in SAFE_METHODS:
+            h["X-CSRF-Token"] = self.csrf
+        h.update(headers or {})
+        session = self.browser if auth.startswith("session") else self.plain
+        kwargs = {"headers": h, "params": params, "timeout": 60}
+        if json_body is not None:
+            kwargs["json"] = json_body
+        if data is not None:
+            kwargs["data"] = data
+        response = session.request(method, self.base_url + API_PREFIX + path, **kwargs)
+        where = f"{method} {path}"
+        assert response.status_code == expect, (
+            f"{where}: got {response.status_code}, expected {expect}\n"
+            f"request body: {(response.request.body or b'')[:500]!r}\nresponse: {response.text[:2000]}"
+        )
+        op_id = self.operation_id(method, API_PREFIX + path)
+        assert op_id, f"{where} is not an operation of the document"
+
+        oa_request = RequestsOpenAPIRequest(response.request)
+        if request_valid:
+            try:
+                self.openapi.validate_request(oa_request)
+            except OpenAPIError as e:
+                pytest.fail(f"{where} ({op_id}): the document rejects this valid request:\n{explain(e)}")
+        else:
+            with pytest.raises(OpenAPIError):
+                self.openapi.validate_request(oa_request)
+        try:
+            self.openapi.validate_response(oa_request, RequestsOpenAPIResponse(response))
+        except OpenAPIError as e:
+            pytest.fail(
+                f"{where} ({op_id}) -> {response.status_code}: the response does not match the document:\n"
+                f"{explain(e)}\nbody: {response.text[:3000]}"
+            )
+        if 400 <= response.status_code < 600:
+            assert response.headers["Content-Type"].startswith("application/problem+json"), where
+            problem = response.json()
+            assert problem["status"] == response.status_code, f"{where}: problem status {problem['status']}"
+        if request_valid and 200 <= response.status_code < 300:
+            self.succeeded.add(op_id)
+        return response
+
+    def sign_in(self, email: str, password: str) -> dict:
+        """POST /session as `email`, then POST /tokens over the browser session; keeps both."""
+        self.browser.cookies.clear()
+        session = self.call("POST", "/session", auth="none", json_body={"email": email, "password": password}, expect=201).json()
+        assert self.browser.cookies.get("sb_session") is None  # cookies came back on the plain session
+        self.browser.cookies.update(self.plain.cookies)
+        self.plain.cookies.clear()
+        self.csrf = session["csrf_token"]
+        token = self.call("POST", "/tokens", auth="session", json_body={"name": "contract test"}, expect=201).json()
+        self.token = token["token"]
+        return token
+
+
+def problem(response: requests.Response, *, field: str | None = None, kind: str | None = None) -> dict:
+    body = response.json()
+    if field is not None:
+        assert body.get("field") == field, f"expected field {field!r}: {body}"
+    if kind is not None:
+        assert body["type"] == f"about:blank#{kind}", body
+    return body
+
+
+# --------------------------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def document(server) -> dict:
+    r = requests.get(server.base_url + API_PREFIX + "/openapi.json", timeout=30)
+    assert r.status_code == 200, r.text
+    assert r.headers["Content-Type"].startswith("application/json")
+    doc = r.json()
+    if not doc.get("paths"):
+        pytest.fail("the server serves an OpenAPI document without paths: is the binary older than OpenAPIDocument.swift?")
+    return doc
+
+
+@pytest.fixture
+def contract(server, document) -> Contract:
+    return Contract(server.base_url, document)
+
+
+# --------------------------------------------------------------------------------------------- the document
+
+
+def test_document_is_valid_openapi_31(document):
+    validate_spec(document)
+    assert document["openapi"].startswith("3.1.")
+    assert document["servers"] == [{"url": "/"}]
+    schemes = document["components"]["securitySchemes"]
+    assert schemes["bearerAuth"] == {**schemes["bearerAuth"], "type": "http", "scheme": "bearer"}
+    assert schemes["sessionCookie"]["in"] == "cookie" and schemes["sessionCookie"]["name"] == "sb_session"
+    ids = [op["operationId"] for item in document["paths"].values() for m, op in item.items() if m in HTTP_METHODS]
+    assert len(ids) == len(set(ids)), "operationIds must be unique"
+
+
+def routes_in_source() -> set[tuple[str, str]]:
+    """(METHOD, /api/v1/path/{param}) for every `api.<method>(…)` route in routes.swift."""
+    text = ROUTES_SWIFT.read_text()
+    found = set()
+    for method, args in re.findall(r'\bapi\.(get|post|put|patch|delete)\(((?:\s*"[^"]*"\s*,)+)\s*use:', text):
+        segments = re.findall(r'"([^"]*)"', args)
+        path = "/".join("{" + s[1:] + "}" if s.startswith(":") else s for s in segments)
+        found.add((method.upper(), f"{API_PREFIX}/{path}"))
+    return found
+
+
+def test_document_matches_routes(document):
+    routes = routes_in_source()
+    assert len(routes) > 40, f"could not read the routes from {ROUTES_SWIFT}"
+    operations = {(m.upper(), path) for path, item in document["paths"].items() for m in item if m in HTTP_METHODS}
+    assert sorted(routes - operations) == [], "routes without an operation in the document"
+    assert sorted(operations - routes) == [], "operations in the document without a route"
+
+
+def test_every_operation_documents_its_problems(document):
+    missing = []
+    for path, item in document["paths"].items():
+        for method, op in item.items():
+            if method not in HTTP_METHODS:
+                continue
+            codes = set(op["responses"])
+            need = set()
+            secured = op.get("security", document.get("security")) != []
+            if secured:
+                need.add("401")
+            if secured and method != "get":
+                need.add("403")
+            if "requestBody" in op:
+                need |= {"413", "422"}
+            if "{" in path:
+                need.add("404")
+            if missing_codes := need - codes:
+                missing.append(f"{method.upper()} {path}: {sorted(missing_codes)}")
+            for code, response in op["responses"].items():
+                if code.startswith("4"):
+                    ref = response.get("$ref", "")
+                    resolved = document["components"]["responses"][ref.rsplit("/", 1)[-1]] if ref else response
+                    assert "application/problem+json" in resolved["content"], f"{method} {path} {code}"
+    assert missing == [], "operations missing problem responses"
+
+
+# --------------------------------------------------------------------------------------------- every operation
+
+
+def test_every_operation(contract: Contract, server):
+    c = contract
+    run = secrets.token_hex(3)  # unique names, so the test can be rerun against one database
+
+    # -- meta and session
+    c.call("GET", "/openapi.json", auth="none", expect=200)
+    c.call("POST", "/session", auth="none", json_body={"email": server.admin_email, "password": server.admin_password}, expect=201)
+    c.browser.cookies.update(c.plain.cookies)
+    c.plain.cookies.clear()
+    me = c.call("GET", "/session", auth="session", expect=200).json()
+    c.csrf = me["csrf_token"]
+    admin_id = me["user"]["id"]
+    assert me["user"]["role"] == "admin"
+
+    key = f"token-{run}"
+    created = c.call(
+        "POST", "/tokens", auth="session", json_body={"name": f"contract {run}"}, headers={"Idempotency-Key": key}, expect=201
+    )
+    token = created.json()
+    assert token["token"].startswith("sb_") and token["prefix"] == token["token"][:10]
+    c.token = token["token"]
+    replay = c.call(
+        "POST", "/tokens", auth="session", json_body={"name": f"contract {run}"}, headers={"Idempotency-Key": key}, expect=201
+    )
+    assert replay.headers.get("Idempotent-Replayed") == "true" and replay.json()["id"] == token["id"]
+    assert "csrf_token" not in c.call("GET", "/session", expect=200).json()
+    tokens = c.call("GET", "/tokens", expect=200).json()
+    assert token["id"] in [t["id"] for t in tokens["items"]]
+    assert all("token" not in t for t in tokens["items"]), "token secrets must not be listed"
+
+    # -- teams and users
+    team = c.call(
+        "POST", "/teams", json_body={"name": f"Support {run}", "description": "First line"},
+        headers={"Idempotency-Key": f"team-{run}"}, expect=201,
+    ).json()
+    c.call("GET", "/teams", expect=200)
+    c.call("GET", f"/teams/{team['id']}", expect=200)
+    agent = c.call(
+        "POST", "/users",
+        json_body={
+            "email": f"agent-{run}@example.com", "name": "Olena Agent", "role": "agent", "job_title": "Support Hero",
+            "locale": "uk", "password": "agent-password-1", "team_ids": [team["id"]],
+        },
+        headers={"Idempotency-Key": f"user-{run}"}, expect=201,
+    ).json()
+    assert agent["team_ids"] == [team["id"]] and agent["job_title"] == "Support Hero"
+    c.call("GET", "/users", expect=200)
+    c.call("GET", f"/users/{agent['id']}", expect=200)
+    agent = c.call("PATCH", f"/users/{agent['id']}", json_body={"locale": "pt-br", "name": "Olena A."}, expect=200).json()
+    assert agent["locale"] == "pt-BR"
+    team = c.call("PATCH", f"/teams/{team['id']}", json_body={"member_ids": [admin_id, agent["id"]]}, expect=200).json()
+    assert team["member_ids"] == sorted([admin_id, agent["id"]])
+
+    # -- organizations, contacts, custom fields
+    domain = f"acme-{run}.test"
+    org = c.call(
+        "POST", "/organizations",
+        json_body={"name": f"Acme {run}", "domains": [domain], "tier": "vip", "attributes": {"seats": 40, "regions": ["eu"]}},
+        headers={"Idempotency-Key": f"org-{run}"}, expect=201,
+    ).json()
+    c.call("GET", "/organizations", params={"q": "Acme", "limit": 10}, expect=200)
+    c.call("GET", f"/organizations/{org['id']}", expect=200)
+    org = c.call(
+        "PATCH", f"/organizations/{org['id']}", json_body={"account_owner_id": admin_id, "notes": "Renewal in March"}, expect=200
+    ).json()
+    assert org["account_owner_id"] == admin_id
+
+    field = c.call(
+        "POST", "/custom-fields",
+        json_body={"key": f"plan_{run}", "label": "Plan", "kind": "dropdown", "options": ["free", "pro"]},
+        headers={"Idempotency-Key": f"field-{run}"}, expect=201,
+    ).json()
+    c.call("GET", "/custom-fields", expect=200)
+
+    contact = c.call(
+        "POST", "/contacts",
+        json_body={
+            "name": "Petro Customer", "emails": [f"petro@{domain}"], "phones": ["+380 44 123 45 67"], "locale": "uk",
+            "organization_id": org["id"], "attributes": {"vip": True, "source": "import"},
+        },
+        headers={"Idempotency-Key": f"contact-{run}"}, expect=201,
+    ).json()
+    assert contact["phones"] == ["+380441234567"]
+    c.call("GET", "/contacts", params={"q": "Petro", "organization_id": org["id"], "limit": 5}, expect=200)
+    c.call("GET", f"/contacts/{contact['id']}", expect=200)
+    contact = c.call("PATCH", f"/contacts/{contact['id']}", json_body={"name": "Petro Customer-Smith"}, expect=200).json()
+
+    # -- tickets
+    ticket = c.call(
+        "POST", "/tickets",
+        json_body={
+            "subject": f"Cannot sign in {run}", "requester": {"email": f"petro@{domain}", "name": "Petro"},
+            "body": "Since this morning the app says my password is wrong.", "priority": "high", "type": "incident",
+            "status": "open", "channel": "email", "tags": ["login", "Mobile App"], "custom_fields": {field["key"]: "pro"},
+            "assignee_id": agent["id"], "team_id": team["id"],
+        },
+        headers={"Idempotency-Key": f"ticket-{run}"}, expect=201,
+    ).json()
+    assert ticket["requester_id"] == contact["id"] and ticket["organization_id"] == org["id"]
+    assert ticket["tags"] == ["login", "mobile_app"]
+    other = c.call(
+        "POST", "/tickets",
+        json_body={"subject": f"Invoice question {run}", "requester": {"email": f"new-{run}@example.org"}, "body": "Where is it?"},
+        expect=201,
+    ).json()
+    assert "assignee_id" not in other and "organization_id" not in other
+
+    shown = c.call("GET", f"/tickets/{ticket['id']}", expect=200)
+    assert shown.headers["ETag"] == f'"{ticket["version"]}"'
+    page = c.call(
+        "GET", "/tickets",
+        params={
+            "q": "password", "status": "new,open", "priority": "high,urgent", "type": "incident", "tag": "login",
+            "assignee": f"me,{agent['id']}", "team": str(team["id"]), "requester": str(contact["id"]),
+            "organization": str(org["id"]), "channel": "email,web", "created_from": "2000-01-01T00:00:00Z",
+            "created_to": "2100-01-01T00:00:00.000Z", "updated_from": "2000-01-01T00:00:00Z", "updated_to": "2100-01-01T00:00:00Z",
+            "sort": "-created_at", "limit": 10, "count": "true",
+        },
+        expect=200,
+    ).json()
+    assert [t["id"] for t in page["items"]] == [ticket["id"]] and page["count"] == 1
+    first = c.call("GET", "/tickets", params={"limit": 1, "sort": "number"}, expect=200).json()
+    assert len(first["items"]) == 1 and isinstance(first["next_cursor"], str)
+    second = c.call("GET", "/tickets", params={"limit": 1, "sort": "number", "cursor": first["next_cursor"]}, expect=200).json()
+    assert second["items"][0]["number"] > first["items"][0]["number"]
+    c.call("GET", "/tickets", params={"view": "all_open"}, expect=200)
+
+    updated = c.call(
+        "PATCH", f"/tickets/{ticket['id']}",
+        json_body={"status": "pending", "add_tags": ["vip"], "custom_fields": {field["key"]: "free"}, "assignee_id": None},
+        headers={"If-Match": shown.headers["ETag"]}, expect=200,
+    )
+    ticket = updated.json()
+    assert ticket["status"] == "pending" and "assignee_id" not in ticket and ticket["custom_fields"][field["key"]] == "free"
+    assert updated.headers["ETag"] == f'"{ticket["version"]}"'
+    ticket = c.call(
+        "PATCH", f"/tickets/{ticket['id']}", json_body={"version": ticket["version"], "assignee_id": agent["id"]}, expect=200
+    ).json()
+
+    reply = c.call(
+        "POST", f"/tickets/{ticket['id']}/messages", json_body={"body": "Could you try resetting it?"},
+        headers={"Idempotency-Key": f"reply-{run}"}, expect=201,
+    ).json()
+    assert reply["author_kind"] == "staff" and reply["author_id"] == admin_id and reply["visibility"] == "public"
+    c.call(
+        "POST", f"/tickets/{ticket['id']}/messages", json_body={"body": "Looks like the SSO outage.", "visibility": "internal"},
+        expect=201,
+    )
+    answer = c.call(
+        "POST", f"/tickets/{ticket['id']}/messages",
+        json_body={"body": "Reset worked, thanks! Also, my invoice is wrong.", "author": "requester", "channel": "email",
+                   "external_id": f"<{run}@mail.example.org>"},
+        expect=201,
+    ).json()
+    assert answer["author_kind"] == "contact" and answer["author_id"] == contact["id"]
+    messages = c.call("GET", f"/tickets/{ticket['id']}/messages", expect=200).json()
+    assert [m["id"] for m in messages["items"]][-1] == answer["id"] and messages["next_cursor"] is None
+
+    link = c.call("POST", f"/tickets/{ticket['id']}/links", json_body={"other_id": other["id"], "kind": "related"}, expect=201).json()
+    assert link == {"kind": "related", "other_id": other["id"]}
+    links = c.call("GET", f"/tickets/{ticket['id']}/links", expect=200).json()
+    assert link in links["items"]
+    c.call("DELETE", f"/tickets/{ticket['id']}/links/related/{other['id']}", expect=204)
+
+    followed = c.call("PUT", f"/tickets/{ticket['id']}/followers/{agent['id']}", expect=200).json()
+    assert agent["id"] in followed["follower_ids"]
+    unfollowed = c.call("DELETE", f"/tickets/{ticket['id']}/followers/{agent['id']}", expect=200).json()
+    assert agent["id"] not in unfollowed["follower_ids"]
+
+    split = c.call(
+        "POST", f"/tickets/{ticket['id']}/split", json_body={"message_id": answer["id"], "subject": f"Wrong invoice {run}"},
+        expect=201,
+    ).json()
+    assert split["subject"] == f"Wrong invoice {run}" and split["id"] != ticket["id"]
+    target = c.call("POST", f"/tickets/{other['id']}/merge", json_body={"target_id": split["id"]}, expect=200).json()
+    assert target["id"] == split["id"]
+    merged = c.call("GET", f"/tickets/{other['id']}", expect=200).json()
+    assert merged["status"] == "closed" and merged["merged_into_id"] == split["id"]
+    history = c.call("GET", f"/tickets/{ticket['id']}/history", expect=200).json()
+    assert history["items"] and all(e["entity"] == "ticket" and e["entity_id"] == ticket["id"] for e in history["items"])
+
+    # -- contacts: their tickets, merge
+    theirs = c.call("GET", f"/contacts/{contact['id']}/tickets", params={"limit": 50}, expect=200).json()
+    assert ticket["id"] in [t["id"] for t in theirs["items"]]
+    duplicate = c.call(
+        "POST", "/contacts", json_body={"name": "Petro (work)", "emails": [f"petro.work-{run}@example.org"]}, expect=201
+    ).json()
+    kept = c.call("POST", f"/contacts/{contact['id']}/merge", json_body={"source_id": duplicate["id"]}, expect=200).json()
+    assert f"petro.work-{run}@example.org" in kept["emails"]
+    assert c.call("GET", f"/contacts/{duplicate['id']}", expect=200).json()["merged_into_id"] == contact["id"]
+
+    # -- views
+    views = c.call("GET", "/views", expect=200).json()
+    assert {"my_open", "unassigned", "all_open"} <= {v["id"] for v in views["items"]}
+    assert all("count" in v for v in views["items"])
+    assert all("count" not in v for v in c.call("GET", "/views", params={"counts": "false"}, expect=200).json()["items"])
+    view = c.call(
+        "POST", "/views",
+        json_body={
+            "name": f"Escalations {run}", "shared": True, "sort": "-priority",
+            "filter": {"status": ["open", "pending"], "assignee": ["me", agent["id"]], "tag": ["vip"], "team": [team["id"]],
+                       "created_from": "2000-01-01T00:00:00Z"},
+        },
+        headers={"Idempotency-Key": f"view-{run}"}, expect=201,
+    ).json()
+    assert view["built_in"] is False and view["owner_id"] == admin_id
+    shown_view = c.call("GET", f"/views/{view['id']}", expect=200).json()
+    assert isinstance(shown_view["count"], int)
+    c.call("PATCH", f"/views/{view['id']}", json_body={"name": f"Escalations (VIP) {run}", "sort": "number"}, expect=200)
+    in_view = c.call("GET", "/tickets", params={"view": view["id"], "count": "true"}, expect=200).json()
+    assert in_view["count"] == len(in_view["items"])
+    c.call("DELETE", f"/views/{view['id']}", expect=204)
+
+    # -- audit
+    audit = c.call(
+        "GET", "/audit",
+        params={"entity": "ticket", "entity_id": ticket["id"], "actor_id": admin_id, "from": "2000-01-01T00:00:00Z",
+                "to": "2100-01-01T00:00:00Z", "limit": 2},
+        expect=200,
+    ).json()
+    assert len(audit["items"]) == 2 and audit["next_cursor"]
+    older = c.call("GET", "/audit", params={"entity": "ticket", "entity_id": ticket["id"], "cursor": audit["next_cursor"]}, expect=200).json()
+    assert all(e["sequence"] < audit["items"][-1]["sequence"] for e in older["items"])
+    c.call("GET", "/audit", params={"action": "created", "limit": 1}, expect=200)
+    verification = c.call("GET", "/audit/verify", expect=200).json()
+    assert verification["intact"] is True and verification["count"] > 0
+
+    # -- last: revoke the token, sign out
+    revoked = c.call("DELETE", f"/tokens/{token['id']}", expect=200).json()
+    assert revoked["id"] == token["id"] and "revoked_at" in revoked and "token" not in revoked
+    c.call("GET", "/session", expect=401)
+    c.call("DELETE", "/session", auth="session", expect=204)
+    c.call("GET", "/session", auth="session", expect=401)
+
+    missed = sorted(c.operation_ids - c.succeeded)
+    assert missed == [], f"operations without a validated successful request: {missed}"
+
+
+# --------------------------------------------------------------------------------------------- problems
+
+
+def test_invalid_requests_are_documented_problems(contract: Contract, server):
+    c = contract
+    run = secrets.token_hex(3)
+    c.sign_in(server.admin_email, server.admin_password)
+    ticket = c.call(
+        "POST", "/tickets", json_body={"subject": f"Problem probe {run}", "requester": {"email": f"p-{run}@example.org"}, "body": "Hi"},
+        expect=201,
+    ).json()
+
+    # Bodies the server must refuse with 422 naming the field; the document refuses them too.
+    r = c.call("POST", "/tickets", data=b'{"subject": "x", "requester": ', headers={"Content-Type": "application/json"},
+               expect=422, request_valid=False)
+    assert "JSON" in problem(r, kind="invalid")["detail"]
+    r = c.call("POST", "/tickets", json_body={"subject": "x", "requester": {"email": "a@b.test"}, "body": "b", "priority": "sky-high"},
+               expect=422, request_valid=False)
+    assert "urgent" in problem(r, field="priority", kind="invalid")["detail"]
+    c.call("POST", "/tickets", json_body={"subject": "x", "body": "b"}, expect=422, request_valid=False)
+    problem(c.call("POST", "/tickets", json_body={"subject": "x", "body": "b"}, expect=422, request_valid=False), field="requester")
+    problem(c.call("POST", "/tickets", json_body={"subject": "x", "requester": {}, "body": "b"}, expect=422, request_valid=False),
+            field="requester.email")
+    problem(c.call("PATCH", f"/tickets/{ticket['id']}", json_body={"tags": "vip"}, expect=422, request_valid=False), field="tags")
+    problem(c.call("POST", "/views", json_body={"name": "v", "filter": {"status": ["done"]}}, expect=422, request_valid=False),
+            field="filter.status[0]")
+    problem(c.call("POST", "/custom-fields", json_body={"key": "k", "label": "K", "kind": "colour"}, expect=422, request_valid=False),
+            field="kind")
+    problem(c.call("POST", f"/tickets/{ticket['id']}/links", json_body={"other_id": ticket["id"], "kind": "merged_into"},
+                   expect=422, request_valid=False), field="kind")
+    problem(c.call("GET", "/tickets", params={"status": "done"}, expect=422, request_valid=False), field="status")
+    problem(c.call("GET", "/tickets", params={"limit": 0}, expect=422, request_valid=False), field="limit")
+    problem(c.call("GET", "/tickets", params={"sort": "subject"}, expect=422, request_valid=False), field="sort")
+    problem(c.call("GET", "/audit", params={"entity": "planet"}, expect=422, request_valid=False), field="entity")
+    # Valid by the schema, refused by the rules behind it.
+    problem(c.call("PATCH", f"/tickets/{ticket['id']}", json_body={"status": "new"}, expect=200 if ticket["status"] == "new" else 422))
+    problem(c.call("POST", "/tickets", json_body={"subject": "x", "requester": {"email": "not-an-address"}, "body": "b"}, expect=422),
+            field="requester.email", kind="invalid")
+    problem(c.call("POST", f"/tickets/{ticket['id']}/merge", json_body={"target_id": ticket["id"]}, expect=422), field="target_id")
+    problem(c.call("POST", "/tickets", json_body={"subject": "x", "requester": {"email": "a@b.test"}, "body": "b"},
+                   headers={"Idempotency-Key": "no spaces allowed"}, expect=422, request_valid=False), field="Idempotency-Key")
+    c.call("POST", "/teams", json_body={"name": f"Reused key {run}"}, headers={"Idempotency-Key": f"reuse-{run}"}, expect=201)
+    problem(c.call("POST", "/organizations", json_body={"name": f"Reused key {run}"}, headers={"Idempotency-Key": f"reuse-{run}"},
+                   expect=422), field="Idempotency-Key")
+
+    # 401: no credentials, a wrong token, a wrong password.
+    problem(c.call("GET", "/tickets", auth="none", expect=401, request_valid=False), kind="unauthorized")
+    problem(c.call("GET", "/tickets", auth="none", headers={"Authorization": "Bearer sb_not-a-token"}, expect=401), kind="unauthorized")
+    problem(c.call("POST", "/session", auth="none", json_body={"email": server.admin_email, "password": "wrong password"}, expect=401),
+            field="password")
+
+    # 403: a browser session without its CSRF token; a role that may not do something.
+    problem(c.call("POST", "/tokens", auth="session-no-csrf", json_body={"name": "x"}, expect=403, request_valid=False),
+            kind="forbidden")
+    trainer_password = "trainer-password-1"
+    trainer = c.call(
+        "POST", "/users", json_body={"email": f"trainer-{run}@example.com", "name": "Tanya Trainer", "role": "trainer",
+                                     "password": trainer_password}, expect=201,
+    ).json()
+    admin_token = c.token
+    c.sign_in(trainer["email"], trainer_password)
+    problem(c.call("POST", "/tickets", json_body={"subject": "x", "requester": {"email": "a@b.test"}, "body": "b"}, expect=403),
+            kind="forbidden")
+    problem(c.call("GET", "/audit", expect=403), kind="forbidden")
+    problem(c.call("PATCH", f"/users/{ticket['requester_id'] + 100000}", json_body={"name": "x"}, expect=403), kind="forbidden")
+    c.token = admin_token
+
+    # 404: unknown records, in the path and in the body.
+    problem(c.call("GET", "/tickets/999999999", expect=404), kind="notFound")
+    problem(c.call("GET", "/views/999999999", expect=404), kind="notFound")
+    problem(c.call("DELETE", "/tokens/999999999", expect=404), kind="notFound")
+    problem(c.call("POST", f"/tickets/{ticket['id']}/merge", json_body={"target_id": 999999999}, expect=404), field="target_id")
+
+    # 409: a stale version carries the current ticket; duplicates name the field.
+    stale = problem(c.call("PATCH", f"/tickets/{ticket['id']}", json_body={"subject": "Stale"}, headers={"If-Match": '"999"'},
+                           expect=409), field="version", kind="stale")
+    assert stale["current"]["id"] == ticket["id"]
+    problem(c.call("POST", "/teams", json_body={"name": f"Reused key {run}"}, expect=409), field="name", kind="conflict")
+    problem(c.call("POST", "/users", json_body={"email": server.admin_email, "name": "Again", "role": "agent"}, expect=409),
+            field="email")
+
+    # 413: a body over the limit.
+    huge = json.dumps({"subject": "big", "requester": {"email": "a@b.test"}, "body": "x" * 1_100_000})
+    c.call("POST", "/tickets", data=huge, headers={"Content-Type": "application/json"}, expect=413, request_valid=False)
+
+    # 429: repeated failed sign-ins for one account.
+    email = f"nobody-{run}@example.com"
+    for _ in range(5):
+        c.call("POST", "/session", auth="none", json_body={"email": email, "password": "wrong password"}, expect=401)
+    limited = c.call("POST", "/session", auth="none", json_body={"email": email, "password": "wrong password"}, expect=429)
+    assert int(limited.headers["Retry-After"]) > 0
