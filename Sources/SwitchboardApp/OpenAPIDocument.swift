@@ -37,7 +37,15 @@ enum OpenAPIDocument {
                 "responses": {
                   "200": {
                     "description": "The OpenAPI 3.1 description of /api/v1.",
-                    "content": {"application/json": {"schema": {"type": "object"}}}
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": ["openapi", "info", "paths"],
+                          "additionalProperties": true
+                        }
+                      }
+                    }
                   }
                 }
               }

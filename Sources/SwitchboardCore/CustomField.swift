@@ -118,8 +118,12 @@ public enum CustomFieldValidator {
     }
 
     static func isCalendarDate(_ s: String) -> Bool {
+        let chars = Array(s)
+        guard chars.count == 10, chars[4] == "-", chars[7] == "-",
+            chars.enumerated().allSatisfy({ i, c in i == 4 || i == 7 || (c.isASCII && c.isNumber) })
+        else { return false }
         let parts = s.split(separator: "-")
-        guard s.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
             parts[0].count == 4, (1...12).contains(m), d >= 1
         else { return false }
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0

@@ -30,6 +30,8 @@ public enum TextAnalyzer {
             if props.isAlphabetic || props.numericType != nil {
                 if current.count < maxTokenLength {
                     appendFolded(scalar, to: &current)
+                    // A letter may fold into two (ß → ss): cut back to the limit.
+                    while current.count > maxTokenLength { current.removeLast() }
                 }
             } else {
                 flush()

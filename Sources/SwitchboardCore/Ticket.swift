@@ -74,7 +74,6 @@ public struct Ticket: Sendable, Codable, Equatable {
 /// Tag rules: lower-case, no spaces, at most 64 characters, at most 50 per ticket.
 public enum Tags {
     public static func normalize(_ raw: [String], field: String = "tags") throws(DomainError) -> [String] {
-        guard raw.count <= 50 else { throw .invalid(field: field, "at most 50 tags") }
         var seen = Set<String>()
         var out: [String] = []
         for tag in raw {
@@ -86,6 +85,7 @@ public enum Tags {
             }
             if seen.insert(t).inserted { out.append(t) }
         }
+        guard out.count <= 50 else { throw .invalid(field: field, "at most 50 tags") }
         return out
     }
 }

@@ -38,8 +38,10 @@ public struct TicketChanges: Sendable, Equatable {
     /// Applies the changes to `ticket`: checks the status transition and keeps the report
     /// timestamps. Custom field values must already be validated. Returns whether anything changed.
     @discardableResult
-    public func apply(to ticket: inout Ticket, now: Date) throws(DomainError) -> Bool {
-        let before = ticket
+    public func apply(to target: inout Ticket, now: Date) throws(DomainError) -> Bool {
+        // Work on a copy so that a refused change leaves the caller's ticket untouched.
+        let before = target
+        var ticket = target
         if ticket.status == .closed {
             throw .invalidTransition(field: "status", "a closed ticket is final and cannot be changed")
         }
@@ -75,6 +77,7 @@ public struct TicketChanges: Sendable, Equatable {
         guard ticket != before else { return false }
         ticket.version += 1
         ticket.updatedAt = now
+        target = ticket
         return true
     }
 }
