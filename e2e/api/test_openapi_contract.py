@@ -487,7 +487,10 @@ def test_every_operation(contract: Contract, server):
     revoked = c.call("DELETE", f"/tokens/{token['id']}", expect=200).json()
     assert revoked["id"] == token["id"] and "revoked_at" in revoked and "token" not in revoked
     c.call("GET", "/session", expect=401)
+    old_cookie = c.browser.cookies.get("sb_session")
     c.call("DELETE", "/session", auth="session", expect=204)
+    assert not c.browser.cookies.get("sb_session"), "sign-out should clear the cookie"
+    c.browser.cookies.set("sb_session", old_cookie)  # the old session must be gone on the server too
     c.call("GET", "/session", auth="session", expect=401)
 
     missed = sorted(c.operation_ids - c.succeeded)

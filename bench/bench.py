@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Switchboard core benchmark: ticket creation rate, inbox and search latency at N tickets, memory.
+
+Drives a release build over HTTP with wrk from a separate process; creates its own data.
+    python3 bench/bench.py --db sqlite --tickets 1000000
+    python3 bench/bench.py --db postgres --tickets 1000000
+Prints one BENCH line per measurement and a summary; results are appended to bench/results/.
+Needs: wrk (apt-get install -y wrk); for --db postgres, PostgreSQL 15 (scripts/pg-throwaway).
+"""
+import argparse, datetime, os, re, shutil, socket, subprocess, sys, tempfile, threading, time, urllib.request, json, urllib.parse
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "bench")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class RSSSampler(threading.Thread):
+    """Samples the server's resident memory every 200 ms; keeps the peak."""
+
+    def __init__(self, pid):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.stop = pid, 0, False
+
+    def run(self):
+        while not self.stop:
+            try:
+                with open(f"/proc/{self.pid}/status") as f:
+                    for line in f:
+                        if line.startswith("VmRSS:"):
+                            self.peak = max(self.peak, int(line.split()[1]) * 1024)
+            except OSError:
+                return
+            time.sleep(0.2)
+
+
+def wrk(script, seconds, connections, env, url, threads=2):
+    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", script, url],
+                         env=env, capture_output=True, text=True, timeout=seconds + 60)
+    m = re.search(r"BENCH_RESULT (.*)", out.stdout)
+    if not m:
+        sys.exit(f"wrk gave no result:\n{out.stdout}\n{out.stderr}")
+    return {k: float(v) for k, v in (p.split("=") for p in m.group(1).split())}
+
+
+def get(url, token):
+    req = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(req, timeout=120) as r:
+        return json.load(r)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    ap.add_argument("--tickets", type=int, default=1_000_000, help="tickets stored before the read measurements")
+    ap.add_argument("--create-seconds", type=int, default=30, help="length of the creation-rate measurement")
+    ap.add_argument("--read-seconds", type=int, default=20)
+    ap.add_argument("--bin", default=os.path.join(ROOT, ".build/release/switchboard"))
+    ap.add_argument("--max-minutes", type=float, default=60, help="stop loading after this long, whatever the count")
+    args = ap.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install -y wrk")
+
+    work = tempfile.mkdtemp(prefix="sb-bench-")
+    env = dict(os.environ, SWITCHBOARD_DATA=os.path.join(work, "data"), LOG_LEVEL="warning")
+    env.pop("DATABASE_URL", None)
+    pg_dir = None
+    if args.db == "postgres":
+        pg_dir = os.path.join(work, "pg")
+        url = subprocess.run([os.path.join(ROOT, "scripts/pg-throwaway"), "start", pg_dir, "auto"], capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+        env["DATABASE_URL"] = url
+    server = None
+    try:
+        def cli(*a):
+            return subprocess.run([args.bin, *a], env=env, capture_output=True, text=True, check=True).stdout
+        out = cli("user", "create", "--email", "bench@example.com", "--name", "Bench Agent", "--role", "agent", "--password", "bench-password-1")
+        user_id = re.search(r"id (\d+)", out).group(1)
+        token = cli("token", "create", "--user", "bench@example.com").strip().splitlines()[-1]
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen([args.bin, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env,
+                                  stdout=open(os.path.join(work, "server.log"), "w"), stderr=subprocess.STDOUT)
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except Exception:
+                time.sleep(0.1)
+        rss = RSSSampler(server.pid)
+        rss.start()
+        wenv = dict(os.environ, BENCH_TOKEN=token, BENCH_ASSIGNEE=user_id)
+        results = {}
+
+        r = wrk(os.path.join(BENCH, "create_tickets.lua"), args.create_seconds, 16, wenv, base)
+        rate = r["requests"] / r["duration_s"]
+        results["create"] = dict(rate=rate, **r)
+        print(f"BENCH create_tickets db={args.db} clients=16 rate={rate:.0f}/s p50={r['p50_ms']:.1f}ms p99={r['p99_ms']:.1f}ms "
+              f"non2xx={r['errors_status']:.0f}", flush=True)
+
+        def stored():
+            return get(base + "/api/v1/tickets?sort=-number&limit=1", token)["items"][0]["number"]
+
+        started = time.time()
+        count = stored()
+        while count < args.tickets and time.time() - started < args.max_minutes * 60:
+            wrk(os.path.join(BENCH, "create_tickets.lua"), 60, 16, wenv, base)
+            count = stored()
+            print(f"  loaded {count} tickets ({time.time() - started:.0f} s)", flush=True)
+        results["stored"] = count
+
+        def read(name, path, connections=4):
+            r = wrk(os.path.join(BENCH, "get.lua"), args.read_seconds, connections, dict(wenv, BENCH_PATH=path), base)
+            print(f"BENCH {name} db={args.db} tickets={count} p50={r['p50_ms']:.2f}ms p95={r['p95_ms']:.2f}ms p99={r['p99_ms']:.2f}ms "
+                  f"req={r['requests']:.0f} non2xx={r['errors_status']:.0f}", flush=True)
+            results[name] = r
+            return r
+
+        read("my_open_first_page", "/api/v1/tickets?view=my_open&limit=50")
+        worst = 0
+        for q in ["refund", "σφαλμα", "ПЛАТНІСТЬ", "płatność delivery", "order 1-777"]:
+            r = read("search_" + q.replace(" ", "_"), "/api/v1/tickets?limit=50&q=" + urllib.parse.quote(q))
+            worst = max(worst, r["p95_ms"])
+        rss.stop = True
+        results["peak_rss_mib"] = rss.peak / 1048576
+        summary = (f"SUMMARY db={args.db} tickets={count} create_rate={rate:.0f}/s my_open_p99={results['my_open_first_page']['p99_ms']:.2f}ms "
+                   f"search_worst_p95={worst:.2f}ms peak_rss={rss.peak / 1048576:.0f}MiB")
+        print(summary)
+        os.makedirs(os.path.join(BENCH, "results"), exist_ok=True)
+        stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H%MZ")
+        with open(os.path.join(BENCH, "results", f"{stamp}-{args.db}.json"), "w") as f:
+            json.dump(dict(summary=summary, args=vars(args), results=results), f, indent=1)
+    finally:
+        if server:
+            server.terminate()
+            server.wait(timeout=30)
+        if pg_dir:
+            subprocess.run([os.path.join(ROOT, "scripts/pg-throwaway"), "stop", pg_dir])
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
