@@ -32,6 +32,10 @@ extension Request {
             let hash = Secrets.hash(bearer.token)
             if let hit = try await store.read({ try await $0.tokenUser(tokenHash: hash) }) {
                 found = Principal(user: hit.user, method: .token(id: hit.tokenId))
+                if (hit.lastUsedAt.map { now.timeIntervalSince($0) } ?? .infinity) > 60 {
+                    let id = hit.tokenId
+                    try await store.write { try await $0.touchToken(id: id) }
+                }
             } else {
                 throw DomainError(.unauthorized, "the API token is not valid or was revoked")
             }

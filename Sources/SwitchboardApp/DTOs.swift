@@ -272,8 +272,8 @@ struct AuditEventDTO: Content {
         entity = e.entity
         entityId = e.entityId
         action = e.action
-        before = e.before
-        after = e.after
+        before = e.before?.value
+        after = e.after?.value
         hash = e.hash
     }
 }

@@ -10,6 +10,7 @@ enum Idempotency {
 
     static func create<D: Encodable & Sendable>(
         _ req: Request, principal: Principal, status: HTTPStatus = .created,
+        storing redact: @escaping @Sendable (D) -> D = { $0 },
         _ body: @escaping @Sendable (WriteContext) async throws -> D
     ) async throws -> Response {
         let route = "\(req.method.rawValue) \(req.url.path)"
@@ -23,10 +24,11 @@ enum Idempotency {
         if let replay = try await replay(req, userId: userId, key: key, route: route) { return replay }
         do {
             let data = try await req.store.write { ctx -> Data in
-                let data = try APIJSON.encoder.encode(try await body(ctx))
+                let value = try await body(ctx)
+                let stored = try APIJSON.encoder.encode(redact(value))
                 try await ctx.storeIdempotentResponse(
-                    userId: userId, key: key, route: route, status: Int(status.code), body: String(decoding: data, as: UTF8.self))
-                return data
+                    userId: userId, key: key, route: route, status: Int(status.code), body: String(decoding: stored, as: UTF8.self))
+                return try APIJSON.encoder.encode(value)
             }
             let response = Response(status: status, body: .init(data: data))
             response.headers.contentType = .json

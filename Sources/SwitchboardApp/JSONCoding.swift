@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 import Vapor
 
 /// The API's JSON: RFC 3339 times with milliseconds, in UTC.
@@ -9,15 +10,15 @@ enum APIJSON {
         return f
     }
 
-    static var encoder: JSONEncoder {
+    static let encoder: JSONEncoder = {
         let e = JSONEncoder()
         e.outputFormatting = [.withoutEscapingSlashes]
         e.dateEncodingStrategy = .custom { date, encoder in
             var c = encoder.singleValueContainer()
-            try c.encode(formatter().string(from: date))
+            try c.encode(RFC3339.string(date))
         }
         return e
-    }
+    }()
 
     static var decoder: JSONDecoder {
         let d = JSONDecoder()

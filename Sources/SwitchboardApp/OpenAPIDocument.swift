@@ -1352,8 +1352,8 @@ enum OpenAPIDocument {
               },
               "TicketLinkKind": {
                 "type": "string",
-                "enum": ["related", "parent", "child", "merged_into", "split_from", "follow_up"],
-                "description": "How two tickets relate. related, parent and child are set by clients; merged_into, split_from and follow_up are set by merge, split and replies to closed tickets."
+                "enum": ["related", "parent", "child", "merged_into", "merged_from", "split_from", "split_into", "follow_up_of", "followed_up_by"],
+                "description": "How a ticket relates to the other one, read as 'this ticket is … other'. related, parent and child are set by clients; the rest by merge (merged_into/merged_from), split (split_from/split_into) and replies to closed tickets (follow_up_of/followed_up_by)."
               },
               "MessageVisibility": {
                 "type": "string",

@@ -68,7 +68,7 @@ struct ProblemMiddleware: AsyncMiddleware {
     }
 
     static func title(_ status: Int) -> String {
-        HTTPResponseStatus(statusCode: status).reasonPhrase
+        status == 422 ? "Unprocessable Content" : HTTPResponseStatus(statusCode: status).reasonPhrase
     }
 
     /// Names the offending field of a decoding error as a dotted path.
@@ -79,6 +79,7 @@ struct ProblemMiddleware: AsyncMiddleware {
         }
         switch error {
         case .typeMismatch(let type, let ctx):
+            if ctx.codingPath.isEmpty { return (nil, "the body must be a JSON object") }
             return (path(ctx.codingPath), "must be of type \(jsonType(type))")
         case .valueNotFound(let type, let ctx):
             return (path(ctx.codingPath), "must not be null (expected \(jsonType(type)))")

@@ -74,12 +74,14 @@ enum TokenController {
 
     @Sendable static func create(_ req: Request) async throws -> Response {
         let principal = try await req.authorize(.manageOwnTokens)
-        let body = (try? req.body(TokenRequest.self)) ?? TokenRequest(name: nil)
+        let hasBody = (req.body.data?.readableBytes ?? 0) > 0
+        let body = hasBody ? try req.body(TokenRequest.self) : TokenRequest(name: nil)
         let name = try validatedText(body.name ?? "API token", field: "name", max: 100) ?? "API token"
         let issued = TokenIssuer.issue()
         let userId = principal.user.id
         let actor = principal.actor
-        return try await Idempotency.create(req, principal: principal) { ctx in
+        // A replayed create does not show the secret again: it is never stored.
+        return try await Idempotency.create(req, principal: principal, storing: { var t = $0; t.token = nil; return t }) { ctx in
             TokenDTO(
                 try await ctx.createToken(userId: userId, name: name, tokenHash: issued.hash, prefix: issued.prefix, actor: actor),
                 secret: issued.secret)

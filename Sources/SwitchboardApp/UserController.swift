@@ -29,7 +29,12 @@ enum UserController {
             jobTitle: try validatedText(body.jobTitle, field: "job_title", max: Limits.jobTitle, required: false),
             locale: try body.locale.map { try validatedLocale($0) } ?? "en", role: role, passwordHash: hash, teamIds: body.teamIds ?? [])
         let actor = principal.actor
-        return try await Idempotency.create(req, principal: principal) { ctx in UserDTO(try await ctx.createUser(input, actor: actor)) }
+        let active = body.active ?? true
+        return try await Idempotency.create(req, principal: principal) { ctx in
+            let user = try await ctx.createUser(input, actor: actor)
+            guard !active else { return UserDTO(user) }
+            return UserDTO(try await ctx.updateUser(id: user.id, actor: actor) { $0.active = false })
+        }
     }
 
     @Sendable static func update(_ req: Request) async throws -> Response {

@@ -27,6 +27,14 @@ enum ViewController {
 
     @Sendable static func show(_ req: Request) async throws -> Response {
         let principal = try await req.authorize(.viewTickets)
+        if let builtIn = req.parameters.get("id").flatMap(BuiltInView.init(rawValue:)) {
+            let filter = builtIn.filter(now: req.store.clock())
+            let viewer = principal.viewer
+            let count = try await req.store.read { try await $0.ticketCount(filter: filter, viewer: viewer) }
+            return try respond(
+                ViewDTO(id: builtIn.rawValue, name: builtIn.title, builtIn: true, shared: true, ownerId: nil, filter: filter,
+                        sort: builtIn == .recentlySolved ? "-updated_at" : TicketSort().description, count: count))
+        }
         let view = try await visibleView(req, principal: principal)
         var out = dto(view)
         let viewer = principal.viewer

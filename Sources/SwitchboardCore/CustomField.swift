@@ -17,6 +17,10 @@ public struct CustomFieldDefinition: Sendable, Codable, Equatable {
     public var required: Bool
     public var active: Bool
 
+    enum CodingKeys: String, CodingKey {
+        case id, key, label, kind, options, required, active
+    }
+
     public init(id: Int64, key: String, label: String, kind: Kind, options: [String] = [], required: Bool = false, active: Bool = true) {
         self.id = id
         self.key = key

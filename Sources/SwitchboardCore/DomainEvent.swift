@@ -59,7 +59,7 @@ public enum DomainEventType: String, Codable, Sendable, CaseIterable {
 }
 
 /// One change, as the outbox carries it to consumers (audit, realtime, automations, webhooks).
-public struct DomainEvent: Sendable, Codable, Equatable {
+public struct DomainEvent: Sendable, Equatable {
     /// Position in the outbox; assigned when stored.
     public var sequence: Int64
     public var type: DomainEventType
@@ -67,9 +67,9 @@ public struct DomainEvent: Sendable, Codable, Equatable {
     public var actor: Actor
     public var occurredAt: Date
     /// The state after the change, or the details of the change.
-    public var payload: JSONValue
+    public var payload: JSONText
 
-    public init(sequence: Int64 = 0, type: DomainEventType, entityId: Int64, actor: Actor, occurredAt: Date, payload: JSONValue) {
+    public init(sequence: Int64 = 0, type: DomainEventType, entityId: Int64, actor: Actor, occurredAt: Date, payload: JSONText) {
         self.sequence = sequence
         self.type = type
         self.entityId = entityId
@@ -81,21 +81,22 @@ public struct DomainEvent: Sendable, Codable, Equatable {
 
 /// One append-only audit record. Records form a hash chain: each carries the SHA-256 of its
 /// predecessor, so altering or removing one breaks every link after it.
-public struct AuditEvent: Sendable, Codable, Equatable {
+public struct AuditEvent: Sendable, Equatable {
     public var sequence: Int64
     public var occurredAt: Date
     public var actor: Actor
     public var entity: EntityType
     public var entityId: Int64
     public var action: String
-    public var before: JSONValue?
-    public var after: JSONValue?
+    /// The record before and after the change, as stored (canonical JSON text).
+    public var before: JSONText?
+    public var after: JSONText?
     public var previousHash: String
     public var hash: String
 
     public init(
         sequence: Int64, occurredAt: Date, actor: Actor, entity: EntityType, entityId: Int64, action: String,
-        before: JSONValue?, after: JSONValue?, previousHash: String, hash: String
+        before: JSONText?, after: JSONText?, previousHash: String, hash: String
     ) {
         self.sequence = sequence
         self.occurredAt = occurredAt
@@ -117,7 +118,7 @@ public struct AuditEvent: Sendable, Codable, Equatable {
         let ms = Int64((occurredAt.timeIntervalSince1970 * 1000).rounded())
         let fields: [String] = [
             previousHash, String(sequence), String(ms), actor.kind.rawValue, actor.id.map(String.init) ?? "",
-            entity.rawValue, String(entityId), action, before?.canonicalString ?? "", after?.canonicalString ?? "",
+            entity.rawValue, String(entityId), action, before?.text ?? "", after?.text ?? "",
         ]
         return Data(fields.joined(separator: "\u{1F}").utf8)
     }

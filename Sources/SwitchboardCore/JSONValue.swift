@@ -32,9 +32,15 @@ public enum JSONValue: Sendable, Codable, Equatable, Hashable {
         }
     }
 
-    /// Converts any Encodable into a JSONValue (through JSON, keys as the type encodes them).
+    /// Converts any Encodable into a JSONValue (through JSON, keys as the type encodes them,
+    /// times as RFC 3339 strings with milliseconds, as the API writes them).
     public static func from<T: Encodable>(_ value: T) -> JSONValue {
-        guard let data = try? JSONEncoder().encode(value),
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(RFC3339.string(date))
+        }
+        guard let data = try? encoder.encode(value),
             let json = try? JSONDecoder().decode(JSONValue.self, from: data)
         else { return .null }
         return json

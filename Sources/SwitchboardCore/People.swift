@@ -14,6 +14,10 @@ public struct User: Sendable, Codable, Equatable {
     public var createdAt: Date
     public var updatedAt: Date
 
+    enum CodingKeys: String, CodingKey {
+        case id, email, name, jobTitle = "job_title", locale, role, active, teamIds = "team_ids", createdAt = "created_at", updatedAt = "updated_at"
+    }
+
     public init(
         id: Int64, email: String, name: String, jobTitle: String?, locale: String, role: Role, active: Bool,
         teamIds: [Int64], createdAt: Date, updatedAt: Date
@@ -37,6 +41,10 @@ public struct Team: Sendable, Codable, Equatable {
     public var name: String
     public var description: String?
     public var memberIds: [Int64]
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, description, memberIds = "member_ids"
+    }
 
     public init(id: Int64, name: String, description: String?, memberIds: [Int64]) {
         self.id = id
@@ -64,6 +72,10 @@ public struct Organization: Sendable, Codable, Equatable {
     public var attributes: [String: JSONValue]
     public var createdAt: Date
     public var updatedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, domains, tier, accountOwnerId = "account_owner_id", notes, attributes, createdAt = "created_at", updatedAt = "updated_at"
+    }
 
     public init(
         id: Int64, name: String, domains: [String], tier: OrganizationTier, accountOwnerId: Int64?, notes: String?,
@@ -95,6 +107,10 @@ public struct Contact: Sendable, Codable, Equatable {
     public var createdAt: Date
     public var updatedAt: Date
 
+    enum CodingKeys: String, CodingKey {
+        case id, name, emails, phones, locale, organizationId = "organization_id", attributes, mergedIntoId = "merged_into_id", createdAt = "created_at", updatedAt = "updated_at"
+    }
+
     public init(
         id: Int64, name: String, emails: [String], phones: [String], locale: String?, organizationId: Int64?,
         attributes: [String: JSONValue], mergedIntoId: Int64?, createdAt: Date, updatedAt: Date
@@ -121,6 +137,10 @@ public struct SavedView: Sendable, Codable, Equatable {
     public var filter: TicketFilter
     public var sort: TicketSort
 
+    enum CodingKeys: String, CodingKey {
+        case id, name, ownerId = "owner_id", shared, filter, sort
+    }
+
     public init(id: Int64, name: String, ownerId: Int64, shared: Bool, filter: TicketFilter, sort: TicketSort) {
         self.id = id
         self.name = name
@@ -141,6 +161,10 @@ public struct APIToken: Sendable, Codable, Equatable {
     public var createdAt: Date
     public var lastUsedAt: Date?
     public var revokedAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case id, userId = "user_id", name, prefix, createdAt = "created_at", lastUsedAt = "last_used_at", revokedAt = "revoked_at"
+    }
 
     public init(id: Int64, userId: Int64, name: String, prefix: String, createdAt: Date, lastUsedAt: Date?, revokedAt: Date?) {
         self.id = id

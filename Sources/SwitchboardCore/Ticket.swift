@@ -26,6 +26,10 @@ public struct Ticket: Sendable, Codable, Equatable {
     public var reopenCount: Int
     public var mergedIntoId: Int64?
 
+    enum CodingKeys: String, CodingKey {
+        case id, number, subject, status, priority, type, channel, requesterId = "requester_id", organizationId = "organization_id", assigneeId = "assignee_id", teamId = "team_id", tags, customFields = "custom_fields", followerIds = "follower_ids", version, createdAt = "created_at", updatedAt = "updated_at", firstReplyAt = "first_reply_at", solvedAt = "solved_at", closedAt = "closed_at", reopenCount = "reopen_count", mergedIntoId = "merged_into_id"
+    }
+
     public init(
         id: Int64, number: Int64, subject: String, status: TicketStatus = .new, priority: TicketPriority = .normal,
         type: TicketType = .question, channel: ChannelKind = .api, requesterId: Int64, organizationId: Int64? = nil,
@@ -114,6 +118,10 @@ public struct Message: Sendable, Codable, Equatable {
     public var externalId: String?
     public var createdAt: Date
 
+    enum CodingKeys: String, CodingKey {
+        case id, ticketId = "ticket_id", authorKind = "author_kind", authorId = "author_id", visibility, channel, body, externalId = "external_id", createdAt = "created_at"
+    }
+
     public init(
         id: Int64, ticketId: Int64, authorKind: AuthorKind, authorId: Int64?, visibility: MessageVisibility,
         channel: ChannelKind, body: String, externalId: String? = nil, createdAt: Date
@@ -138,10 +146,16 @@ public enum TicketLinkKind: String, Codable, Sendable, CaseIterable {
     case child
     /// Set by merge: `ticket` was merged into `other`.
     case mergedInto = "merged_into"
-    /// Set by split: `other` was split out of `ticket`.
+    /// Set by merge: `other` was merged into `ticket`.
+    case mergedFrom = "merged_from"
+    /// Set by split: `ticket` was split out of `other`.
     case splitFrom = "split_from"
-    /// A follow-up opened after `other` was closed.
-    case followUp = "follow_up"
+    /// Set by split: `other` was split out of `ticket`.
+    case splitInto = "split_into"
+    /// `ticket` is a follow-up opened after `other` was closed.
+    case followUpOf = "follow_up_of"
+    /// `other` is a follow-up of `ticket`.
+    case followedUpBy = "followed_up_by"
 
     /// The kind seen from the other ticket.
     public var inverse: TicketLinkKind {
@@ -149,9 +163,12 @@ public enum TicketLinkKind: String, Codable, Sendable, CaseIterable {
         case .related: .related
         case .parent: .child
         case .child: .parent
-        case .mergedInto: .mergedInto
-        case .splitFrom: .splitFrom
-        case .followUp: .followUp
+        case .mergedInto: .mergedFrom
+        case .mergedFrom: .mergedInto
+        case .splitFrom: .splitInto
+        case .splitInto: .splitFrom
+        case .followUpOf: .followedUpBy
+        case .followedUpBy: .followUpOf
         }
     }
 }

@@ -14,12 +14,12 @@ extension ReadContext {
     }
 
     /// The active user an API token belongs to.
-    public func tokenUser(tokenHash: String) async throws -> (user: User, tokenId: Int64)? {
+    public func tokenUser(tokenHash: String) async throws -> (user: User, tokenId: Int64, lastUsedAt: Date?)? {
         guard let row = try await sql.raw(
-            "SELECT id, user_id FROM api_tokens WHERE token_hash = \(bind: tokenHash) AND revoked_at IS NULL"
+            "SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = \(bind: tokenHash) AND revoked_at IS NULL"
         ).first() else { return nil }
         guard let user = try await user(id: try row.decode(column: "user_id", as: Int64.self)), user.active else { return nil }
-        return (user, try row.decode(column: "id", as: Int64.self))
+        return (user, try row.decode(column: "id", as: Int64.self), try row.decode(column: "last_used_at", as: Int64?.self).map(Date.init(ms:)))
     }
 
     /// A user's API tokens, newest first.
@@ -57,6 +57,11 @@ extension WriteContext {
         try await sql.raw("DELETE FROM sessions WHERE expires_at < \(bind: now.ms)").run()
     }
 
+    /// Notes when a token was last used (callers do this at most once a minute per token).
+    public func touchToken(id: Int64) async throws {
+        try await sql.raw("UPDATE api_tokens SET last_used_at = \(bind: now.ms) WHERE id = \(bind: id)").run()
+    }
+
     /// Ends a session.
     public func deleteSession(tokenHash: String) async throws {
         try await sql.raw("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash)").run()
@@ -71,7 +76,7 @@ extension WriteContext {
             """
         ).first(decodingColumn: "id", as: Int64.self) else { throw StoreError.corrupt("insert returned no id") }
         let token = APIToken(id: id, userId: userId, name: name, prefix: prefix, createdAt: now, lastUsedAt: nil, revokedAt: nil)
-        try await record(.tokenCreated, entityId: id, actor: actor, after: .from(token))
+        try await record(.tokenCreated, entityId: id, actor: actor, after: JSONText(token))
         return token
     }
 
@@ -86,7 +91,7 @@ extension WriteContext {
         try await sql.raw("UPDATE api_tokens SET revoked_at = \(bind: now.ms) WHERE id = \(bind: id)").run()
         var after = before
         after.revokedAt = now
-        try await record(.tokenRevoked, entityId: id, actor: actor, before: .from(before), after: .from(after))
+        try await record(.tokenRevoked, entityId: id, actor: actor, before: JSONText(before), after: JSONText(after))
         return after
     }
 

@@ -80,7 +80,11 @@ extension WriteContext {
     /// Creates a contact. Emails and phones must be free; with no organization given, an
     /// organization owning the first email's domain adopts the contact.
     public func createContact(_ input: ContactInput, actor: Actor) async throws -> Contact {
-        try await checkIdentitiesFree(input, except: nil)
+        try await createContact(input, actor: actor, identitiesChecked: false)
+    }
+
+    private func createContact(_ input: ContactInput, actor: Actor, identitiesChecked: Bool) async throws -> Contact {
+        if !identitiesChecked { try await checkIdentitiesFree(input, except: nil) }
         let organizationId = try await resolveOrganization(input)
         guard let id = try await sql.raw(
             """
@@ -93,7 +97,7 @@ extension WriteContext {
         let contact = Contact(
             id: id, name: input.name, emails: input.emails.map(\.value), phones: input.phones.map(\.value), locale: input.locale,
             organizationId: organizationId, attributes: input.attributes, mergedIntoId: nil, createdAt: now, updatedAt: now)
-        try await record(.contactCreated, entityId: id, actor: actor, after: .from(contact))
+        try await record(.contactCreated, entityId: id, actor: actor, after: JSONText(contact))
         return contact
     }
 
@@ -106,7 +110,7 @@ extension WriteContext {
         let fallbackName = String(email.value.prefix { $0 != "@" })
         return try await createContact(
             ContactInput(name: name ?? fallbackName, emails: [email], phones: [], locale: nil, organizationId: nil, attributes: [:]),
-            actor: actor)
+            actor: actor, identitiesChecked: true)
     }
 
     /// Replaces a contact's fields and identities.
@@ -126,7 +130,7 @@ extension WriteContext {
         try await sql.raw("DELETE FROM contact_identities WHERE contact_id = \(bind: id)").run()
         try await insertIdentities(contact: id, input)
         guard let after = try await reader.contact(id: id) else { throw StoreError.corrupt("contact vanished") }
-        try await record(.contactUpdated, entityId: id, actor: actor, before: .from(before), after: .from(after))
+        try await record(.contactUpdated, entityId: id, actor: actor, before: JSONText(before), after: JSONText(after))
         return after
     }
 
@@ -161,8 +165,8 @@ extension WriteContext {
         ).run()
         guard let after = try await reader.contact(id: targetId) else { throw StoreError.corrupt("contact vanished") }
         try await record(
-            .contactMerged, entityId: targetId, actor: actor, before: .from([source, target]), after: .from(after),
-            payload: .object(["source_id": .int(sourceId), "target_id": .int(targetId), "moved_ticket_ids": .from(moved)]))
+            .contactMerged, entityId: targetId, actor: actor, before: JSONText([source, target]), after: JSONText(after),
+            payload: JSONText(JSONValue.object(["source_id": .int(sourceId), "target_id": .int(targetId), "moved_ticket_ids": .from(moved)])))
         return after
     }
 

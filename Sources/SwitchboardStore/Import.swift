@@ -41,7 +41,7 @@ extension WriteContext {
                 body: m.body, createdAt: m.createdAt)
         }
         try await SearchIndex.append(([ticket.subject] + messages.map(\.body)).joined(separator: "\n"), ticket: ticket.id, on: sql)
-        try await record(.ticketCreated, entityId: ticket.id, actor: actor, after: .from(ticket))
+        try await record(.ticketCreated, entityId: ticket.id, actor: actor, after: JSONText(ticket))
         return ticket
     }
 }

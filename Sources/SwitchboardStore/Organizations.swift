@@ -79,7 +79,7 @@ extension WriteContext {
         ).first(decodingColumn: "id", as: Int64.self) else { throw StoreError.corrupt("insert returned no id") }
         try await setDomains(organization: id, input.domains)
         guard let org = try await reader.organization(id: id) else { throw StoreError.corrupt("organization vanished") }
-        try await record(.organizationCreated, entityId: id, actor: actor, after: .from(org))
+        try await record(.organizationCreated, entityId: id, actor: actor, after: JSONText(org))
         return org
     }
 
@@ -97,7 +97,7 @@ extension WriteContext {
         ).run()
         try await setDomains(organization: id, input.domains)
         guard let after = try await reader.organization(id: id) else { throw StoreError.corrupt("organization vanished") }
-        try await record(.organizationUpdated, entityId: id, actor: actor, before: .from(before), after: .from(after))
+        try await record(.organizationUpdated, entityId: id, actor: actor, before: JSONText(before), after: JSONText(after))
         return after
     }
 

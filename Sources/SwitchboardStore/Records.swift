@@ -78,8 +78,8 @@ extension ReadContext {
         guard let kind = Actor.Kind(rawValue: try row.decode(column: "actor_kind", as: String.self)),
             let entity = EntityType(rawValue: try row.decode(column: "entity", as: String.self))
         else { throw StoreError.corrupt("audit event kinds") }
-        func json(_ column: String) throws -> JSONValue? {
-            try row.decode(column: column, as: String?.self).map { try decodeJSON(JSONValue.self, $0) }
+        func json(_ column: String) throws -> JSONText? {
+            try row.decode(column: column, as: String?.self).map(JSONText.init(stored:))
         }
         return AuditEvent(
             sequence: try row.decode(column: "seq", as: Int64.self),
@@ -101,7 +101,7 @@ extension ReadContext {
                 entityId: try row.decode(column: "entity_id", as: Int64.self),
                 actor: Actor(kind: kind, id: try row.decode(column: "actor_id", as: Int64?.self)),
                 occurredAt: Date(ms: try row.decode(column: "occurred_at", as: Int64.self)),
-                payload: try decodeJSON(JSONValue.self, try row.decode(column: "payload", as: String.self)))
+                payload: JSONText(stored: try row.decode(column: "payload", as: String.self)))
         }
     }
 

@@ -25,6 +25,19 @@ enum SearchIndex {
         }
     }
 
+    /// Creates the document of a new ticket.
+    static func insert(_ text: String, ticket id: Int64, on sql: any SQLDatabase) async throws {
+        let folded = TextAnalyzer.indexText(text)
+        switch Dialect(sql) {
+        case .sqlite:
+            try await sql.raw("INSERT INTO ticket_fts (rowid, doc) VALUES (\(bind: id), \(bind: folded))").run()
+        case .postgres:
+            try await sql.raw(
+                "INSERT INTO ticket_search (ticket_id, doc) VALUES (\(bind: id), to_tsvector('simple', \(bind: folded)))"
+            ).run()
+        }
+    }
+
     /// Replaces the ticket's document.
     static func replace(_ text: String, ticket id: Int64, on sql: any SQLDatabase) async throws {
         switch Dialect(sql) {

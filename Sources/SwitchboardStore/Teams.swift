@@ -36,7 +36,7 @@ extension WriteContext {
         ).first(decodingColumn: "id", as: Int64.self) else { throw StoreError.corrupt("insert returned no id") }
         try await setMembers(team: id, memberIds)
         let team = Team(id: id, name: name, description: description, memberIds: memberIds.sorted())
-        try await record(.teamCreated, entityId: id, actor: actor, after: .from(team))
+        try await record(.teamCreated, entityId: id, actor: actor, after: JSONText(team))
         return team
     }
 
@@ -57,7 +57,7 @@ extension WriteContext {
             "UPDATE teams SET name = \(bind: team.name), description = \(bind: team.description), updated_at = \(bind: now.ms) WHERE id = \(bind: id)"
         ).run()
         if team.memberIds != before.memberIds { try await setMembers(team: id, team.memberIds) }
-        try await record(.teamUpdated, entityId: id, actor: actor, before: .from(before), after: .from(team))
+        try await record(.teamUpdated, entityId: id, actor: actor, before: JSONText(before), after: JSONText(team))
         return team
     }
 
@@ -86,7 +86,7 @@ extension WriteContext {
         try await sql.raw(
             "INSERT INTO workspace (id, name, next_ticket_number, created_at) VALUES (1, \(bind: name), 1, \(bind: now.ms))"
         ).run()
-        try await record(.workspaceCreated, entityId: 1, actor: .system, after: .object(["name": .string(name)]))
+        try await record(.workspaceCreated, entityId: 1, actor: .system, after: JSONText(JSONValue.object(["name": .string(name)])))
         return true
     }
 }

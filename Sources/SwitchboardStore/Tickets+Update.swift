@@ -38,7 +38,7 @@ extension WriteContext {
         try await save(ticket)
         if ticket.tags != before.tags { try await setTags(ticket: id, ticket.tags) }
         if ticket.subject != before.subject { try await SearchIndex.append(ticket.subject, ticket: id, on: sql) }
-        try await record(.ticketUpdated, entityId: id, actor: actor, before: .from(before), after: .from(ticket))
+        try await record(.ticketUpdated, entityId: id, actor: actor, before: JSONText(before), after: JSONText(ticket))
         return ticket
     }
 
@@ -79,8 +79,8 @@ extension WriteContext {
         try await save(ticket)
         try await SearchIndex.append(body, ticket: ticketId, on: sql)
         try await record(
-            .messageAdded, entityId: ticketId, actor: actor, before: before.status != ticket.status ? .from(before) : nil,
-            after: .from(message), payload: .object(["ticket": .from(ticket), "message": .from(message)]))
+            .messageAdded, entityId: ticketId, actor: actor, before: before.status != ticket.status ? JSONText(before) : nil,
+            after: JSONText(message), payload: JSONText(TicketEventPayload(ticket: ticket, message: message)))
         return (ticket, message)
     }
 
@@ -96,7 +96,7 @@ extension WriteContext {
                 priority: closed.priority, type: closed.type, channel: channel, tags: closed.tags,
                 assigneeId: closed.assigneeId, teamId: closed.teamId),
             actor: actor)
-        try await link(ticket.id, to: closed.id, kind: .followUp, actor: actor)
+        try await link(ticket.id, to: closed.id, kind: .followUpOf, actor: actor)
         guard let message = try await reader.messages(ticketId: ticket.id).first else { throw StoreError.corrupt("no first message") }
         return (ticket, message)
     }
@@ -117,7 +117,7 @@ extension WriteContext {
         }
         try await record(
             .ticketLinked, entityId: ticketId, actor: actor,
-            after: .object(["other_id": .int(otherId), "kind": .string(kind.rawValue)]))
+            after: JSONText(JSONValue.object(["other_id": .int(otherId), "kind": .string(kind.rawValue)])))
     }
 
     /// Removes a link between two tickets (both directions).
@@ -130,7 +130,7 @@ extension WriteContext {
         ).run()
         try await record(
             .ticketUnlinked, entityId: ticketId, actor: actor,
-            before: .object(["other_id": .int(otherId), "kind": .string(kind.rawValue)]))
+            before: JSONText(JSONValue.object(["other_id": .int(otherId), "kind": .string(kind.rawValue)])))
     }
 
     /// Merges `sourceId` into `targetId`: the source's timeline moves to the target, the
@@ -166,8 +166,8 @@ extension WriteContext {
         try await SearchIndex.replace(source.subject, ticket: sourceId, on: sql)
         try await link(sourceId, to: targetId, kind: .mergedInto, actor: actor)
         try await record(
-            .ticketMerged, entityId: sourceId, actor: actor, before: .from(source), after: .from(closed),
-            payload: .object(["source_id": .int(sourceId), "target_id": .int(targetId), "moved_message_ids": .from(moved.map(\.id))]))
+            .ticketMerged, entityId: sourceId, actor: actor, before: JSONText(source), after: JSONText(closed),
+            payload: JSONText(JSONValue.object(["source_id": .int(sourceId), "target_id": .int(targetId), "moved_message_ids": .from(moved.map(\.id))])))
         return merged
     }
 
@@ -197,18 +197,18 @@ extension WriteContext {
         updated.version += 1
         updated.updatedAt = now
         try await save(updated)
-        try await record(.ticketCreated, entityId: ticket.id, actor: actor, after: .from(ticket))
+        try await record(.ticketCreated, entityId: ticket.id, actor: actor, after: JSONText(ticket))
         try await link(ticket.id, to: ticketId, kind: .splitFrom, actor: actor)
         try await record(
             .ticketSplit, entityId: ticketId, actor: actor,
-            payload: .object(["ticket_id": .int(ticketId), "new_ticket_id": .int(ticket.id), "message_id": .int(messageId)]))
+            payload: JSONText(JSONValue.object(["ticket_id": .int(ticketId), "new_ticket_id": .int(ticket.id), "message_id": .int(messageId)])))
         return ticket
     }
 
     /// Adds or removes a follower.
     public func setFollowing(ticketId: Int64, userId: Int64, following: Bool, actor: Actor) async throws -> Ticket {
         let before = try await ticketForUpdate(id: ticketId, expectedVersion: nil)
-        guard try await reader.user(id: userId) != nil else { throw DomainError.invalid(field: "user_id", "user \(userId) does not exist") }
+        guard try await reader.user(id: userId) != nil else { throw DomainError.notFound("user") }
         var ticket = before
         if following { ticket.followerIds = Array(Set(ticket.followerIds + [userId])).sorted() }
         else { ticket.followerIds.removeAll { $0 == userId } }
@@ -216,7 +216,7 @@ extension WriteContext {
         ticket.version += 1
         ticket.updatedAt = now
         try await save(ticket)
-        try await record(.ticketUpdated, entityId: ticketId, actor: actor, before: .from(before), after: .from(ticket))
+        try await record(.ticketUpdated, entityId: ticketId, actor: actor, before: JSONText(before), after: JSONText(ticket))
         return ticket
     }
 }

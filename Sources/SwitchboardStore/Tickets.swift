@@ -109,15 +109,15 @@ extension WriteContext {
         if ticket.status == .solved || ticket.status == .closed { ticket.solvedAt = created }
         if ticket.status == .closed { ticket.closedAt = created }
         ticket.id = try await insert(ticket)
-        try await setTags(ticket: ticket.id, tags)
+        try await insertTags(ticket: ticket.id, tags)
         let author: (AuthorKind, Int64?) = new.authorUserId.map { (.staff, $0) } ?? (.contact, requester.id)
         let message = try await insertMessage(
             ticketId: ticket.id, authorKind: author.0, authorId: author.1, visibility: .public, channel: new.channel,
             body: body, createdAt: created)
-        try await SearchIndex.append(subject + "\n" + body, ticket: ticket.id, on: sql)
+        try await SearchIndex.insert(subject + "\n" + body, ticket: ticket.id, on: sql)
         try await record(
-            .ticketCreated, entityId: ticket.id, actor: actor, after: .from(ticket),
-            payload: .object(["ticket": .from(ticket), "message": .from(message)]))
+            .ticketCreated, entityId: ticket.id, actor: actor, after: JSONText(ticket),
+            payload: JSONText(TicketEventPayload(ticket: ticket, message: message)))
         return ticket
     }
 
@@ -156,6 +156,10 @@ extension WriteContext {
 
     func setTags(ticket id: Int64, _ tags: [String]) async throws {
         try await sql.raw("DELETE FROM ticket_tags WHERE ticket_id = \(bind: id)").run()
+        try await insertTags(ticket: id, tags)
+    }
+
+    func insertTags(ticket id: Int64, _ tags: [String]) async throws {
         for tag in tags {
             try await sql.raw("INSERT INTO ticket_tags (tag, ticket_id) VALUES (\(bind: tag), \(bind: id))").run()
         }
@@ -181,7 +185,7 @@ extension WriteContext {
     func validatedCustomFields(_ values: [String: CustomFieldValue], existing: [String: CustomFieldValue]) async throws
         -> [String: CustomFieldValue]
     {
-        let definitions = try await reader.customFields()
+        let definitions = try await customFieldDefinitions()
         let cleaned = try CustomFieldValidator.validate(values, definitions: definitions)
         var merged = existing
         for (key, value) in cleaned { merged[key] = value == .null ? nil : value }
@@ -219,7 +223,14 @@ extension WriteContext {
             """
         ).first(decodingColumn: "id", as: Int64.self) else { throw StoreError.corrupt("insert returned no id") }
         let def = CustomFieldDefinition(id: id, key: key, label: label, kind: kind, options: options, required: required)
-        try await record(.customFieldCreated, entityId: id, actor: actor, after: .from(def))
+        cachedCustomFields = nil
+        try await record(.customFieldCreated, entityId: id, actor: actor, after: JSONText(def))
         return def
     }
+}
+
+/// The outbox payload of events that carry a ticket and one of its messages.
+struct TicketEventPayload: Encodable {
+    let ticket: Ticket
+    let message: Message
 }

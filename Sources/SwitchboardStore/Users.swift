@@ -75,7 +75,7 @@ extension WriteContext {
         ).first(decodingColumn: "id", as: Int64.self) else { throw StoreError.corrupt("insert returned no id") }
         try await setTeams(ofUser: id, input.teamIds)
         guard let user = try await reader.user(id: id) else { throw StoreError.corrupt("user vanished") }
-        try await record(.userCreated, entityId: id, actor: actor, after: .from(user))
+        try await record(.userCreated, entityId: id, actor: actor, after: JSONText(user))
         return user
     }
 
@@ -101,7 +101,7 @@ extension WriteContext {
         if user.teamIds != before.teamIds { try await setTeams(ofUser: id, user.teamIds) }
         if !user.active { try await sql.raw("DELETE FROM sessions WHERE user_id = \(bind: id)").run() }
         user.updatedAt = now
-        try await record(.userUpdated, entityId: id, actor: actor, before: .from(before), after: .from(user))
+        try await record(.userUpdated, entityId: id, actor: actor, before: JSONText(before), after: JSONText(user))
         return user
     }
 
@@ -110,7 +110,7 @@ extension WriteContext {
         guard try await reader.user(id: userId) != nil else { throw DomainError.notFound("user") }
         try await sql.raw("UPDATE users SET password_hash = \(bind: hash), updated_at = \(bind: now.ms) WHERE id = \(bind: userId)").run()
         try await sql.raw("DELETE FROM sessions WHERE user_id = \(bind: userId)").run()
-        try await record(.userUpdated, entityId: userId, actor: actor, payload: .object(["password": .string("changed")]))
+        try await record(.userUpdated, entityId: userId, actor: actor, payload: JSONText(JSONValue.object(["password": .string("changed")])))
     }
 
     func checkTeams(_ ids: [Int64]) async throws {

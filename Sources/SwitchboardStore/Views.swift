@@ -35,7 +35,7 @@ extension WriteContext {
             """
         ).first(decodingColumn: "id", as: Int64.self) else { throw StoreError.corrupt("insert returned no id") }
         let view = SavedView(id: id, name: name, ownerId: ownerId, shared: shared, filter: filter, sort: sort)
-        try await record(.viewCreated, entityId: id, actor: actor, after: .from(view))
+        try await record(.viewCreated, entityId: id, actor: actor, after: JSONText(view))
         return view
     }
 
@@ -48,7 +48,7 @@ extension WriteContext {
               sort = \(bind: view.sort.description), updated_at = \(bind: now.ms) WHERE id = \(bind: view.id)
             """
         ).run()
-        try await record(.viewUpdated, entityId: view.id, actor: actor, before: .from(before), after: .from(view))
+        try await record(.viewUpdated, entityId: view.id, actor: actor, before: JSONText(before), after: JSONText(view))
         return view
     }
 
@@ -56,6 +56,6 @@ extension WriteContext {
     public func deleteView(id: Int64, actor: Actor) async throws {
         guard let before = try await reader.view(id: id) else { throw DomainError.notFound("view") }
         try await sql.raw("DELETE FROM views WHERE id = \(bind: id)").run()
-        try await record(.viewDeleted, entityId: id, actor: actor, before: .from(before))
+        try await record(.viewDeleted, entityId: id, actor: actor, before: JSONText(before))
     }
 }

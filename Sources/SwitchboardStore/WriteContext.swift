@@ -17,11 +17,17 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     private var chainHash: String
     private var nextNumber: Int64?
     private var chainMoved = false
+    private var pendingAudit: [[any Encodable & Sendable]] = []
+    private var pendingOutbox: [[any Encodable & Sendable]] = []
+    /// Custom field definitions, read once per batch.
+    var cachedCustomFields: [CustomFieldDefinition]?
 
     struct Mark {
         let seq: Int64
         let hash: String
         let number: Int64?
+        let audit: Int
+        let outbox: Int
     }
 
     private init(sql: any SQLDatabase, now: Date, seq: Int64, hash: String, nextNumber: Int64?) {
@@ -44,20 +50,35 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
             hash: try head.decode(column: "hash", as: String.self), nextNumber: number)
     }
 
-    func mark() -> Mark { Mark(seq: chainSeq, hash: chainHash, number: nextNumber) }
+    func mark() -> Mark {
+        Mark(seq: chainSeq, hash: chainHash, number: nextNumber, audit: pendingAudit.count, outbox: pendingOutbox.count)
+    }
 
+    /// Forgets what a rolled-back write did to the in-memory state.
     func reset(to mark: Mark) {
         chainSeq = mark.seq
         chainHash = mark.hash
         nextNumber = mark.number
+        pendingAudit.removeLast(pendingAudit.count - mark.audit)
+        pendingOutbox.removeLast(pendingOutbox.count - mark.outbox)
+        cachedCustomFields = nil
     }
 
     func finish() async throws {
         guard chainMoved else { return }
+        try await flushRecords()
         try await sql.raw("UPDATE audit_head SET seq = \(bind: chainSeq), hash = \(bind: chainHash) WHERE id = 1").run()
         if let nextNumber {
             try await sql.raw("UPDATE workspace SET next_ticket_number = \(bind: nextNumber) WHERE id = 1").run()
         }
+    }
+
+    /// The custom field definitions, read once per transaction.
+    func customFieldDefinitions() async throws -> [CustomFieldDefinition] {
+        if let cachedCustomFields { return cachedCustomFields }
+        let definitions = try await reader.customFields()
+        cachedCustomFields = definitions
+        return definitions
     }
 
     /// Takes the next human ticket number of the workspace.
@@ -69,41 +90,57 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     }
 
     /// Records one change: an audit event chained to its predecessor and a domain event in the
-    /// outbox. `payload` defaults to `after`.
+    /// outbox. `payload` defaults to `after`. Both rows are written when the batch commits, in
+    /// one multi-row insert each, inside the same transaction as the change.
     public func record(
-        _ type: DomainEventType, entityId: Int64, actor: Actor, before: JSONValue? = nil, after: JSONValue? = nil,
-        payload: JSONValue? = nil
+        _ type: DomainEventType, entityId: Int64, actor: Actor, before: JSONText? = nil, after: JSONText? = nil,
+        payload: JSONText? = nil
     ) async throws {
         let event = AuditEvent(
             sequence: chainSeq + 1, occurredAt: Date(ms: now.ms), actor: actor, entity: type.entity, entityId: entityId,
             action: type.action, before: before, after: after, previousHash: chainHash, hash: "")
         let hash = AuditHash.hex(event.hashInput)
-        try await sql.raw(
-            """
-            INSERT INTO audit_events (seq, occurred_at, actor_kind, actor_id, entity, entity_id, action,
-              before_state, after_state, prev_hash, hash)
-            VALUES (\(bind: event.sequence), \(bind: now.ms), \(bind: actor.kind.rawValue), \(bind: actor.id),
-              \(bind: event.entity.rawValue), \(bind: entityId), \(bind: event.action),
-              \(bind: before?.canonicalString), \(bind: after?.canonicalString), \(bind: chainHash), \(bind: hash))
-            """
-        ).run()
-        try await sql.raw(
-            """
-            INSERT INTO outbox (type, entity_id, actor_kind, actor_id, occurred_at, payload)
-            VALUES (\(bind: type.rawValue), \(bind: entityId), \(bind: actor.kind.rawValue), \(bind: actor.id),
-              \(bind: now.ms), \(bind: (payload ?? after ?? .null).canonicalString))
-            """
-        ).run()
+        pendingAudit.append([
+            event.sequence, now.ms, actor.kind.rawValue, actor.id, event.entity.rawValue, entityId, event.action,
+            before?.text, after?.text, chainHash, hash,
+        ])
+        pendingOutbox.append([
+            type.rawValue, entityId, actor.kind.rawValue, actor.id, now.ms, (payload ?? after)?.text ?? "null",
+        ])
         chainSeq = event.sequence
         chainHash = hash
         chainMoved = true
+    }
+
+    private func flushRecords() async throws {
+        for chunk in stride(from: 0, to: pendingAudit.count, by: 200) {
+            var insert = sql.insert(into: "audit_events").columns(
+                "seq", "occurred_at", "actor_kind", "actor_id", "entity", "entity_id", "action", "before_state", "after_state",
+                "prev_hash", "hash")
+            for row in pendingAudit[chunk..<min(chunk + 200, pendingAudit.count)] { insert = insert.values(row) }
+            try await insert.run()
+        }
+        for chunk in stride(from: 0, to: pendingOutbox.count, by: 200) {
+            var insert = sql.insert(into: "outbox").columns("type", "entity_id", "actor_kind", "actor_id", "occurred_at", "payload")
+            for row in pendingOutbox[chunk..<min(chunk + 200, pendingOutbox.count)] { insert = insert.values(row) }
+            try await insert.run()
+        }
+        pendingAudit.removeAll()
+        pendingOutbox.removeAll()
     }
 }
 
 /// SHA-256 as lower-case hex, the audit chain's hash.
 public enum AuditHash {
     public static func hex(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in SHA256.hash(data: data) {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -73,6 +73,26 @@ import Vapor
         }
     }
 
+    @Test func replayedTokenCreateNeverShowsTheSecretAgain() async throws {
+        try await withHarness { h in
+            let first = try await h.send(.POST, "/api/v1/tokens", json: ["name": "ci"], headers: [("Idempotency-Key", "k1")])
+            let secret = try #require(first["token"]?.string)
+            let again = try await h.send(.POST, "/api/v1/tokens", json: ["name": "ci"], headers: [("Idempotency-Key", "k1")])
+            #expect(again["id"] == first["id"])
+            #expect(again["token"] == nil)
+            let stored = try await h.store.read { ctx in
+                try await ctx.sql.raw("SELECT body FROM idempotency_keys").all(decodingColumn: "body", as: String.self)
+            }
+            #expect(!stored.joined().contains(secret))
+            // The token records when it was used
+            #expect(try await h.send(.GET, "/api/v1/tickets", token: secret).status == .ok)
+            let listed = try await h.send(.GET, "/api/v1/tokens")
+            #expect(listed["items"]?.array?.first { $0["id"] == first["id"] }?["last_used_at"] != nil)
+            let bad = try await h.send(.POST, "/api/v1/tokens", json: ["name": 5])
+            #expect(bad.status == .unprocessableEntity)
+        }
+    }
+
     @Test func deactivatedUserLosesAccess() async throws {
         try await withHarness { h in
             let agent = try await h.staff(.agent, email: "leaver@example.com")

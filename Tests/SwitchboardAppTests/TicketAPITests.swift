@@ -100,7 +100,7 @@ import Vapor
             let newId = reply["ticket_id"]!.int!
             #expect(newId != id)
             let links = try await h.send(.GET, "/api/v1/tickets/\(newId)/links")
-            #expect(links["items"]?.array?.contains { $0["kind"]?.string == "follow_up" && $0["other_id"]?.int == id } == true)
+            #expect(links["items"]?.array?.contains { $0["kind"]?.string == "follow_up_of" && $0["other_id"]?.int == id } == true)
             let staffOnClosed = try await h.send(.POST, "/api/v1/tickets/\(id)/messages", json: ["body": "note"])
             #expect(staffOnClosed.status == .unprocessableEntity)
         }
@@ -124,6 +124,8 @@ import Vapor
             let merged = try await h.send(.POST, "/api/v1/tickets/\(source)/merge", json: ["target_id": .int(target)])
             #expect(merged.status == .ok)
             #expect(merged["tags"] == .array(["b", "a"]))
+            let targetLinks = try await h.send(.GET, "/api/v1/tickets/\(target)/links")
+            #expect(targetLinks["items"]?.array?.first?["kind"]?.string == "merged_from")
             let src = try await h.send(.GET, "/api/v1/tickets/\(source)")
             #expect(src["status"]?.string == "closed")
             #expect(src["merged_into_id"]?.int == target)
@@ -146,6 +148,7 @@ import Vapor
             #expect(try await h.send(.GET, "/api/v1/tickets/\(id)/messages")["items"]?.array?.count == 1)
             let links = try await h.send(.GET, "/api/v1/tickets/\(id)/links")
             #expect(links["items"]?.array?.first?["other_id"]?.int == newId)
+            #expect(links["items"]?.array?.first?["kind"]?.string == "split_into")
         }
     }
 

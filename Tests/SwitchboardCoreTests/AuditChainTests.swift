@@ -26,7 +26,7 @@ import Testing
             var event = AuditEvent(
                 sequence: Int64(i), occurredAt: start.addingTimeInterval(Double(i) * 60), actor: .user(3),
                 entity: .ticket, entityId: 100 + Int64(i), action: "updated",
-                before: .object(["status": .string("open")]), after: .object(["status": .string("pending")]),
+                before: JSONText(JSONValue.object(["status": .string("open")])), after: JSONText(JSONValue.object(["status": .string("pending")])),
                 previousHash: previous, hash: "")
             event.hash = Self.fnv(event.hashInput)
             previous = event.hash
@@ -62,7 +62,7 @@ import Testing
         // Given
         var events = chain(4)
         // When: someone rewrites what event 2 recorded, keeping its stored hash
-        events[1].after = .object(["status": .string("solved")])
+        events[1].after = JSONText(JSONValue.object(["status": .string("solved")]))
         // Then
         #expect(verify(events) == .altered(sequence: 2))
     }
@@ -162,7 +162,7 @@ import Testing
             ("entityId", { $0.entityId += 1 }),
             ("action", { $0.action = "deleted" }),
             ("before", { $0.before = nil }),
-            ("after", { $0.after = .object(["status": .string("solved")]) }),
+            ("after", { $0.after = JSONText(JSONValue.object(["status": .string("solved")])) }),
             ("previousHash", { $0.previousHash = "x" }),
         ]
         // When / Then

@@ -5,8 +5,8 @@ document with openapi-core (undocumented properties count as errors). A few inva
 that errors come back as documented RFC 9457 problems. The routes in routes.swift and the
 operations in the document must be the same set.
 
-Run:  python3 -m pytest e2e/api -v
-      (SWITCHBOARD_BIN=… to pick the binary; SWITCHBOARD_TEST_POSTGRES_URL=postgres://… to also run on PostgreSQL)
+Run:  python3 -m pytest e2e/api/test_openapi_contract.py -v     (needs pytest, requests, openapi-core)
+      SWITCHBOARD_BIN=… picks the binary; SWITCHBOARD_TEST_POSTGRES_URL=postgres://… also runs it on PostgreSQL.
 """
 
 from __future__ import annotations
