@@ -15,6 +15,20 @@ struct UserRow: Decodable {
     let createdAt: Int64
     let updatedAt: Int64
 
+    /// Reads the row by column name (SQLRowDecoder's key conversion costs more than the query).
+    init(_ row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int64.self)
+        email = try row.decode(column: "email", as: String.self)
+        name = try row.decode(column: "name", as: String.self)
+        jobTitle = try row.decode(column: "job_title", as: String?.self)
+        locale = try row.decode(column: "locale", as: String.self)
+        role = try row.decode(column: "role", as: String.self)
+        passwordHash = try row.decode(column: "password_hash", as: String?.self)
+        active = try row.decode(column: "active", as: Int64.self)
+        createdAt = try row.decode(column: "created_at", as: Int64.self)
+        updatedAt = try row.decode(column: "updated_at", as: Int64.self)
+    }
+
     func user(teamIds: [Int64]) throws -> User {
         guard let role = Role(rawValue: role) else { throw StoreError.corrupt("role \(role)") }
         return User(
@@ -47,6 +61,32 @@ struct TicketRow: Decodable {
     let reopenCount: Int64
     let mergedIntoId: Int64?
 
+    /// Reads the row by column name (SQLRowDecoder's key conversion costs more than the query).
+    init(_ row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int64.self)
+        number = try row.decode(column: "number", as: Int64.self)
+        subject = try row.decode(column: "subject", as: String.self)
+        status = try row.decode(column: "status", as: String.self)
+        priority = try row.decode(column: "priority", as: String.self)
+        type = try row.decode(column: "type", as: String.self)
+        channel = try row.decode(column: "channel", as: String.self)
+        requesterId = try row.decode(column: "requester_id", as: Int64.self)
+        organizationId = try row.decode(column: "organization_id", as: Int64?.self)
+        assigneeId = try row.decode(column: "assignee_id", as: Int64?.self)
+        teamId = try row.decode(column: "team_id", as: Int64?.self)
+        tags = try row.decode(column: "tags", as: String.self)
+        customFields = try row.decode(column: "custom_fields", as: String.self)
+        followers = try row.decode(column: "followers", as: String.self)
+        version = try row.decode(column: "version", as: Int64.self)
+        createdAt = try row.decode(column: "created_at", as: Int64.self)
+        updatedAt = try row.decode(column: "updated_at", as: Int64.self)
+        firstReplyAt = try row.decode(column: "first_reply_at", as: Int64?.self)
+        solvedAt = try row.decode(column: "solved_at", as: Int64?.self)
+        closedAt = try row.decode(column: "closed_at", as: Int64?.self)
+        reopenCount = try row.decode(column: "reopen_count", as: Int64.self)
+        mergedIntoId = try row.decode(column: "merged_into_id", as: Int64?.self)
+    }
+
     func ticket() throws -> Ticket {
         guard let status = TicketStatus(rawValue: status), let priority = TicketPriority(rawValue: priority),
             let type = TicketType(rawValue: type), let channel = ChannelKind(rawValue: channel)
@@ -54,8 +94,8 @@ struct TicketRow: Decodable {
         return Ticket(
             id: id, number: number, subject: subject, status: status, priority: priority, type: type, channel: channel,
             requesterId: requesterId, organizationId: organizationId, assigneeId: assigneeId, teamId: teamId,
-            tags: try decodeJSON([String].self, tags), customFields: try decodeJSON([String: CustomFieldValue].self, customFields),
-            followerIds: try decodeJSON([Int64].self, followers), version: version, createdAt: Date(ms: createdAt),
+            tags: try decodeJSONList([String].self, tags), customFields: try decodeJSONMap([String: CustomFieldValue].self, customFields),
+            followerIds: try decodeJSONList([Int64].self, followers), version: version, createdAt: Date(ms: createdAt),
             updatedAt: Date(ms: updatedAt), firstReplyAt: firstReplyAt.map(Date.init(ms:)), solvedAt: solvedAt.map(Date.init(ms:)),
             closedAt: closedAt.map(Date.init(ms:)), reopenCount: Int(reopenCount), mergedIntoId: mergedIntoId)
     }
@@ -72,6 +112,19 @@ struct MessageRow: Decodable {
     let externalId: String?
     let createdAt: Int64
 
+    /// Reads the row by column name (SQLRowDecoder's key conversion costs more than the query).
+    init(_ row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int64.self)
+        ticketId = try row.decode(column: "ticket_id", as: Int64.self)
+        authorKind = try row.decode(column: "author_kind", as: String.self)
+        authorId = try row.decode(column: "author_id", as: Int64?.self)
+        visibility = try row.decode(column: "visibility", as: String.self)
+        channel = try row.decode(column: "channel", as: String.self)
+        body = try row.decode(column: "body", as: String.self)
+        externalId = try row.decode(column: "external_id", as: String?.self)
+        createdAt = try row.decode(column: "created_at", as: Int64.self)
+    }
+
     func message() throws -> Message {
         guard let kind = AuthorKind(rawValue: authorKind), let visibility = MessageVisibility(rawValue: visibility),
             let channel = ChannelKind(rawValue: channel)
@@ -82,10 +135,17 @@ struct MessageRow: Decodable {
     }
 }
 
-let rowDecoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
-
 func decodeJSON<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
     try JSONDecoder().decode(T.self, from: Data(text.utf8))
+}
+
+/// Most tickets have no tags, fields or followers: skip the decoder for the empty ones.
+func decodeJSONList<T: Decodable>(_ type: [T].Type, _ text: String) throws -> [T] {
+    text == "[]" ? [] : try decodeJSON(type, text)
+}
+
+func decodeJSONMap<T: Decodable>(_ type: [String: T].Type, _ text: String) throws -> [String: T] {
+    text == "{}" ? [:] : try decodeJSON(type, text)
 }
 
 func encodeJSON<T: Encodable>(_ value: T) -> String {
@@ -94,12 +154,21 @@ func encodeJSON<T: Encodable>(_ value: T) -> String {
     return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
 }
 
+/// A row type that reads itself from a result row.
+protocol RowReadable {
+    init(_ row: any SQLRow) throws
+}
+
+extension UserRow: RowReadable {}
+extension TicketRow: RowReadable {}
+extension MessageRow: RowReadable {}
+
 extension SQLQueryFetcher {
-    func all<D: Decodable>(_ type: D.Type) async throws -> [D] {
-        try await all(decoding: D.self, with: rowDecoder)
+    func all<D: RowReadable>(_ type: D.Type) async throws -> [D] {
+        try await all().map { try D($0) }
     }
-    func first<D: Decodable>(_ type: D.Type) async throws -> D? {
-        try await first(decoding: D.self, with: rowDecoder)
+    func first<D: RowReadable>(_ type: D.Type) async throws -> D? {
+        try await first().map { try D($0) }
     }
 }
 
