@@ -38,6 +38,26 @@ enum SearchIndex {
         }
     }
 
+    /// Creates the documents of many new tickets in one statement.
+    static func insert(_ documents: [(Int64, String)], on sql: any SQLDatabase) async throws {
+        guard !documents.isEmpty else { return }
+        switch Dialect(sql) {
+        case .sqlite:
+            for start in stride(from: 0, to: documents.count, by: 5000) {
+                var insert = sql.insert(into: "ticket_fts").columns("rowid", "doc")
+                for (id, doc) in documents[start..<min(start + 5000, documents.count)] { insert = insert.values(id, doc) }
+                try await insert.run()
+            }
+        case .postgres:
+            try await sql.raw(
+                """
+                INSERT INTO ticket_search (ticket_id, doc)
+                SELECT d.id, to_tsvector('simple', d.doc) FROM unnest(\(bind: documents.map(\.0)), \(bind: documents.map(\.1))) AS d(id, doc)
+                """
+            ).run()
+        }
+    }
+
     /// Replaces the ticket's document.
     static func replace(_ text: String, ticket id: Int64, on sql: any SQLDatabase) async throws {
         switch Dialect(sql) {

@@ -8,6 +8,7 @@ import SwitchboardCore
 public struct Store: Sendable {
     private let databases: @Sendable () -> any Database
     private let writer: Writer
+    private let intake: TicketIntake
     /// The clock every write uses.
     public let clock: @Sendable () -> Date
 
@@ -18,6 +19,12 @@ public struct Store: Sendable {
         self.databases = database
         self.clock = clock
         self.writer = Writer(database: database(), clock: clock)
+        self.intake = TicketIntake(writer: writer)
+    }
+
+    /// Opens a ticket. Concurrent calls are written together in bulk (see `createTickets`).
+    public func createTicket(_ new: NewTicket, actor: Actor) async throws -> Ticket {
+        try await intake.create(new, actor: actor)
     }
 
     /// The migrations, in order. Never edit one that shipped: add a new one.

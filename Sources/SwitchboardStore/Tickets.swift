@@ -93,32 +93,8 @@ extension ReadContext {
 extension WriteContext {
     /// Opens a ticket with its first message.
     public func createTicket(_ new: NewTicket, actor: Actor) async throws -> Ticket {
-        let subject = try validatedText(new.subject, field: "subject", max: Limits.subject) ?? ""
-        let body = try validatedText(new.body, field: "body", max: Limits.body) ?? ""
-        let tags = try Tags.normalize(new.tags)
-        let fields = try await validatedCustomFields(new.customFields, existing: [:])
-        try await checkAssignment(assigneeId: new.assigneeId, teamId: new.teamId)
-        let requester = try await findOrCreateContact(email: new.requesterEmail, name: new.requesterName, actor: actor)
-        let created = new.createdAt ?? now
-        let number = try takeTicketNumber()
-        var ticket = Ticket(
-            id: 0, number: number, subject: subject, status: new.status, priority: new.priority, type: new.type,
-            channel: new.channel, requesterId: requester.id, organizationId: requester.organizationId,
-            assigneeId: new.assigneeId, teamId: new.teamId, tags: tags, customFields: fields, createdAt: created)
-        if ticket.status == .new, ticket.assigneeId != nil { ticket.status = .open }
-        if ticket.status == .solved || ticket.status == .closed { ticket.solvedAt = created }
-        if ticket.status == .closed { ticket.closedAt = created }
-        ticket.id = try await insert(ticket)
-        try await insertTags(ticket: ticket.id, tags)
-        let author: (AuthorKind, Int64?) = new.authorUserId.map { (.staff, $0) } ?? (.contact, requester.id)
-        let message = try await insertMessage(
-            ticketId: ticket.id, authorKind: author.0, authorId: author.1, visibility: .public, channel: new.channel,
-            body: body, createdAt: created)
-        try await SearchIndex.insert(subject + "\n" + body, ticket: ticket.id, on: sql)
-        try await record(
-            .ticketCreated, entityId: ticket.id, actor: actor, after: JSONText(ticket),
-            payload: JSONText(TicketEventPayload(ticket: ticket, message: message)))
-        return ticket
+        guard let result = try await createTickets([(new, actor)]).first else { throw StoreError.corrupt("no result") }
+        return try result.get()
     }
 
     func insert(_ t: Ticket) async throws -> Int64 {

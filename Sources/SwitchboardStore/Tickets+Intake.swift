@@ -1,0 +1,194 @@
+import Foundation
+import SQLKit
+import SwitchboardCore
+
+/// Opening many tickets in one go: the hot write path. Every ticket of a batch is validated in
+/// memory, requesters and assignees are looked up with one query each, ids are reserved up front
+/// and every table gets one multi-row insert, instead of a dozen statements per ticket.
+extension WriteContext {
+    /// Opens `drafts` (each with its own actor); a draft that fails validation gets its error and
+    /// the others are still created. Database errors fail the whole call.
+    public func createTickets(_ drafts: [(NewTicket, Actor)]) async throws -> [Result<Ticket, DomainError>] {
+        var results = [Result<Ticket, DomainError>?](repeating: nil, count: drafts.count)
+        var valid: [(index: Int, new: NewTicket, actor: Actor, subject: String, body: String, tags: [String], fields: [String: CustomFieldValue])] = []
+        let definitions = try await customFieldDefinitions()
+        for (i, (new, actor)) in drafts.enumerated() {
+            do throws(DomainError) {
+                let subject = try validatedText(new.subject, field: "subject", max: Limits.subject) ?? ""
+                let body = try validatedText(new.body, field: "body", max: Limits.body) ?? ""
+                let tags = try Tags.normalize(new.tags)
+                let fields = try CustomFieldValidator.validate(new.customFields, definitions: definitions).filter { $0.value != .null }
+                try CustomFieldValidator.checkRequired(fields, definitions: definitions)
+                valid.append((i, new, actor, subject, body, tags, fields))
+            } catch {
+                results[i] = .failure(error)
+            }
+        }
+        let refusals = try await assignmentRefusals(valid.map { ($0.new.assigneeId, $0.new.teamId) })
+        valid = zip(valid, refusals).compactMap { item, refusal in
+            guard let refusal else { return item }
+            results[item.index] = .failure(refusal)
+            return nil
+        }
+        let requesters = try await requesterIds(for: valid.map { ($0.new.requesterEmail, $0.new.requesterName, $0.actor) })
+        let ticketIds = try await reserveIds("tickets", count: valid.count)
+        let messageIds = try await reserveIds("messages", count: valid.count)
+        var ticketRows: [[any Encodable & Sendable]] = []
+        var messageRows: [[any Encodable & Sendable]] = []
+        var tagRows: [[any Encodable & Sendable]] = []
+        var search: [(Int64, String)] = []
+        for (n, item) in valid.enumerated() {
+            let new = item.new
+            guard let requester = requesters[new.requesterEmail.value] else { throw StoreError.corrupt("requester not resolved") }
+            let created = new.createdAt ?? now
+            var ticket = Ticket(
+                id: ticketIds[n], number: try takeTicketNumber(), subject: item.subject, status: new.status, priority: new.priority,
+                type: new.type, channel: new.channel, requesterId: requester.id, organizationId: requester.organizationId,
+                assigneeId: new.assigneeId, teamId: new.teamId, tags: item.tags, customFields: item.fields, createdAt: created)
+            if ticket.status == .new, ticket.assigneeId != nil { ticket.status = .open }
+            if ticket.status == .solved || ticket.status == .closed { ticket.solvedAt = created }
+            if ticket.status == .closed { ticket.closedAt = created }
+            let author: (AuthorKind, Int64?) = new.authorUserId.map { (.staff, $0) } ?? (.contact, requester.id)
+            let message = Message(
+                id: messageIds[n], ticketId: ticket.id, authorKind: author.0, authorId: author.1, visibility: .public,
+                channel: new.channel, body: item.body, createdAt: created)
+            ticketRows.append(Self.row(ticket))
+            messageRows.append([
+                message.id, message.ticketId, message.authorKind.rawValue, message.authorId, message.visibility.rawValue,
+                message.channel.rawValue, message.body, message.externalId, message.createdAt.ms,
+            ])
+            tagRows += item.tags.map { [$0, ticket.id] }
+            search.append((ticket.id, TextAnalyzer.indexText(item.subject + "\n" + item.body)))
+            try await record(
+                .ticketCreated, entityId: ticket.id, actor: item.actor, after: JSONText(ticket),
+                payload: JSONText(TicketEventPayload(ticket: ticket, message: message)))
+            results[item.index] = .success(ticket)
+        }
+        try await insertRows("tickets", Self.ticketColumns, ticketRows)
+        try await insertRows(
+            "messages", ["id", "ticket_id", "author_kind", "author_id", "visibility", "channel", "body", "external_id", "created_at"],
+            messageRows)
+        try await insertRows("ticket_tags", ["tag", "ticket_id"], tagRows)
+        try await SearchIndex.insert(search, on: sql)
+        return results.map { $0 ?? .failure(DomainError(.invalid, "not processed")) }
+    }
+
+    static let ticketColumns = [
+        "id", "number", "subject", "status", "priority", "priority_rank", "type", "channel", "requester_id", "organization_id",
+        "assignee_id", "team_id", "tags", "custom_fields", "followers", "version", "created_at", "updated_at", "first_reply_at",
+        "solved_at", "closed_at", "reopen_count", "merged_into_id",
+    ]
+
+    static func row(_ t: Ticket) -> [any Encodable & Sendable] {
+        [
+            t.id, t.number, t.subject, t.status.rawValue, t.priority.rawValue, Int64(t.priority.rank), t.type.rawValue,
+            t.channel.rawValue, t.requesterId, t.organizationId, t.assigneeId, t.teamId, encodeJSON(t.tags),
+            encodeJSON(t.customFields), encodeJSON(t.followerIds), t.version, t.createdAt.ms, t.updatedAt.ms, t.firstReplyAt?.ms,
+            t.solvedAt?.ms, t.closedAt?.ms, Int64(t.reopenCount), t.mergedIntoId,
+        ]
+    }
+
+    /// Why each (assignee, team) pair cannot be used, by position; nil where it can.
+    private func assignmentRefusals(_ pairs: [(Int64?, Int64?)]) async throws -> [DomainError?] {
+        let userIds = Array(Set(pairs.compactMap(\.0)))
+        let teamIds = Array(Set(pairs.compactMap(\.1)))
+        var workers = Set<Int64>()
+        if !userIds.isEmpty {
+            for row in try await sql.raw("SELECT id, role, active FROM users WHERE id IN (\(binds: userIds))").all() {
+                let role = Role(rawValue: try row.decode(column: "role", as: String.self))
+                if try row.decode(column: "active", as: Int64.self) != 0, role?.allows(.editTickets) == true {
+                    workers.insert(try row.decode(column: "id", as: Int64.self))
+                }
+            }
+        }
+        let teams = teamIds.isEmpty ? Set<Int64>() : Set(
+            try await sql.raw("SELECT id FROM teams WHERE id IN (\(binds: teamIds))").all(decodingColumn: "id", as: Int64.self))
+        return pairs.map { assignee, team in
+            if let assignee, !workers.contains(assignee) {
+                return .invalid(field: "assignee_id", "user \(assignee) does not exist, is inactive or cannot work tickets")
+            }
+            if let team, !teams.contains(team) { return .invalid(field: "team_id", "team \(team) does not exist") }
+            return nil
+        }
+    }
+
+    /// The contact of every email, creating the missing ones (joined to the organization that
+    /// owns their domain) with one insert per table.
+    private func requesterIds(for requesters: [(EmailAddress, String?, Actor)]) async throws -> [String: (id: Int64, organizationId: Int64?)] {
+        var found: [String: (id: Int64, organizationId: Int64?)] = [:]
+        let emails = Array(Set(requesters.map(\.0.value)))
+        guard !emails.isEmpty else { return [:] }
+        for row in try await sql.raw(
+            """
+            SELECT ci.value, c.id, c.organization_id, c.merged_into_id FROM contact_identities ci
+            JOIN contacts c ON c.id = ci.contact_id WHERE ci.kind = 'email' AND ci.value IN (\(binds: emails))
+            """
+        ).all() {
+            var id = try row.decode(column: "id", as: Int64.self)
+            var org = try row.decode(column: "organization_id", as: Int64?.self)
+            if let target = try row.decode(column: "merged_into_id", as: Int64?.self), let merged = try await reader.contact(id: target) {
+                id = merged.id
+                org = merged.organizationId
+            }
+            found[try row.decode(column: "value", as: String.self)] = (id, org)
+        }
+        var missing: [(EmailAddress, String?, Actor)] = []
+        var seen = Set(found.keys)
+        for r in requesters where seen.insert(r.0.value).inserted { missing.append(r) }
+        guard !missing.isEmpty else { return found }
+        let domains = Array(Set(missing.map(\.0.domain)))
+        var orgByDomain: [String: Int64] = [:]
+        for row in try await sql.raw("SELECT domain, organization_id FROM organization_domains WHERE domain IN (\(binds: domains))").all() {
+            orgByDomain[try row.decode(column: "domain", as: String.self)] = try row.decode(column: "organization_id", as: Int64.self)
+        }
+        let ids = try await reserveIds("contacts", count: missing.count)
+        let identityIds = try await reserveIds("contact_identities", count: missing.count)
+        var contactRows: [[any Encodable & Sendable]] = []
+        var identityRows: [[any Encodable & Sendable]] = []
+        for (n, (email, name, actor)) in missing.enumerated() {
+            let contact = Contact(
+                id: ids[n], name: name ?? String(email.value.prefix { $0 != "@" }), emails: [email.value], phones: [], locale: nil,
+                organizationId: orgByDomain[email.domain], attributes: [:], mergedIntoId: nil, createdAt: now, updatedAt: now)
+            contactRows.append([
+                contact.id, contact.name, contact.locale, contact.organizationId, "{}",
+                TextAnalyzer.indexText(contact.name + " " + email.value), now.ms, now.ms,
+            ])
+            identityRows.append([identityIds[n], contact.id, "email", email.value])
+            found[email.value] = (contact.id, contact.organizationId)
+            try await record(.contactCreated, entityId: contact.id, actor: actor, after: JSONText(contact))
+        }
+        try await insertRows(
+            "contacts", ["id", "name", "locale", "organization_id", "attributes", "search_text", "created_at", "updated_at"], contactRows)
+        try await insertRows("contact_identities", ["id", "contact_id", "kind", "value"], identityRows)
+        return found
+    }
+
+    /// Takes `count` ids of `table` from its id sequence.
+    func reserveIds(_ table: String, count: Int) async throws -> [Int64] {
+        guard count > 0 else { return [] }
+        switch dialect {
+        case .postgres:
+            return try await sql.raw(
+                "SELECT nextval(pg_get_serial_sequence(\(bind: table), 'id')) AS id FROM generate_series(1, \(bind: Int64(count)))"
+            ).all(decodingColumn: "id", as: Int64.self).sorted()
+        case .sqlite:
+            // AUTOINCREMENT keeps the highest id ever used in sqlite_sequence; inserting explicit
+            // ids above it moves it on. The writer is the only one writing, so nobody races us.
+            let last = try await sql.raw(
+                "SELECT MAX(m) AS m FROM (SELECT seq AS m FROM sqlite_sequence WHERE name = \(bind: table) UNION ALL SELECT MAX(id) FROM \(unsafeRaw: table))"
+            ).first(decodingColumn: "m", as: Int64?.self) ?? nil
+            let first = (last ?? 0) + 1
+            return Array(first..<(first + Int64(count)))
+        }
+    }
+
+    /// One multi-row insert per chunk of rows.
+    func insertRows(_ table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]]) async throws {
+        let chunkSize = max(1, 20_000 / columns.count)
+        for start in stride(from: 0, to: rows.count, by: chunkSize) {
+            var insert = sql.insert(into: table).columns(columns)
+            for row in rows[start..<min(start + chunkSize, rows.count)] { insert = insert.values(row) }
+            try await insert.run()
+        }
+    }
+}
