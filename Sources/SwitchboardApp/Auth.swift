@@ -28,21 +28,28 @@ extension Request {
         if let cached = storage[PrincipalKey.self] { return cached }
         let now = store.clock()
         var found: Principal?
+        let cache = application.principals
         if let bearer = headers.bearerAuthorization {
             let hash = Secrets.hash(bearer.token)
-            if let hit = try await store.read({ try await $0.tokenUser(tokenHash: hash) }) {
+            if let hit = await cache.get("token:" + hash, now: now) {
+                found = hit
+            } else if let hit = try await store.read({ try await $0.tokenUser(tokenHash: hash) }) {
                 found = Principal(user: hit.user, method: .token(id: hit.tokenId))
                 if (hit.lastUsedAt.map { now.timeIntervalSince($0) } ?? .infinity) > 60 {
                     let id = hit.tokenId
                     try await store.write { try await $0.touchToken(id: id) }
                 }
+                if let found { await cache.put("token:" + hash, found, now: now) }
             } else {
                 throw DomainError(.unauthorized, "the API token is not valid or was revoked")
             }
         } else if let cookie = cookies[SessionCookie.name]?.string {
             let hash = Secrets.hash(cookie)
-            if let hit = try await store.read({ try await $0.session(tokenHash: hash, now: now) }) {
+            if let hit = await cache.get("session:" + hash, now: now) {
+                found = hit
+            } else if let hit = try await store.read({ try await $0.session(tokenHash: hash, now: now) }) {
                 found = Principal(user: hit.user, method: .session(csrf: hit.csrf))
+                if let found { await cache.put("session:" + hash, found, now: now) }
             }
         }
         guard let principal = found else { throw DomainError.signInRequired }
@@ -117,5 +124,44 @@ enum SignInThrottle {
 
     static func succeed(_ store: Store, email: String) async throws {
         try await store.write { try await $0.clearSignInFailures(key: "account:" + email.lowercased()) }
+    }
+}
+
+/// Remembers who a token or session belongs to for a few seconds, so that most requests need no
+/// query to authenticate. Changes to users, tokens and sessions on this instance clear it at
+/// once; other instances see them within `lifetime`.
+actor PrincipalCache {
+    static let lifetime: TimeInterval = 5
+    private var entries: [String: (principal: Principal, until: Date)] = [:]
+
+    func get(_ key: String, now: Date) -> Principal? {
+        guard let entry = entries[key] else { return nil }
+        if entry.until < now {
+            entries[key] = nil
+            return nil
+        }
+        return entry.principal
+    }
+
+    func put(_ key: String, _ principal: Principal, now: Date) {
+        if entries.count > 10_000 { entries.removeAll() }
+        entries[key] = (principal, now.addingTimeInterval(Self.lifetime))
+    }
+
+    func clear() { entries.removeAll() }
+}
+
+extension Application {
+    private struct PrincipalCacheKey: StorageKey { typealias Value = PrincipalCache }
+
+    /// The authentication cache (see `PrincipalCache`).
+    var principals: PrincipalCache {
+        get {
+            if let cache = storage[PrincipalCacheKey.self] { return cache }
+            let cache = PrincipalCache()
+            storage[PrincipalCacheKey.self] = cache
+            return cache
+        }
+        set { storage[PrincipalCacheKey.self] = newValue }
     }
 }

@@ -56,6 +56,7 @@ enum SessionController {
         _ = try await req.principal()
         if let cookie = req.cookies[SessionCookie.name]?.string {
             try await req.store.write { try await $0.deleteSession(tokenHash: Secrets.hash(cookie)) }
+            await req.application.principals.clear()
         }
         let response = Response(status: .noContent)
         response.cookies[SessionCookie.name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
@@ -94,6 +95,7 @@ enum TokenController {
         let owner: Int64? = principal.user.role.allows(.manageUsers) ? nil : principal.user.id
         let actor = principal.actor
         let token = try await req.store.write { try await $0.revokeToken(id: id, userId: owner, actor: actor) }
+        await req.application.principals.clear()
         return try respond(TokenDTO(token))
     }
 }

@@ -67,6 +67,7 @@ enum UserController {
             if let hash { try await ctx.setPassword(userId: id, hash: hash, actor: actor) }
             return user
         }
+        await req.application.principals.clear()
         return try respond(UserDTO(user))
     }
 }
@@ -101,9 +102,11 @@ enum TeamController {
         let name = try validatedText(body.name, field: "name", max: Limits.teamName) ?? ""
         let description = try validatedText(body.description, field: "description", max: 1000, required: false)
         let actor = principal.actor
-        return try await Idempotency.create(req, principal: principal) { ctx in
+        let response = try await Idempotency.create(req, principal: principal) { ctx in
             TeamDTO(try await ctx.createTeam(name: name, description: description, memberIds: body.memberIds ?? [], actor: actor))
         }
+        await req.application.principals.clear()
+        return response
     }
 
     @Sendable static func update(_ req: Request) async throws -> Response {
@@ -116,6 +119,7 @@ enum TeamController {
         let team = try await req.store.write {
             try await $0.updateTeam(id: id, name: name, description: description, memberIds: body.memberIds, actor: actor)
         }
+        await req.application.principals.clear()
         return try respond(TeamDTO(team))
     }
 }

@@ -16,6 +16,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(Store.migrations)
     let store = Store(database: { [unowned app] in app.db })
     app.store = store
+    app.principals = PrincipalCache()
     try await app.autoMigrate()
     if case .sqliteFile = config.database, let sql = app.db as? any SQLDatabase {
         // WAL lets readers work while the writer commits; the mode is stored in the file.
