@@ -23,6 +23,15 @@ public struct AppConfig: Sendable {
     public var firstAdminPassword: String?
     public var sessionLifetime: TimeInterval
     public var maxBodySize: Int
+    /// SQLite's `synchronous` for the writer: `NORMAL` (default; WAL stays consistent, the last
+    /// commits before a power loss may be lost) or `FULL` (every commit synced to disk).
+    public var sqliteSynchronous: SQLiteSync = .normal
+
+    /// SQLite durability settings.
+    public enum SQLiteSync: String, Sendable {
+        case normal = "NORMAL"
+        case full = "FULL"
+    }
 
     public init(
         database: DatabaseChoice, dataDirectory: String, bcryptCost: Int = 12, firstAdminEmail: String = "admin@example.com",
@@ -47,9 +56,11 @@ public struct AppConfig: Sendable {
         } else {
             database = .sqliteFile(data + "/switchboard.sqlite")
         }
-        return AppConfig(
+        var config = AppConfig(
             database: database, dataDirectory: data, firstAdminEmail: env["SWITCHBOARD_ADMIN_EMAIL"] ?? "admin@example.com",
             firstAdminPassword: env["SWITCHBOARD_ADMIN_PASSWORD"])
+        if env["SWITCHBOARD_SQLITE_SYNC"]?.lowercased() == "full" { config.sqliteSynchronous = .full }
+        return config
     }
 }
 

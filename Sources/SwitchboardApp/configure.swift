@@ -14,7 +14,13 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     APIJSON.install()
     try configureDatabase(app, config.database, dataDirectory: config.dataDirectory)
     app.migrations.add(Store.migrations)
-    let store = Store(database: { [unowned app] in app.db })
+    var writerSetup: [String] = []
+    if case .sqliteFile = config.database {
+        // In WAL mode NORMAL keeps the database consistent on power loss and syncs at
+        // checkpoints instead of every commit; FULL also syncs every commit.
+        writerSetup = ["PRAGMA synchronous = \(config.sqliteSynchronous.rawValue)"]
+    }
+    let store = Store(database: { [unowned app] in app.db }, writerSetup: writerSetup)
     app.store = store
     app.principals = PrincipalCache()
     try await app.autoMigrate()

@@ -12,6 +12,7 @@ public enum TextAnalyzer {
 
     /// The folded tokens of `text`, in order, duplicates kept.
     public static func tokens(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(text) }
         var result: [String] = []
         var current = String.UnicodeScalarView()
         func flush() {
@@ -38,6 +39,28 @@ public enum TextAnalyzer {
             }
         }
         flush()
+        return result
+    }
+
+    /// The same as `tokens` for ASCII text, without Unicode property lookups.
+    private static func asciiTokens(_ text: String) -> [String] {
+        var result: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(maxTokenLength)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if current.count < maxTokenLength { current.append(byte) }
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if current.count < maxTokenLength { current.append(byte + 32) }
+            default:
+                if !current.isEmpty {
+                    result.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
         return result
     }
 

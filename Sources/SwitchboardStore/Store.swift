@@ -15,10 +15,14 @@ public struct Store: Sendable {
     /// - Parameters:
     ///   - database: returns a database handle (Fluent picks a connection pool per call).
     ///   - clock: the time source; tests pass a fixed one.
-    public init(database: @escaping @Sendable () -> any Database, clock: @escaping @Sendable () -> Date = { Date() }) {
+    ///   - writerSetup: statements for the writer's connection before each batch, such as
+    ///     `PRAGMA synchronous = NORMAL` on SQLite.
+    public init(
+        database: @escaping @Sendable () -> any Database, clock: @escaping @Sendable () -> Date = { Date() }, writerSetup: [String] = []
+    ) {
         self.databases = database
         self.clock = clock
-        self.writer = Writer(database: database(), clock: clock)
+        self.writer = Writer(database: database(), clock: clock, setup: writerSetup)
         self.intake = TicketIntake(writer: writer)
     }
 

@@ -18,13 +18,17 @@ actor Writer {
 
     private let database: any Database
     private let clock: @Sendable () -> Date
+    /// Statements run on the writer's connection before each batch (SQLite's `synchronous`
+    /// setting belongs to the connection).
+    private let setup: [String]
     private let maxBatch: Int
     private var queue: [Job] = []
     private var draining = false
 
-    init(database: any Database, clock: @escaping @Sendable () -> Date, maxBatch: Int = 128) {
+    init(database: any Database, clock: @escaping @Sendable () -> Date, setup: [String] = [], maxBatch: Int = 128) {
         self.database = database
         self.clock = clock
+        self.setup = setup
         self.maxBatch = maxBatch
     }
 
@@ -63,6 +67,7 @@ actor Writer {
     private func run(_ batch: [Job]) async {
         let clock = self.clock
         do {
+            if !setup.isEmpty { try await database.sql().exec(setup) }
             let outcomes = try await database.transaction { tx -> [Result<@Sendable () -> Void, any Error>] in
                 let sql = try tx.sql()
                 let context = try await WriteContext.begin(sql: sql, now: clock())
