@@ -30,9 +30,15 @@ extension WriteContext {
             results[item.index] = .failure(refusal)
             return nil
         }
-        let requesters = try await requesterIds(for: valid.map { ($0.new.requesterEmail, $0.new.requesterName, $0.actor) })
-        let ticketIds = try await reserveIds("tickets", count: valid.count)
-        let messageIds = try await reserveIds("messages", count: valid.count)
+        let newEmails = try await unknownEmails(valid.map(\.new.requesterEmail.value))
+        let ids = try await reserveIds([
+            ("tickets", valid.count), ("messages", valid.count), ("contacts", newEmails.count), ("contact_identities", newEmails.count),
+        ])
+        let requesters = try await requesterIds(
+            for: valid.map { ($0.new.requesterEmail, $0.new.requesterName, $0.actor) }, contactIds: ids["contacts"] ?? [],
+            identityIds: ids["contact_identities"] ?? [])
+        let ticketIds = ids["tickets"] ?? []
+        let messageIds = ids["messages"] ?? []
         var ticketRows: [[any Encodable & Sendable]] = []
         var messageRows: [[any Encodable & Sendable]] = []
         var tagRows: [[any Encodable & Sendable]] = []
@@ -59,9 +65,10 @@ extension WriteContext {
             ])
             tagRows += item.tags.map { [$0, ticket.id] }
             search.append((ticket.id, TextAnalyzer.indexText(item.subject + "\n" + item.body)))
-            try await record(
-                .ticketCreated, entityId: ticket.id, actor: item.actor, after: JSONText(ticket),
-                payload: JSONText(TicketEventPayload(ticket: ticket, message: message)))
+            // The payload is {"message": …, "ticket": …} (keys sorted): reuse the ticket's text.
+            let ticketText = JSONText(ticket)
+            let payload = JSONText(stored: "{\"message\":" + JSONText(message).text + ",\"ticket\":" + ticketText.text + "}")
+            try await record(.ticketCreated, entityId: ticket.id, actor: item.actor, after: ticketText, payload: payload)
             results[item.index] = .success(ticket)
         }
         try await insertRows("tickets", Self.ticketColumns, ticketRows)
@@ -114,7 +121,19 @@ extension WriteContext {
 
     /// The contact of every email, creating the missing ones (joined to the organization that
     /// owns their domain) with one insert per table.
-    private func requesterIds(for requesters: [(EmailAddress, String?, Actor)]) async throws -> [String: (id: Int64, organizationId: Int64?)] {
+    /// The emails (distinct) that belong to no contact yet.
+    private func unknownEmails(_ emails: [String]) async throws -> Set<String> {
+        let distinct = Set(emails)
+        guard !distinct.isEmpty else { return [] }
+        let known = try await sql.raw(
+            "SELECT value FROM contact_identities WHERE kind = 'email' AND value IN (\(binds: Array(distinct)))"
+        ).all(decodingColumn: "value", as: String.self)
+        return distinct.subtracting(known)
+    }
+
+    private func requesterIds(
+        for requesters: [(EmailAddress, String?, Actor)], contactIds ids: [Int64], identityIds: [Int64]
+    ) async throws -> [String: (id: Int64, organizationId: Int64?)] {
         var found: [String: (id: Int64, organizationId: Int64?)] = [:]
         let emails = Array(Set(requesters.map(\.0.value)))
         guard !emails.isEmpty else { return [:] }
@@ -141,8 +160,7 @@ extension WriteContext {
         for row in try await sql.raw("SELECT domain, organization_id FROM organization_domains WHERE domain IN (\(binds: domains))").all() {
             orgByDomain[try row.decode(column: "domain", as: String.self)] = try row.decode(column: "organization_id", as: Int64.self)
         }
-        let ids = try await reserveIds("contacts", count: missing.count)
-        let identityIds = try await reserveIds("contact_identities", count: missing.count)
+        guard ids.count == missing.count, identityIds.count == missing.count else { throw StoreError.corrupt("id reservation") }
         var contactRows: [[any Encodable & Sendable]] = []
         var identityRows: [[any Encodable & Sendable]] = []
         for (n, (email, name, actor)) in missing.enumerated() {
@@ -163,23 +181,33 @@ extension WriteContext {
         return found
     }
 
-    /// Takes `count` ids of `table` from its id sequence.
-    func reserveIds(_ table: String, count: Int) async throws -> [Int64] {
-        guard count > 0 else { return [] }
+    /// Takes ids from the id sequences of several tables with one query.
+    func reserveIds(_ wanted: [(table: String, count: Int)]) async throws -> [String: [Int64]] {
+        let wanted = wanted.filter { $0.count > 0 }
+        guard !wanted.isEmpty else { return [:] }
+        var out: [String: [Int64]] = [:]
         switch dialect {
         case .postgres:
-            return try await sql.raw(
-                "SELECT nextval(pg_get_serial_sequence(\(bind: table), 'id')) AS id FROM generate_series(1, \(bind: Int64(count)))"
-            ).all(decodingColumn: "id", as: Int64.self).sorted()
+            let parts: [SQLQueryString] = wanted.map { table, count in
+                "SELECT \(bind: table) AS t, nextval(pg_get_serial_sequence(\(bind: table), 'id')) AS id FROM generate_series(1, \(bind: Int64(count)))"
+            }
+            for row in try await sql.raw("\(parts.joined(separator: " UNION ALL "))").all() {
+                out[try row.decode(column: "t", as: String.self), default: []].append(try row.decode(column: "id", as: Int64.self))
+            }
+            for key in out.keys { out[key]?.sort() }
         case .sqlite:
-            // AUTOINCREMENT keeps the highest id ever used in sqlite_sequence; inserting explicit
-            // ids above it moves it on. The writer is the only one writing, so nobody races us.
-            let last = try await sql.raw(
-                "SELECT MAX(m) AS m FROM (SELECT seq AS m FROM sqlite_sequence WHERE name = \(bind: table) UNION ALL SELECT MAX(id) FROM \(unsafeRaw: table))"
-            ).first(decodingColumn: "m", as: Int64?.self) ?? nil
-            let first = (last ?? 0) + 1
-            return Array(first..<(first + Int64(count)))
+            // AUTOINCREMENT keeps the highest id ever used in sqlite_sequence (no row: none yet);
+            // inserting explicit ids above it moves it on. This writer is the only one, so nobody races us.
+            var last: [String: Int64] = [:]
+            for row in try await sql.raw("SELECT name, seq FROM sqlite_sequence WHERE name IN (\(binds: wanted.map(\.table)))").all() {
+                last[try row.decode(column: "name", as: String.self)] = try row.decode(column: "seq", as: Int64.self)
+            }
+            for (table, count) in wanted {
+                let first = (last[table] ?? 0) + 1
+                out[table] = Array(first..<(first + Int64(count)))
+            }
         }
+        return out
     }
 
     /// One multi-row insert per chunk of rows.

@@ -40,14 +40,16 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     }
 
     static func begin(sql: any SQLDatabase, now: Date) async throws -> WriteContext {
+        // Every writer locks the chain head first, so writers of all instances take turns and
+        // the workspace counter read here stays ours until commit.
         let lock = Dialect(sql) == .postgres ? " FOR UPDATE" : ""
-        guard let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1\(unsafeRaw: lock)").first()
+        guard let head = try await sql.raw(
+            "SELECT seq, hash, (SELECT next_ticket_number FROM workspace WHERE id = 1) AS next FROM audit_head WHERE id = 1\(unsafeRaw: lock)"
+        ).first()
         else { throw StoreError.corrupt("audit_head row missing") }
-        let number = try await sql.raw("SELECT next_ticket_number FROM workspace WHERE id = 1\(unsafeRaw: lock)")
-            .first(decodingColumn: "next_ticket_number", as: Int64.self)
         return WriteContext(
             sql: sql, now: now, seq: try head.decode(column: "seq", as: Int64.self),
-            hash: try head.decode(column: "hash", as: String.self), nextNumber: number)
+            hash: try head.decode(column: "hash", as: String.self), nextNumber: try head.decode(column: "next", as: Int64?.self))
     }
 
     func mark() -> Mark {

@@ -23,6 +23,7 @@ actor Writer {
     private let setup: [String]
     private let maxBatch: Int
     private var queue: [Job] = []
+    private var setupDone = false
     private var draining = false
 
     init(database: any Database, clock: @escaping @Sendable () -> Date, setup: [String] = [], maxBatch: Int = 128) {
@@ -67,21 +68,27 @@ actor Writer {
     private func run(_ batch: [Job]) async {
         let clock = self.clock
         do {
-            if !setup.isEmpty { try await database.sql().exec(setup) }
+            if !setupDone, !setup.isEmpty {
+                try await database.sql().exec(setup)
+                setupDone = true
+            }
             let outcomes = try await database.transaction { tx -> [Result<@Sendable () -> Void, any Error>] in
                 let sql = try tx.sql()
                 let context = try await WriteContext.begin(sql: sql, now: clock())
                 var outcomes: [Result<@Sendable () -> Void, any Error>] = []
+                // A batch of one needs no savepoint: its failure rolls back the transaction.
+                let isolate = batch.count > 1
                 for job in batch {
-                    try await sql.exec(["SAVEPOINT sb_write"])
+                    if isolate { try await sql.exec(["SAVEPOINT sb_write"]) }
                     let mark = context.mark()
                     context.now = clock()
                     let outcome = await job.run(context)
-                    if case .failure = outcome {
+                    if case .failure(let error) = outcome {
+                        guard isolate else { throw error }
                         try await sql.exec(["ROLLBACK TO SAVEPOINT sb_write"])
                         context.reset(to: mark)
                     }
-                    try await sql.exec(["RELEASE SAVEPOINT sb_write"])
+                    if isolate { try await sql.exec(["RELEASE SAVEPOINT sb_write"]) }
                     outcomes.append(outcome)
                 }
                 try await context.finish()
