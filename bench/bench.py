@@ -70,7 +70,7 @@ def main():
     env.pop("DATABASE_URL", None)
     pg_dir = None
     if args.db == "postgres":
-        pg_dir = os.path.join(work, "pg")
+        pg_dir = tempfile.mkdtemp(prefix="sb-bench-pg-")  # directly under /tmp: the postgres user must reach it
         url = subprocess.run([os.path.join(ROOT, "scripts/pg-throwaway"), "start", pg_dir, "auto"], capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
         env["DATABASE_URL"] = url
     server = None
