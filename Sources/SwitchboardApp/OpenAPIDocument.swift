@@ -1702,8 +1702,8 @@ enum OpenAPIDocument {
               },
               "CreatedToken": {
                 "type": "object",
-                "description": "A newly created API token with its secret.",
-                "required": ["id", "user_id", "name", "prefix", "created_at", "token"],
+                "description": "A newly created API token with its secret. A replay of the create (same Idempotency-Key) returns the token without its secret, which is never stored.",
+                "required": ["id", "user_id", "name", "prefix", "created_at"],
                 "properties": {
                   "id": {"$ref": "#/components/schemas/Id"},
                   "user_id": {"$ref": "#/components/schemas/Id"},
@@ -1715,7 +1715,7 @@ enum OpenAPIDocument {
                   "token": {
                     "type": "string",
                     "pattern": "^sb_[A-Za-z0-9_-]{43}$",
-                    "description": "The secret, shown only in this response. Send it as Authorization: Bearer <token>."
+                    "description": "The secret, shown only in the first response. Send it as Authorization: Bearer <token>."
                   }
                 },
                 "additionalProperties": false

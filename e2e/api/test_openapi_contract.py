@@ -281,6 +281,7 @@ def test_every_operation(contract: Contract, server):
         "POST", "/tokens", auth="session", json_body={"name": f"contract {run}"}, headers={"Idempotency-Key": key}, expect=201
     )
     assert replay.headers.get("Idempotent-Replayed") == "true" and replay.json()["id"] == token["id"]
+    assert "token" not in replay.json(), "a replay must not show the secret again: it is never stored"
     assert "csrf_token" not in c.call("GET", "/session", expect=200).json()
     tokens = c.call("GET", "/tokens", expect=200).json()
     assert token["id"] in [t["id"] for t in tokens["items"]]
