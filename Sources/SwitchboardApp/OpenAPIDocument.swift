@@ -710,7 +710,7 @@ enum OpenAPIDocument {
                   {
                     "name": "sort",
                     "in": "query",
-                    "description": "The order (default -updated_at, or the view's).",
+                    "description": "The order (default -updated_at, or the view's; with q and no sort, -id: newest first).",
                     "schema": {"$ref": "#/components/schemas/TicketSort"}
                   },
                   {
@@ -1394,9 +1394,11 @@ enum OpenAPIDocument {
                   "priority",
                   "-priority",
                   "number",
-                  "-number"
+                  "-number",
+                  "id",
+                  "-id"
                 ],
-                "description": "A sort field, prefixed by - for descending order."
+                "description": "A sort field, prefixed by - for descending order. id is creation order."
               },
               "CustomFieldValue": {
                 "type": ["string", "number", "boolean", "null"],

@@ -102,7 +102,11 @@ enum ViewController {
         }
         let q = QueryFilter(req)
         filter = filter.merged(with: try validated(try q.filter()))
-        if let raw = req.query[String.self, at: "sort"] { sort = try TicketSort(parsing: raw) }
+        if let raw = req.query[String.self, at: "sort"] {
+            sort = try TicketSort(parsing: raw)
+        } else if req.query[String.self, at: "q"] != nil {
+            sort = TicketSort(field: .id, descending: true)  // text searches: newest first
+        }
         return (filter, sort)
     }
 

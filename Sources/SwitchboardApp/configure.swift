@@ -15,12 +15,17 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     try configureDatabase(app, config.database, dataDirectory: config.dataDirectory)
     app.migrations.add(Store.migrations)
     var writerSetup: [String] = []
+    let loops = Array(app.eventLoopGroup.makeIterator())
+    let writerLoop = loops[0]
     if case .sqliteFile = config.database {
         // In WAL mode NORMAL keeps the database consistent on power loss and syncs at
         // checkpoints instead of every commit; FULL also syncs every commit.
-        writerSetup = ["PRAGMA synchronous = \(config.sqliteSynchronous.rawValue)"]
+        writerSetup = ["PRAGMA synchronous = \(config.sqliteSynchronous.rawValue)", "PRAGMA wal_autocheckpoint = 0"]
+        app.lifecycle.use(Checkpointer(loop: loops.count > 1 ? loops[1] : writerLoop))
     }
-    let store = Store(database: { [unowned app] in app.db }, writerSetup: writerSetup)
+    let store = Store(
+        database: { [unowned app] in app.db }, writerSetup: writerSetup,
+        writerDatabase: app.databases.database(logger: app.logger, on: writerLoop))
     app.store = store
     app.principals = PrincipalCache()
     try await app.autoMigrate()

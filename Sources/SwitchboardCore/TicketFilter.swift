@@ -110,6 +110,8 @@ public struct TicketFilter: Sendable, Codable, Equatable {
 public struct TicketSort: Sendable, Codable, Equatable {
     public enum Field: String, Codable, Sendable, CaseIterable {
         case updatedAt = "updated_at", createdAt = "created_at", priority, number
+        /// Creation order by id; text searches list newest first this way unless told otherwise.
+        case id
     }
     public var field: Field
     public var descending: Bool

@@ -18,11 +18,12 @@ public struct Store: Sendable {
     ///   - writerSetup: statements for the writer's connection before each batch, such as
     ///     `PRAGMA synchronous = NORMAL` on SQLite.
     public init(
-        database: @escaping @Sendable () -> any Database, clock: @escaping @Sendable () -> Date = { Date() }, writerSetup: [String] = []
+        database: @escaping @Sendable () -> any Database, clock: @escaping @Sendable () -> Date = { Date() }, writerSetup: [String] = [],
+        writerDatabase: (any Database)? = nil
     ) {
         self.databases = database
         self.clock = clock
-        self.writer = Writer(database: database(), clock: clock, setup: writerSetup)
+        self.writer = Writer(database: writerDatabase ?? database(), clock: clock, setup: writerSetup)
         self.intake = TicketIntake(writer: writer)
     }
 

@@ -27,7 +27,14 @@ extension ReadContext {
         if let cursor, cursor.sort != sort.description {
             throw DomainError.invalid(field: "cursor", "belongs to a list sorted by \(cursor.sort), not \(sort.description)")
         }
-        var conditions = conditions(filter, viewer: viewer)
+        // A text search newest first is driven by the full-text index on SQLite: FTS5 walks its
+        // matches in descending rowid order and the query stops after one page, instead of
+        // collecting every match first.
+        let driveByIndex = dialect == .sqlite && sort.field == .id && sort.descending
+            && SearchIndex.condition(query: filter.query ?? "", dialect: dialect) != nil
+        var withoutQuery = filter
+        if driveByIndex { withoutQuery.query = nil }
+        var conditions = conditions(withoutQuery, viewer: viewer)
         let column = Self.sortColumn(sort.field)
         if let cursor {
             let op: SQLQueryString = sort.descending ? "<" : ">"
@@ -36,12 +43,23 @@ extension ReadContext {
             )
         }
         let direction = sort.descending ? "DESC" : "ASC"
-        let rows = try await sql.raw(
-            """
-            SELECT * FROM tickets WHERE \(Self.joined(conditions))
-            ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), tickets.id \(unsafeRaw: direction) LIMIT \(bind: limit + 1)
-            """
-        ).all(TicketRow.self)
+        let rows: [TicketRow]
+        if driveByIndex, let expression = SearchIndex.ftsExpression(query: filter.query ?? "") {
+            rows = try await sql.raw(
+                """
+                SELECT tickets.* FROM ticket_fts JOIN tickets ON tickets.id = ticket_fts.rowid
+                WHERE ticket_fts MATCH \(bind: expression) AND \(Self.joined(conditions))
+                ORDER BY ticket_fts.rowid DESC LIMIT \(bind: limit + 1)
+                """
+            ).all(TicketRow.self)
+        } else {
+            rows = try await sql.raw(
+                """
+                SELECT * FROM tickets WHERE \(Self.joined(conditions))
+                ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), tickets.id \(unsafeRaw: direction) LIMIT \(bind: limit + 1)
+                """
+            ).all(TicketRow.self)
+        }
         let items = try rows.prefix(limit).map { try $0.ticket() }
         var next: PageCursor?
         if rows.count > limit, let last = items.last {
@@ -112,6 +130,7 @@ extension ReadContext {
         case .createdAt: "tickets.created_at"
         case .priority: "tickets.priority_rank"
         case .number: "tickets.number"
+        case .id: "tickets.id"
         }
     }
 
@@ -121,6 +140,7 @@ extension ReadContext {
         case .createdAt: t.createdAt.ms
         case .priority: Int64(t.priority.rank)
         case .number: t.number
+        case .id: t.id
         }
     }
 }

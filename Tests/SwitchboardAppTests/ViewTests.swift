@@ -109,3 +109,29 @@ import Vapor
         }
     }
 }
+
+@Suite struct SearchOrderTests {
+    @Test func textSearchListsNewestFirstAndPagesThroughEveryMatch() async throws {
+        try await withHarness { h in
+            // Given seven matching tickets and one that does not match
+            var ids: [Int64] = []
+            for i in 0..<7 { ids.append(try await h.ticket("Refund \(i)", body: "please refund order \(i)")["id"]!.int!) }
+            _ = try await h.ticket("Other", body: "nothing to see", extra: ["status": "open"])
+            // When paging through the matches, three at a time
+            var seen: [Int64] = []
+            var cursor: String?
+            repeat {
+                let page = try await h.send(.GET, "/api/v1/tickets?q=refund&limit=3" + (cursor.map { "&cursor=\($0)" } ?? ""))
+                seen += page["items"]?.array?.compactMap { $0["id"]?.int } ?? []
+                cursor = page["next_cursor"]?.string
+            } while cursor != nil
+            // Then every match comes once, newest first
+            #expect(seen == ids.reversed())
+            // Other filters still apply to a text search
+            let open = try await h.send(.GET, "/api/v1/tickets?q=refund&status=open")
+            #expect(open["items"]?.array?.isEmpty == true)
+            let sorted = try await h.send(.GET, "/api/v1/tickets?q=refund&sort=number&limit=2")
+            #expect(sorted["items"]?.array?.compactMap { $0["id"]?.int } == Array(ids.prefix(2)))
+        }
+    }
+}
