@@ -1,0 +1,485 @@
+// Part 5 of 6 of the OpenAPI document (see OpenAPIDocument.swift).
+extension OpenAPIDocument {
+    static let part5 = #"""
+              "ViewPage": {
+                "type": "object",
+                "description": "A page of View items.",
+                "required": ["items", "next_cursor"],
+                "properties": {
+                  "items": {"type": "array", "items": {"$ref": "#/components/schemas/View"}},
+                  "next_cursor": {
+                    "type": ["string", "null"],
+                    "description": "Pass as cursor to get the next page; null on the last page."
+                  },
+                  "count": {"type": "integer", "minimum": 0, "description": "The total matching, when asked for."}
+                },
+                "additionalProperties": false
+              },
+              "TokenPage": {
+                "type": "object",
+                "description": "A page of Token items.",
+                "required": ["items", "next_cursor"],
+                "properties": {
+                  "items": {"type": "array", "items": {"$ref": "#/components/schemas/Token"}},
+                  "next_cursor": {
+                    "type": ["string", "null"],
+                    "description": "Pass as cursor to get the next page; null on the last page."
+                  },
+                  "count": {"type": "integer", "minimum": 0, "description": "The total matching, when asked for."}
+                },
+                "additionalProperties": false
+              },
+              "AuditEventPage": {
+                "type": "object",
+                "description": "A page of AuditEvent items.",
+                "required": ["items", "next_cursor"],
+                "properties": {
+                  "items": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEvent"}},
+                  "next_cursor": {
+                    "type": ["string", "null"],
+                    "description": "Pass as cursor to get the next page; null on the last page."
+                  },
+                  "count": {"type": "integer", "minimum": 0, "description": "The total matching, when asked for."}
+                },
+                "additionalProperties": false
+              },
+              "CustomFieldPage": {
+                "type": "object",
+                "description": "A page of CustomField items.",
+                "required": ["items", "next_cursor"],
+                "properties": {
+                  "items": {"type": "array", "items": {"$ref": "#/components/schemas/CustomField"}},
+                  "next_cursor": {
+                    "type": ["string", "null"],
+                    "description": "Pass as cursor to get the next page; null on the last page."
+                  },
+                  "count": {"type": "integer", "minimum": 0, "description": "The total matching, when asked for."}
+                },
+                "additionalProperties": false
+              },
+              "CreateTicketRequest": {
+                "type": "object",
+                "description": "A new ticket with its first message, from the requester.",
+                "required": ["subject", "requester", "body"],
+                "properties": {
+                  "subject": {"type": "string", "minLength": 1, "maxLength": 250},
+                  "requester": {
+                    "type": "object",
+                    "description": "The customer; found by email or created.",
+                    "required": ["email"],
+                    "properties": {
+                      "email": {
+                        "type": "string",
+                        "minLength": 3,
+                        "maxLength": 254,
+                        "description": "An email address; trimmed and lower-cased."
+                      },
+                      "name": {"type": "string", "maxLength": 200}
+                    },
+                    "additionalProperties": false
+                  },
+                  "body": {"type": "string", "minLength": 1, "maxLength": 65536, "description": "The first message."},
+                  "priority": {"$ref": "#/components/schemas/TicketPriority", "description": "Default normal."},
+                  "type": {"$ref": "#/components/schemas/TicketType", "description": "Default question."},
+                  "status": {"$ref": "#/components/schemas/TicketStatus", "description": "Default new."},
+                  "channel": {"$ref": "#/components/schemas/ChannelKind", "description": "Default api."},
+                  "tags": {"$ref": "#/components/schemas/Tags"},
+                  "custom_fields": {"$ref": "#/components/schemas/CustomFields"},
+                  "assignee_id": {"$ref": "#/components/schemas/Id"},
+                  "team_id": {"$ref": "#/components/schemas/Id"}
+                },
+                "additionalProperties": false
+              },
+              "UpdateTicketRequest": {
+                "type": "object",
+                "description": "A partial ticket update: fields left out keep their values.",
+                "properties": {
+                  "version": {
+                    "type": "integer",
+                    "format": "int64",
+                    "description": "The version the change is based on; a stale one gets 409. The If-Match header, when sent, wins."
+                  },
+                  "subject": {"type": "string", "minLength": 1, "maxLength": 250},
+                  "status": {"$ref": "#/components/schemas/TicketStatus"},
+                  "priority": {"$ref": "#/components/schemas/TicketPriority"},
+                  "type": {"$ref": "#/components/schemas/TicketType"},
+                  "assignee_id": {
+                    "type": ["integer", "null"],
+                    "format": "int64",
+                    "description": "null unassigns; absent keeps."
+                  },
+                  "team_id": {"type": ["integer", "null"], "format": "int64", "description": "null clears; absent keeps."},
+                  "requester_id": {"$ref": "#/components/schemas/Id"},
+                  "tags": {"$ref": "#/components/schemas/Tags", "description": "Replaces all tags."},
+                  "add_tags": {"$ref": "#/components/schemas/Tags"},
+                  "remove_tags": {"$ref": "#/components/schemas/Tags"},
+                  "custom_fields": {
+                    "$ref": "#/components/schemas/CustomFields",
+                    "description": "Changes these fields only; null removes a value."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "AddMessageRequest": {
+                "type": "object",
+                "description": "A reply or internal note.",
+                "required": ["body"],
+                "properties": {
+                  "body": {"type": "string", "minLength": 1, "maxLength": 65536},
+                  "visibility": {"$ref": "#/components/schemas/MessageVisibility", "description": "Default public."},
+                  "channel": {"$ref": "#/components/schemas/ChannelKind", "description": "Default api."},
+                  "author": {
+                    "type": "string",
+                    "enum": ["me", "requester"],
+                    "description": "me (default): the signed-in staff member; requester: the ticket's requester (for integrations). A requester reply to a closed ticket opens a follow-up ticket."
+                  },
+                  "external_id": {"type": "string", "maxLength": 998, "description": "The channel's own id."}
+                },
+                "additionalProperties": false
+              },
+              "LinkRequest": {
+                "type": "object",
+                "required": ["other_id", "kind"],
+                "properties": {
+                  "other_id": {"$ref": "#/components/schemas/Id"},
+                  "kind": {
+                    "type": "string",
+                    "enum": ["related", "parent", "child"],
+                    "description": "parent: this ticket is the parent of the other."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "MergeTicketRequest": {
+                "type": "object",
+                "required": ["target_id"],
+                "properties": {
+                  "target_id": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1,
+                    "description": "The ticket to merge into."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "SplitTicketRequest": {
+                "type": "object",
+                "required": ["message_id"],
+                "properties": {
+                  "message_id": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1,
+                    "description": "The message to move to a new ticket (not the ticket's only one)."
+                  },
+                  "subject": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 250,
+                    "description": "Default: Split from #N: <subject>."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "CreateUserRequest": {
+                "type": "object",
+                "description": "A new staff account. Without a password, the account cannot sign in until one is set.",
+                "required": ["email", "name", "role"],
+                "properties": {
+                  "email": {
+                    "type": "string",
+                    "minLength": 3,
+                    "maxLength": 254,
+                    "description": "An email address; trimmed and lower-cased."
+                  },
+                  "name": {"type": "string", "minLength": 1, "maxLength": 200},
+                  "job_title": {"type": "string", "maxLength": 120, "description": "Empty clears it."},
+                  "locale": {
+                    "type": "string",
+                    "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                    "description": "A BCP 47 language tag: en, uk, pt-BR."
+                  },
+                  "role": {"$ref": "#/components/schemas/Role"},
+                  "password": {"type": "string", "minLength": 10, "maxLength": 200},
+                  "team_ids": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}}
+                },
+                "additionalProperties": false
+              },
+              "UpdateUserRequest": {
+                "type": "object",
+                "description": "A partial user update. Users may change their own name, job title, locale and password; email, role, teams and active need an admin or manager.",
+                "properties": {
+                  "email": {
+                    "type": "string",
+                    "minLength": 3,
+                    "maxLength": 254,
+                    "description": "An email address; trimmed and lower-cased."
+                  },
+                  "name": {"type": "string", "minLength": 1, "maxLength": 200},
+                  "job_title": {"type": "string", "maxLength": 120, "description": "Empty clears it."},
+                  "locale": {
+                    "type": "string",
+                    "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                    "description": "A BCP 47 language tag: en, uk, pt-BR."
+                  },
+                  "role": {"$ref": "#/components/schemas/Role"},
+                  "password": {"type": "string", "minLength": 10, "maxLength": 200},
+                  "team_ids": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}},
+                  "active": {"type": "boolean"}
+                },
+                "additionalProperties": false
+              },
+              "CreateTeamRequest": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {
+                  "name": {"type": "string", "minLength": 1, "maxLength": 100},
+                  "description": {"type": "string", "maxLength": 1000},
+                  "member_ids": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}}
+                },
+                "additionalProperties": false
+              },
+              "UpdateTeamRequest": {
+                "type": "object",
+                "description": "A partial team update.",
+                "properties": {
+                  "name": {"type": "string", "minLength": 1, "maxLength": 100},
+                  "description": {"type": "string", "maxLength": 1000, "description": "Empty clears it."},
+                  "member_ids": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/Id"},
+                    "description": "Replaces the members."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "CreateContactRequest": {
+                "type": "object",
+                "description": "A new customer.",
+                "required": ["name"],
+                "properties": {
+                  "name": {"type": "string", "minLength": 1, "maxLength": 200},
+                  "emails": {
+                    "type": "array",
+                    "items": {
+                      "type": "string",
+                      "minLength": 3,
+                      "maxLength": 254,
+                      "description": "An email address; trimmed and lower-cased."
+                    },
+                    "maxItems": 20,
+                    "uniqueItems": true
+                  },
+                  "phones": {
+                    "type": "array",
+                    "items": {
+                      "type": "string",
+                      "maxLength": 40,
+                      "description": "An international number (+380 44 123 45 67 or 00…); stored in E.164 form."
+                    },
+                    "maxItems": 20
+                  },
+                  "locale": {
+                    "type": "string",
+                    "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                    "description": "A BCP 47 language tag: en, uk, pt-BR."
+                  },
+                  "organization_id": {"$ref": "#/components/schemas/Id"},
+                  "attributes": {"$ref": "#/components/schemas/Attributes"}
+                },
+                "additionalProperties": false
+              },
+              "UpdateContactRequest": {
+                "type": "object",
+                "description": "A partial contact update: fields left out keep their values.",
+                "properties": {
+                  "name": {"type": "string", "minLength": 1, "maxLength": 200},
+                  "emails": {
+                    "type": "array",
+                    "items": {
+                      "type": "string",
+                      "minLength": 3,
+                      "maxLength": 254,
+                      "description": "An email address; trimmed and lower-cased."
+                    },
+                    "maxItems": 20,
+                    "uniqueItems": true
+                  },
+                  "phones": {
+                    "type": "array",
+                    "items": {
+                      "type": "string",
+                      "maxLength": 40,
+                      "description": "An international number (+380 44 123 45 67 or 00…); stored in E.164 form."
+                    },
+                    "maxItems": 20
+                  },
+                  "locale": {
+                    "type": "string",
+                    "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                    "description": "A BCP 47 language tag: en, uk, pt-BR."
+                  },
+                  "organization_id": {"$ref": "#/components/schemas/Id"},
+                  "attributes": {"$ref": "#/components/schemas/Attributes"}
+                },
+                "additionalProperties": false
+              },
+              "MergeContactRequest": {
+                "type": "object",
+                "required": ["source_id"],
+                "properties": {
+                  "source_id": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1,
+                    "description": "The contact to merge into the one in the path; its emails, phones and tickets move."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "CreateOrganizationRequest": {
+                "type": "object",
+                "description": "A new organization.",
+                "required": ["name"],
+                "properties": {
+                  "name": {"type": "string", "minLength": 1, "maxLength": 200},
+                  "domains": {
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 1, "maxLength": 253},
+                    "maxItems": 50
+                  },
+                  "tier": {"$ref": "#/components/schemas/OrganizationTier", "description": "Default standard."},
+                  "account_owner_id": {"$ref": "#/components/schemas/Id"},
+                  "notes": {"type": "string", "maxLength": 10000},
+                  "attributes": {"$ref": "#/components/schemas/Attributes"}
+                },
+                "additionalProperties": false
+              },
+              "UpdateOrganizationRequest": {
+                "type": "object",
+                "description": "A partial organization update: fields left out keep their values.",
+                "properties": {
+                  "name": {"type": "string", "minLength": 1, "maxLength": 200},
+                  "domains": {
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 1, "maxLength": 253},
+                    "maxItems": 50
+                  },
+                  "tier": {"$ref": "#/components/schemas/OrganizationTier", "description": "Default standard."},
+                  "account_owner_id": {"$ref": "#/components/schemas/Id"},
+                  "notes": {"type": "string", "maxLength": 10000},
+                  "attributes": {"$ref": "#/components/schemas/Attributes"}
+                },
+                "additionalProperties": false
+              },
+              "CreateViewRequest": {
+                "type": "object",
+                "description": "A new saved view.",
+                "required": ["name"],
+                "properties": {
+                  "name": {"type": "string", "minLength": 1, "maxLength": 120},
+                  "shared": {
+                    "type": "boolean",
+                    "description": "Shared views need the manage-shared-views permission. Default false."
+                  },
+                  "filter": {"$ref": "#/components/schemas/TicketFilter"},
+                  "sort": {"$ref": "#/components/schemas/TicketSort", "description": "Default -updated_at."}
+                },
+                "additionalProperties": false
+              },
+              "UpdateViewRequest": {
+                "type": "object",
+                "description": "A partial view update; filter replaces the whole filter.",
+                "properties": {
+                  "name": {"type": "string", "minLength": 1, "maxLength": 120},
+                  "shared": {
+                    "type": "boolean",
+                    "description": "Shared views need the manage-shared-views permission. Default false."
+                  },
+                  "filter": {"$ref": "#/components/schemas/TicketFilter"},
+                  "sort": {"$ref": "#/components/schemas/TicketSort", "description": "Default -updated_at."}
+                },
+                "additionalProperties": false
+              },
+              "TokenRequest": {
+                "type": "object",
+                "description": "A new API token for the signed-in user.",
+                "properties": {
+                  "name": {"type": "string", "minLength": 1, "maxLength": 100, "description": "Default \"API token\"."}
+                },
+                "additionalProperties": false
+              },
+              "SignInRequest": {
+                "type": "object",
+                "required": ["email", "password"],
+                "properties": {"email": {"type": "string"}, "password": {"type": "string"}},
+                "additionalProperties": false
+              },
+              "CustomFieldRequest": {
+                "type": "object",
+                "description": "A new custom ticket field.",
+                "required": ["key", "label", "kind"],
+                "properties": {
+                  "key": {
+                    "type": "string",
+                    "pattern": "^[a-z][a-z0-9_]{0,63}$",
+                    "description": "The stable machine name used in custom_fields."
+                  },
+                  "label": {"type": "string", "minLength": 1, "maxLength": 120},
+                  "kind": {"$ref": "#/components/schemas/CustomFieldKind"},
+                  "options": {
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 1, "maxLength": 120},
+                    "uniqueItems": true,
+                    "description": "Required for dropdown fields, not allowed for others."
+                  },
+                  "required": {"type": "boolean", "description": "Default false."}
+                },
+                "additionalProperties": false
+              }
+            },
+            "parameters": {
+              "Limit": {
+                "name": "limit",
+                "in": "query",
+                "description": "Page size.",
+                "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}
+              },
+              "IdCursor": {
+                "name": "cursor",
+                "in": "query",
+                "description": "The next_cursor of the previous page.",
+                "schema": {"type": "string", "pattern": "^[0-9]+$"}
+              },
+              "IdempotencyKey": {
+                "name": "Idempotency-Key",
+                "in": "header",
+                "description": "Makes the create safe to retry: a repeat with the same key returns the first response (with Idempotent-Replayed: true) instead of creating again. 1–255 visible ASCII characters, unique per user.",
+                "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"}
+              },
+              "TicketId": {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "description": "The ticket's id.",
+                "schema": {"$ref": "#/components/schemas/Id"}
+              },
+              "UserId": {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "description": "The user's id.",
+                "schema": {"$ref": "#/components/schemas/Id"}
+              },
+              "TeamId": {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "description": "The team's id.",
+                "schema": {"$ref": "#/components/schemas/Id"}
+              },
+              "ContactId": {
+                "name": "id",
+        """#
+}
