@@ -13,8 +13,6 @@ enum TicketController {
             requesterName: try validatedText(body.requester.name, field: "requester.name", max: Limits.name, required: false),
             priority: body.priority ?? .normal, type: body.type ?? .question, channel: body.channel ?? .api, tags: body.tags ?? [],
             customFields: body.customFields ?? [:], assigneeId: body.assigneeId, teamId: body.teamId, status: body.status ?? .new)
-        _ = try validatedText(new.subject, field: "subject", max: Limits.subject)
-        _ = try validatedText(new.body, field: "body", max: Limits.body)
         let actor = principal.actor
         let metrics = req.application.metrics
         let response: Response
