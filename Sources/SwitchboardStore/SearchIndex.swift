@@ -25,20 +25,7 @@ enum SearchIndex {
         }
     }
 
-    /// Creates the document of a new ticket.
-    static func insert(_ text: String, ticket id: Int64, on sql: any SQLDatabase) async throws {
-        let folded = TextAnalyzer.indexText(text)
-        switch Dialect(sql) {
-        case .sqlite:
-            try await sql.raw("INSERT INTO ticket_fts (rowid, doc) VALUES (\(bind: id), \(bind: folded))").run()
-        case .postgres:
-            try await sql.raw(
-                "INSERT INTO ticket_search (ticket_id, doc) VALUES (\(bind: id), to_tsvector('simple', \(bind: folded)))"
-            ).run()
-        }
-    }
-
-    /// Creates the documents of many new tickets in one statement.
+    /// Creates the documents of new tickets (text already folded) in one statement.
     static func insert(_ documents: [(Int64, String)], on sql: any SQLDatabase) async throws {
         guard !documents.isEmpty else { return }
         switch Dialect(sql) {

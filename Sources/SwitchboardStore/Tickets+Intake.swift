@@ -59,10 +59,7 @@ extension WriteContext {
                 id: messageIds[n], ticketId: ticket.id, authorKind: author.0, authorId: author.1, visibility: .public,
                 channel: new.channel, body: item.body, createdAt: created)
             ticketRows.append(Self.row(ticket))
-            messageRows.append([
-                message.id, message.ticketId, message.authorKind.rawValue, message.authorId, message.visibility.rawValue,
-                message.channel.rawValue, message.body, message.externalId, message.createdAt.ms,
-            ])
+            messageRows.append(Self.row(message))
             tagRows += item.tags.map { [$0, ticket.id] }
             search.append((ticket.id, TextAnalyzer.indexText(item.subject + "\n" + item.body)))
             // The payload is {"message": …, "ticket": …} (keys sorted): reuse the ticket's text.
@@ -72,27 +69,10 @@ extension WriteContext {
             results[item.index] = .success(ticket)
         }
         try await insertRows("tickets", Self.ticketColumns, ticketRows)
-        try await insertRows(
-            "messages", ["id", "ticket_id", "author_kind", "author_id", "visibility", "channel", "body", "external_id", "created_at"],
-            messageRows)
+        try await insertRows("messages", Self.messageColumns, messageRows)
         try await insertRows("ticket_tags", ["tag", "ticket_id"], tagRows)
         try await SearchIndex.insert(search, on: sql)
         return results.map { $0 ?? .failure(DomainError(.invalid, "not processed")) }
-    }
-
-    static let ticketColumns = [
-        "id", "number", "subject", "status", "priority", "priority_rank", "type", "channel", "requester_id", "organization_id",
-        "assignee_id", "team_id", "tags", "custom_fields", "followers", "version", "created_at", "updated_at", "first_reply_at",
-        "solved_at", "closed_at", "reopen_count", "merged_into_id",
-    ]
-
-    static func row(_ t: Ticket) -> [any Encodable & Sendable] {
-        [
-            t.id, t.number, t.subject, t.status.rawValue, t.priority.rawValue, Int64(t.priority.rank), t.type.rawValue,
-            t.channel.rawValue, t.requesterId, t.organizationId, t.assigneeId, t.teamId, encodeJSON(t.tags),
-            encodeJSON(t.customFields), encodeJSON(t.followerIds), t.version, t.createdAt.ms, t.updatedAt.ms, t.firstReplyAt?.ms,
-            t.solvedAt?.ms, t.closedAt?.ms, Int64(t.reopenCount), t.mergedIntoId,
-        ]
     }
 
     /// Why each (assignee, team) pair cannot be used, by position; nil where it can.

@@ -97,37 +97,42 @@ extension WriteContext {
         return try result.get()
     }
 
+    /// The stored columns of a ticket, and its values in that order: one list for insert and update.
+    static let ticketColumns = [
+        "id", "number", "subject", "status", "priority", "priority_rank", "type", "channel", "requester_id", "organization_id",
+        "assignee_id", "team_id", "tags", "custom_fields", "followers", "version", "created_at", "updated_at", "first_reply_at",
+        "solved_at", "closed_at", "reopen_count", "merged_into_id",
+    ]
+
+    static func row(_ t: Ticket) -> [any Encodable & Sendable] {
+        [
+            t.id, t.number, t.subject, t.status.rawValue, t.priority.rawValue, Int64(t.priority.rank), t.type.rawValue,
+            t.channel.rawValue, t.requesterId, t.organizationId, t.assigneeId, t.teamId, encodeJSON(t.tags),
+            encodeJSON(t.customFields), encodeJSON(t.followerIds), t.version, t.createdAt.ms, t.updatedAt.ms, t.firstReplyAt?.ms,
+            t.solvedAt?.ms, t.closedAt?.ms, Int64(t.reopenCount), t.mergedIntoId,
+        ]
+    }
+
+    static let messageColumns = ["id", "ticket_id", "author_kind", "author_id", "visibility", "channel", "body", "external_id", "created_at"]
+
+    static func row(_ m: Message) -> [any Encodable & Sendable] {
+        [m.id, m.ticketId, m.authorKind.rawValue, m.authorId, m.visibility.rawValue, m.channel.rawValue, m.body, m.externalId, m.createdAt.ms]
+    }
+
+    /// Stores a new ticket under a freshly reserved id and returns the id.
     func insert(_ t: Ticket) async throws -> Int64 {
-        guard let id = try await sql.raw(
-            """
-            INSERT INTO tickets (number, subject, status, priority, priority_rank, type, channel, requester_id, organization_id,
-              assignee_id, team_id, tags, custom_fields, followers, version, created_at, updated_at, first_reply_at, solved_at,
-              closed_at, reopen_count, merged_into_id)
-            VALUES (\(bind: t.number), \(bind: t.subject), \(bind: t.status.rawValue), \(bind: t.priority.rawValue),
-              \(bind: Int64(t.priority.rank)), \(bind: t.type.rawValue), \(bind: t.channel.rawValue), \(bind: t.requesterId),
-              \(bind: t.organizationId), \(bind: t.assigneeId), \(bind: t.teamId), \(bind: encodeJSON(t.tags)),
-              \(bind: encodeJSON(t.customFields)), \(bind: encodeJSON(t.followerIds)), \(bind: t.version), \(bind: t.createdAt.ms),
-              \(bind: t.updatedAt.ms), \(bind: t.firstReplyAt?.ms), \(bind: t.solvedAt?.ms), \(bind: t.closedAt?.ms),
-              \(bind: Int64(t.reopenCount)), \(bind: t.mergedIntoId)) RETURNING id
-            """
-        ).first(decodingColumn: "id", as: Int64.self) else { throw StoreError.corrupt("insert returned no id") }
+        guard let id = try await reserveIds([("tickets", 1)])["tickets"]?.first else { throw StoreError.corrupt("no ticket id") }
+        var ticket = t
+        ticket.id = id
+        try await insertRows("tickets", Self.ticketColumns, [Self.row(ticket)])
         return id
     }
 
     /// Writes every field of `t` back (the caller checked the version).
     func save(_ t: Ticket) async throws {
-        try await sql.raw(
-            """
-            UPDATE tickets SET subject = \(bind: t.subject), status = \(bind: t.status.rawValue), priority = \(bind: t.priority.rawValue),
-              priority_rank = \(bind: Int64(t.priority.rank)), type = \(bind: t.type.rawValue), requester_id = \(bind: t.requesterId),
-              organization_id = \(bind: t.organizationId), assignee_id = \(bind: t.assigneeId), team_id = \(bind: t.teamId),
-              tags = \(bind: encodeJSON(t.tags)), custom_fields = \(bind: encodeJSON(t.customFields)),
-              followers = \(bind: encodeJSON(t.followerIds)), version = \(bind: t.version), updated_at = \(bind: t.updatedAt.ms),
-              first_reply_at = \(bind: t.firstReplyAt?.ms), solved_at = \(bind: t.solvedAt?.ms), closed_at = \(bind: t.closedAt?.ms),
-              reopen_count = \(bind: Int64(t.reopenCount)), merged_into_id = \(bind: t.mergedIntoId)
-            WHERE id = \(bind: t.id)
-            """
-        ).run()
+        var update = sql.update("tickets")
+        for (column, value) in zip(Self.ticketColumns, Self.row(t)) where column != "id" { update = update.set(column, to: value) }
+        try await update.where("id", .equal, t.id).run()
     }
 
     func setTags(ticket id: Int64, _ tags: [String]) async throws {
@@ -145,17 +150,12 @@ extension WriteContext {
         ticketId: Int64, authorKind: AuthorKind, authorId: Int64?, visibility: MessageVisibility, channel: ChannelKind,
         body: String, externalId: String? = nil, createdAt: Date? = nil
     ) async throws -> Message {
-        let at = createdAt ?? now
-        guard let id = try await sql.raw(
-            """
-            INSERT INTO messages (ticket_id, author_kind, author_id, visibility, channel, body, external_id, created_at)
-            VALUES (\(bind: ticketId), \(bind: authorKind.rawValue), \(bind: authorId), \(bind: visibility.rawValue),
-              \(bind: channel.rawValue), \(bind: body), \(bind: externalId), \(bind: at.ms)) RETURNING id
-            """
-        ).first(decodingColumn: "id", as: Int64.self) else { throw StoreError.corrupt("insert returned no id") }
-        return Message(
+        guard let id = try await reserveIds([("messages", 1)])["messages"]?.first else { throw StoreError.corrupt("no message id") }
+        let message = Message(
             id: id, ticketId: ticketId, authorKind: authorKind, authorId: authorId, visibility: visibility, channel: channel,
-            body: body, externalId: externalId, createdAt: at)
+            body: body, externalId: externalId, createdAt: createdAt ?? now)
+        try await insertRows("messages", Self.messageColumns, [Self.row(message)])
+        return message
     }
 
     func validatedCustomFields(_ values: [String: CustomFieldValue], existing: [String: CustomFieldValue]) async throws
