@@ -20,7 +20,7 @@ enum APIJSON {
         return e
     }()
 
-    static var decoder: JSONDecoder {
+    static let decoder: JSONDecoder = {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .custom { decoder in
             let c = try decoder.singleValueContainer()
@@ -30,7 +30,7 @@ enum APIJSON {
             throw DecodingError.dataCorruptedError(in: c, debugDescription: "must be an RFC 3339 time like 2026-11-23T10:00:00Z")
         }
         return d
-    }
+    }()
 
     /// Makes Vapor's content coding use these.
     static func install() {
