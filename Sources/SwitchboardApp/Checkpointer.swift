@@ -4,18 +4,17 @@ import SQLKit
 import Vapor
 
 /// Copies SQLite's write-ahead log into the database file in the background, once a second,
-/// from a reader connection. The writer's own automatic checkpoints are off, so a commit never
+/// on a connection used for nothing else. The writer's own automatic checkpoints are off, so a commit never
 /// waits for a checkpoint's disk sync.
 struct Checkpointer: LifecycleHandler {
     final class TaskBox: @unchecked Sendable {  // set in didBoot, read in shutdown, both on the main thread
         var task: Task<Void, Never>?
     }
     let box = TaskBox()
-    /// An event loop other than the writer's, so the checkpoint uses the other connection.
-    let loop: any EventLoop
+    static let databaseID = DatabaseID(string: "sqlite-checkpoint")
 
     func didBootAsync(_ app: Application) async throws {
-        let database = app.databases.database(logger: app.logger, on: loop)
+        let database = app.databases.database(Self.databaseID, logger: app.logger, on: app.eventLoopGroup.next())
         let logger = app.logger
         box.task = Task {
             while !Task.isCancelled {

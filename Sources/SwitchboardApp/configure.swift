@@ -21,7 +21,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         // In WAL mode NORMAL keeps the database consistent on power loss and syncs at
         // checkpoints instead of every commit; FULL also syncs every commit.
         writerSetup = ["PRAGMA synchronous = \(config.sqliteSynchronous.rawValue)", "PRAGMA wal_autocheckpoint = 0"]
-        app.lifecycle.use(Checkpointer(loop: loops.count > 1 ? loops[1] : writerLoop))
+        app.lifecycle.use(Checkpointer())
     }
     let store = Store(
         database: { [unowned app] in app.db }, writerSetup: writerSetup,
@@ -48,6 +48,9 @@ private func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseC
     case .sqliteFile(let path):
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         app.databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path)), sqlLogLevel: .trace), as: .sqlite)
+        // A connection of its own for WAL checkpoints, so copying the log never stalls a request's reads.
+        app.databases.use(
+            .sqlite(SQLiteConfiguration(storage: .file(path: path)), sqlLogLevel: .trace), as: Checkpointer.databaseID, isDefault: false)
     case .sqliteMemory(let identifier):
         app.databases.use(.sqlite(SQLiteConfiguration(storage: .memory(identifier: identifier)), sqlLogLevel: .trace), as: .sqlite)
     case .postgres(let url, let schema):
