@@ -14,18 +14,21 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     APIJSON.install()
     try configureDatabase(app, config.database, dataDirectory: config.dataDirectory)
     app.migrations.add(Store.migrations)
-    var writerSetup: [String] = []
-    let loops = Array(app.eventLoopGroup.makeIterator())
-    let writerLoop = loops[0]
-    if case .sqliteFile = config.database {
+    let writerLoop = app.eventLoopGroup.any()
+    let writer: Store.WriterChoice
+    if case .sqliteFile(let path) = config.database {
         // In WAL mode NORMAL keeps the database consistent on power loss and syncs at
         // checkpoints instead of every commit; FULL also syncs every commit.
-        writerSetup = ["PRAGMA synchronous = \(config.sqliteSynchronous.rawValue)", "PRAGMA wal_autocheckpoint = 0"]
+        let setup = ["PRAGMA synchronous = \(config.sqliteSynchronous.rawValue)", "PRAGMA wal_autocheckpoint = 0"]
+        writer = .sqliteFile(path: path, setup: setup, eventLoop: writerLoop, logger: app.logger)
         app.lifecycle.use(Checkpointer())
+    } else {
+        guard let database = app.databases.database(logger: app.logger, on: writerLoop) else {
+            throw CommandLineError("no database configured")
+        }
+        writer = .database(database)
     }
-    let store = Store(
-        database: { [unowned app] in app.db }, writerSetup: writerSetup,
-        writerDatabase: app.databases.database(logger: app.logger, on: writerLoop))
+    let store = try Store(database: { [unowned app] in app.db }, writer: writer)
     app.store = store
     app.principals = PrincipalCache()
     try await app.autoMigrate()

@@ -1,5 +1,7 @@
 import FluentKit
 import Foundation
+import Logging
+import NIOCore
 import SQLKit
 import SwitchboardCore
 
@@ -14,17 +16,30 @@ public struct Store: Sendable {
 
     /// - Parameters:
     ///   - database: returns a database handle (Fluent picks a connection pool per call).
+    ///   - writer: where writes go.
     ///   - clock: the time source; tests pass a fixed one.
-    ///   - writerSetup: statements for the writer's connection before each batch, such as
-    ///     `PRAGMA synchronous = NORMAL` on SQLite.
     public init(
-        database: @escaping @Sendable () -> any Database, clock: @escaping @Sendable () -> Date = { Date() }, writerSetup: [String] = [],
-        writerDatabase: (any Database)? = nil
-    ) {
+        database: @escaping @Sendable () -> any Database, writer: WriterChoice, clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
         self.databases = database
         self.clock = clock
-        self.writer = Writer(database: writerDatabase ?? database(), clock: clock, setup: writerSetup)
-        self.intake = TicketIntake(writer: writer)
+        let connection: WriterConnection
+        switch writer {
+        case .database(let database): connection = .fluent(database)
+        case .sqliteFile(let path, let setup, let eventLoop, let logger):
+            connection = .sqlite(try SQLiteWriteConnection(path: path, setup: setup, eventLoop: eventLoop, logger: logger))
+        }
+        self.writer = Writer(connection: connection, clock: clock)
+        self.intake = TicketIntake(writer: self.writer)
+    }
+
+    /// Where the store writes.
+    public enum WriterChoice {
+        /// Through one of Fluent's connections.
+        case database(any Database)
+        /// Through a connection of the writer's own to the SQLite file at `path`, set up with
+        /// `setup` (pragmas such as `synchronous`); `eventLoop` only completes futures.
+        case sqliteFile(path: String, setup: [String], eventLoop: any EventLoop, logger: Logger)
     }
 
     /// Opens a ticket. Concurrent calls are written together in bulk (see `createTickets`).

@@ -16,20 +16,15 @@ actor Writer {
         let fail: @Sendable (any Error) -> Void
     }
 
-    private let database: any Database
+    private let connection: WriterConnection
     private let clock: @Sendable () -> Date
-    /// Statements run on the writer's connection before each batch (SQLite's `synchronous`
-    /// setting belongs to the connection).
-    private let setup: [String]
     private let maxBatch: Int
     private var queue: [Job] = []
-    private var setupDone = false
     private var draining = false
 
-    init(database: any Database, clock: @escaping @Sendable () -> Date, setup: [String] = [], maxBatch: Int = 128) {
-        self.database = database
+    init(connection: WriterConnection, clock: @escaping @Sendable () -> Date, maxBatch: Int = 128) {
+        self.connection = connection
         self.clock = clock
-        self.setup = setup
         self.maxBatch = maxBatch
     }
 
@@ -68,12 +63,7 @@ actor Writer {
     private func run(_ batch: [Job]) async {
         let clock = self.clock
         do {
-            if !setupDone, !setup.isEmpty {
-                try await database.sql().exec(setup)
-                setupDone = true
-            }
-            let outcomes = try await database.transaction { tx -> [Result<@Sendable () -> Void, any Error>] in
-                let sql = try tx.sql()
+            let outcomes = try await connection.transaction { sql -> [Result<@Sendable () -> Void, any Error>] in
                 let context = try await WriteContext.begin(sql: sql, now: clock())
                 var outcomes: [Result<@Sendable () -> Void, any Error>] = []
                 // A batch of one needs no savepoint: its failure rolls back the transaction.
@@ -102,6 +92,32 @@ actor Writer {
             }
         } catch {
             for job in batch { job.fail(error) }
+        }
+    }
+}
+
+/// The connection the writer's transactions run on.
+enum WriterConnection: Sendable {
+    /// A connection of Fluent's (PostgreSQL, and SQLite's stand-in for in-memory databases).
+    case fluent(any Database)
+    /// The writer's own SQLite connection, which runs statements on the writer's thread.
+    case sqlite(SQLiteWriteConnection)
+
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        switch self {
+        case .fluent(let database):
+            return try await database.transaction { try await body($0.sql()) }
+        case .sqlite(let connection):
+            // IMMEDIATE takes the write lock up front, so the batch never fails half-way on a busy lock.
+            try await connection.exec(["BEGIN IMMEDIATE"])
+            do {
+                let value = try await body(connection)
+                try await connection.exec(["COMMIT"])
+                return value
+            } catch {
+                try? await connection.exec(["ROLLBACK"])
+                throw error
+            }
         }
     }
 }

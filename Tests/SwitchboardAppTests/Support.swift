@@ -125,6 +125,7 @@ func withHarness(_ body: (Harness) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     let env = ProcessInfo.processInfo.environment
     let choice: AppConfig.DatabaseChoice
+    let dataDirectory = NSTemporaryDirectory() + "switchboard-test-" + UUID().uuidString
     var schema: String?
     do {
         if let url = env["SWITCHBOARD_TEST_POSTGRES_URL"] {
@@ -134,10 +135,11 @@ func withHarness(_ body: (Harness) async throws -> Void) async throws {
             schema = name
             choice = .postgres(url, schema: name)
         } else {
-            choice = .sqliteMemory(UUID().uuidString)
+            // A real file, as in production: WAL, the writer's own connection, checkpoints.
+            choice = .sqliteFile(dataDirectory + "/switchboard.sqlite")
         }
         let config = AppConfig(
-            database: choice, dataDirectory: NSTemporaryDirectory() + "switchboard-test-" + UUID().uuidString, bcryptCost: 4,
+            database: choice, dataDirectory: dataDirectory, bcryptCost: 4,
             firstAdminPassword: Harness.adminPassword, maxBodySize: 262_144)
         try await configure(app, config: config)
         let issued = TokenIssuer.issue()
@@ -149,17 +151,18 @@ func withHarness(_ body: (Harness) async throws -> Void) async throws {
         }
         try await body(Harness(app: app, adminToken: issued.secret, adminId: admin.id))
     } catch {
-        try await cleanup(app, schema: schema)
+        try await cleanup(app, schema: schema, dataDirectory: dataDirectory)
         throw error
     }
-    try await cleanup(app, schema: schema)
+    try await cleanup(app, schema: schema, dataDirectory: dataDirectory)
 }
 
-private func cleanup(_ app: Application, schema: String?) async throws {
+private func cleanup(_ app: Application, schema: String?, dataDirectory: String) async throws {
     if let schema {
         try? await (app.db(.setup) as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
     }
     try await app.asyncShutdown()
+    try? FileManager.default.removeItem(atPath: dataDirectory)
 }
 
 extension DatabaseID {
