@@ -25,7 +25,9 @@ actor TicketIntake {
             waiting.append(Waiting(new: new, actor: actor, continuation: continuation))
             if !running {
                 running = true
-                Task { await self.drain() }
+                // High priority: every waiting request depends on this one serial task, so it
+                // goes ahead of request handlers queued on the shared thread pool.
+                Task(priority: .high) { await self.drain() }
             }
         }
     }

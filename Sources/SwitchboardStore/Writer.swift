@@ -46,7 +46,9 @@ actor Writer {
             queue.append(job)
             if !draining {
                 draining = true
-                Task { await self.drain() }
+                // High priority: every waiting request depends on this one serial task, so it
+                // goes ahead of request handlers queued on the shared thread pool.
+                Task(priority: .high) { await self.drain() }
             }
         }
     }
