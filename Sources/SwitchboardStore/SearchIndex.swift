@@ -25,23 +25,26 @@ enum SearchIndex {
         }
     }
 
-    /// Creates the documents of new tickets (text already folded) in one statement.
-    static func insert(_ documents: [(Int64, String)], on sql: any SQLDatabase) async throws {
-        guard !documents.isEmpty else { return }
-        switch Dialect(sql) {
+    /// The statements that create the documents of new tickets (text already folded).
+    static func inserts(_ documents: [(Int64, String)], dialect: Dialect) -> [any SQLExpression] {
+        guard !documents.isEmpty else { return [] }
+        switch dialect {
         case .sqlite:
-            for start in stride(from: 0, to: documents.count, by: 5000) {
-                var insert = sql.insert(into: "ticket_fts").columns("rowid", "doc")
-                for (id, doc) in documents[start..<min(start + 5000, documents.count)] { insert = insert.values(id, doc) }
-                try await insert.run()
+            return stride(from: 0, to: documents.count, by: 5000).map { start in
+                var insert = SQLInsert(table: SQLIdentifier("ticket_fts"))
+                insert.columns = [SQLIdentifier("rowid"), SQLIdentifier("doc")]
+                insert.values = documents[start..<min(start + 5000, documents.count)].map { [SQLBind($0.0), SQLBind($0.1)] }
+                return insert
             }
         case .postgres:
-            try await sql.raw(
-                """
-                INSERT INTO ticket_search (ticket_id, doc)
-                SELECT d.id, to_tsvector('simple', d.doc) FROM unnest(\(bind: documents.map(\.0)), \(bind: documents.map(\.1))) AS d(id, doc)
-                """
-            ).run()
+            // Two array binds, whatever the number of documents.
+            return [
+                SQLQueryString(
+                    """
+                    INSERT INTO ticket_search (ticket_id, doc)
+                    SELECT d.id, to_tsvector('simple', d.doc) FROM unnest(\(bind: documents.map(\.0)), \(bind: documents.map(\.1))) AS d(id, doc)
+                    """)
+            ]
         }
     }
 

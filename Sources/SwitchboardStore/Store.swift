@@ -2,6 +2,7 @@ import FluentKit
 import Foundation
 import Logging
 import NIOCore
+import PostgresKit
 import SQLKit
 import SwitchboardCore
 
@@ -25,7 +26,8 @@ public struct Store: Sendable {
         self.clock = clock
         let connection: WriterConnection
         switch writer {
-        case .database(let database): connection = .fluent(database)
+        case .database(let database):
+            connection = (database as? any PostgresDatabase).map { .postgres($0) } ?? .fluent(database)
         case .sqliteFile(let path, let setup, let eventLoop, let logger):
             connection = .sqlite(try SQLiteWriteConnection(path: path, setup: setup, eventLoop: eventLoop, logger: logger))
         }

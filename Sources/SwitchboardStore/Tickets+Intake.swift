@@ -30,13 +30,16 @@ extension WriteContext {
             results[item.index] = .failure(refusal)
             return nil
         }
-        let newEmails = try await unknownEmails(valid.map(\.new.requesterEmail.value))
+        var requesters = try await knownRequesters(valid.map(\.new.requesterEmail.value))
+        var seen = Set(requesters.keys)
+        let missing = valid.filter { seen.insert($0.new.requesterEmail.value).inserted }.map {
+            ($0.new.requesterEmail, $0.new.requesterName, $0.actor)
+        }
         let ids = try await reserveIds([
-            ("tickets", valid.count), ("messages", valid.count), ("contacts", newEmails.count), ("contact_identities", newEmails.count),
+            ("tickets", valid.count), ("messages", valid.count), ("contacts", missing.count), ("contact_identities", missing.count),
         ])
-        let requesters = try await requesterIds(
-            for: valid.map { ($0.new.requesterEmail, $0.new.requesterName, $0.actor) }, contactIds: ids["contacts"] ?? [],
-            identityIds: ids["contact_identities"] ?? [])
+        try await createRequesters(
+            missing, contactIds: ids["contacts"] ?? [], identityIds: ids["contact_identities"] ?? [], into: &requesters)
         let ticketIds = ids["tickets"] ?? []
         let messageIds = ids["messages"] ?? []
         var ticketRows: [[any Encodable & Sendable]] = []
@@ -68,10 +71,12 @@ extension WriteContext {
             try await record(.ticketCreated, entityId: ticket.id, actor: item.actor, after: ticketText, payload: payload)
             results[item.index] = .success(ticket)
         }
-        try await insertRows("tickets", Self.ticketColumns, ticketRows)
-        try await insertRows("messages", Self.messageColumns, messageRows)
-        try await insertRows("ticket_tags", ["tag", "ticket_id"], tagRows)
-        try await SearchIndex.insert(search, on: sql)
+        try await insertRows("tickets", Self.ticketColumns, ticketRows, deferred: true)
+        try await insertRows("messages", Self.messageColumns, messageRows, deferred: true)
+        try await insertRows("ticket_tags", ["tag", "ticket_id"], tagRows, deferred: true)
+        for statement in SearchIndex.inserts(search, dialect: dialect) {
+            try await runDeferred(statement, binds: 2)
+        }
         return results.map { $0 ?? .failure(DomainError(.invalid, "not processed")) }
     }
 
@@ -99,28 +104,15 @@ extension WriteContext {
         }
     }
 
-    /// The contact of every email, creating the missing ones (joined to the organization that
-    /// owns their domain) with one insert per table.
-    /// The emails (distinct) that belong to no contact yet.
-    private func unknownEmails(_ emails: [String]) async throws -> Set<String> {
-        let distinct = Set(emails)
-        guard !distinct.isEmpty else { return [] }
-        let known = try await sql.raw(
-            "SELECT value FROM contact_identities WHERE kind = 'email' AND value IN (\(binds: Array(distinct)))"
-        ).all(decodingColumn: "value", as: String.self)
-        return distinct.subtracting(known)
-    }
-
-    private func requesterIds(
-        for requesters: [(EmailAddress, String?, Actor)], contactIds ids: [Int64], identityIds: [Int64]
-    ) async throws -> [String: (id: Int64, organizationId: Int64?)] {
+    /// The contacts (followed through merges) that own these emails, by email.
+    private func knownRequesters(_ emails: [String]) async throws -> [String: (id: Int64, organizationId: Int64?)] {
+        let distinct = Array(Set(emails))
+        guard !distinct.isEmpty else { return [:] }
         var found: [String: (id: Int64, organizationId: Int64?)] = [:]
-        let emails = Array(Set(requesters.map(\.0.value)))
-        guard !emails.isEmpty else { return [:] }
         for row in try await sql.raw(
             """
             SELECT ci.value, c.id, c.organization_id, c.merged_into_id FROM contact_identities ci
-            JOIN contacts c ON c.id = ci.contact_id WHERE ci.kind = 'email' AND ci.value IN (\(binds: emails))
+            JOIN contacts c ON c.id = ci.contact_id WHERE ci.kind = 'email' AND ci.value IN (\(binds: distinct))
             """
         ).all() {
             var id = try row.decode(column: "id", as: Int64.self)
@@ -131,10 +123,16 @@ extension WriteContext {
             }
             found[try row.decode(column: "value", as: String.self)] = (id, org)
         }
-        var missing: [(EmailAddress, String?, Actor)] = []
-        var seen = Set(found.keys)
-        for r in requesters where seen.insert(r.0.value).inserted { missing.append(r) }
-        guard !missing.isEmpty else { return found }
+        return found
+    }
+
+    /// Creates a contact for each of `missing` (distinct emails nobody owns yet) under the
+    /// reserved ids, joined to the organization that owns its domain, with one insert per table.
+    private func createRequesters(
+        _ missing: [(EmailAddress, String?, Actor)], contactIds ids: [Int64], identityIds: [Int64],
+        into found: inout [String: (id: Int64, organizationId: Int64?)]
+    ) async throws {
+        guard !missing.isEmpty else { return }
         let domains = Array(Set(missing.map(\.0.domain)))
         var orgByDomain: [String: Int64] = [:]
         for row in try await sql.raw("SELECT domain, organization_id FROM organization_domains WHERE domain IN (\(binds: domains))").all() {
@@ -156,9 +154,9 @@ extension WriteContext {
             try await record(.contactCreated, entityId: contact.id, actor: actor, after: JSONText(contact))
         }
         try await insertRows(
-            "contacts", ["id", "name", "locale", "organization_id", "attributes", "search_text", "created_at", "updated_at"], contactRows)
-        try await insertRows("contact_identities", ["id", "contact_id", "kind", "value"], identityRows)
-        return found
+            "contacts", ["id", "name", "locale", "organization_id", "attributes", "search_text", "created_at", "updated_at"], contactRows,
+            deferred: true)
+        try await insertRows("contact_identities", ["id", "contact_id", "kind", "value"], identityRows, deferred: true)
     }
 
     /// Takes ids from the id sequences of several tables with one query.
@@ -190,13 +188,15 @@ extension WriteContext {
         return out
     }
 
-    /// One multi-row insert per chunk of rows.
-    func insertRows(_ table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]]) async throws {
-        let chunkSize = max(1, 20_000 / columns.count)
-        for start in stride(from: 0, to: rows.count, by: chunkSize) {
-            var insert = sql.insert(into: table).columns(columns)
-            for row in rows[start..<min(start + chunkSize, rows.count)] { insert = insert.values(row) }
-            try await insert.run()
+    /// One multi-row insert per chunk of rows; `deferred` lets PostgreSQL send them with the
+    /// batch's last statement (see `runDeferred`).
+    func insertRows(_ table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]], deferred: Bool = false) async throws {
+        for insert in Self.chunkedInserts(table, columns, rows) {
+            if deferred {
+                try await runDeferred(insert, binds: insert.values.count * columns.count)
+            } else {
+                try await sql.execute(sql: insert) { _ in }
+            }
         }
     }
 }

@@ -199,7 +199,7 @@ extension WriteContext {
             """
         ).first(decodingColumn: "id", as: Int64.self) else { throw StoreError.corrupt("insert returned no id") }
         let def = CustomFieldDefinition(id: id, key: key, label: label, kind: kind, options: options, required: required)
-        cachedCustomFields = nil
+        customFieldsChanged = true
         try await record(.customFieldCreated, entityId: id, actor: actor, after: JSONText(def))
         return def
     }

@@ -19,8 +19,17 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     private var chainMoved = false
     private var pendingAudit: [[any Encodable & Sendable]] = []
     private var pendingOutbox: [[any Encodable & Sendable]] = []
-    /// Custom field definitions, read once per batch.
-    var cachedCustomFields: [CustomFieldDefinition]?
+    /// Statements held back until the batch ends (PostgreSQL only), with their bind count.
+    private var deferred: [any SQLExpression] = []
+    private var deferredBinds = 0
+    /// Whether `runDeferred` may hold statements back: only while the ticket intake writes.
+    private var defersWrites = false
+    /// Custom field definitions, kept by the writer across batches while their version holds.
+    private let fieldCache: CustomFieldCache
+    /// The version of the definitions as this transaction sees them (count and last change).
+    private let fieldsVersion: String
+    /// Set when this transaction changed the definitions.
+    var customFieldsChanged = false
 
     struct Mark {
         let seq: Int64
@@ -28,10 +37,16 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         let number: Int64?
         let audit: Int
         let outbox: Int
+        let deferred: Int
+        let deferredBinds: Int
     }
 
-    private init(sql: any SQLDatabase, now: Date, seq: Int64, hash: String, nextNumber: Int64?) {
+    private init(
+        sql: any SQLDatabase, now: Date, seq: Int64, hash: String, nextNumber: Int64?, fieldCache: CustomFieldCache, fieldsVersion: String
+    ) {
         self.sql = sql
+        self.fieldCache = fieldCache
+        self.fieldsVersion = fieldsVersion
         self.dialect = Dialect(sql)
         self.now = now
         self.chainSeq = seq
@@ -39,21 +54,29 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         self.nextNumber = nextNumber
     }
 
-    static func begin(sql: any SQLDatabase, now: Date) async throws -> WriteContext {
+    static func begin(sql: any SQLDatabase, now: Date, fieldCache: CustomFieldCache) async throws -> WriteContext {
         // Every writer locks the chain head first, so writers of all instances take turns and
         // the workspace counter read here stays ours until commit.
         let lock = Dialect(sql) == .postgres ? " FOR UPDATE" : ""
         guard let head = try await sql.raw(
-            "SELECT seq, hash, (SELECT next_ticket_number FROM workspace WHERE id = 1) AS next FROM audit_head WHERE id = 1\(unsafeRaw: lock)"
+            """
+            SELECT seq, hash, (SELECT next_ticket_number FROM workspace WHERE id = 1) AS next,
+              (SELECT COUNT(*) FROM custom_fields) AS fields, (SELECT MAX(updated_at) FROM custom_fields) AS fields_changed
+            FROM audit_head WHERE id = 1\(unsafeRaw: lock)
+            """
         ).first()
         else { throw StoreError.corrupt("audit_head row missing") }
+        let fieldsVersion = "\(try head.decode(column: "fields", as: Int64.self)):\(try head.decode(column: "fields_changed", as: Int64?.self) ?? 0)"
         return WriteContext(
             sql: sql, now: now, seq: try head.decode(column: "seq", as: Int64.self),
-            hash: try head.decode(column: "hash", as: String.self), nextNumber: try head.decode(column: "next", as: Int64?.self))
+            hash: try head.decode(column: "hash", as: String.self), nextNumber: try head.decode(column: "next", as: Int64?.self),
+            fieldCache: fieldCache, fieldsVersion: fieldsVersion)
     }
 
     func mark() -> Mark {
-        Mark(seq: chainSeq, hash: chainHash, number: nextNumber, audit: pendingAudit.count, outbox: pendingOutbox.count)
+        Mark(
+            seq: chainSeq, hash: chainHash, number: nextNumber, audit: pendingAudit.count, outbox: pendingOutbox.count,
+            deferred: deferred.count, deferredBinds: deferredBinds)
     }
 
     /// Forgets what a rolled-back write did to the in-memory state.
@@ -63,23 +86,75 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         nextNumber = mark.number
         pendingAudit.removeLast(pendingAudit.count - mark.audit)
         pendingOutbox.removeLast(pendingOutbox.count - mark.outbox)
-        cachedCustomFields = nil
+        deferred.removeLast(max(0, deferred.count - mark.deferred))
+        deferredBinds = mark.deferredBinds
     }
 
-    func finish() async throws {
-        guard chainMoved else { return }
-        try await flushRecords()
-        try await sql.raw("UPDATE audit_head SET seq = \(bind: chainSeq), hash = \(bind: chainHash) WHERE id = 1").run()
+    /// Writes what the batch held back (audit and outbox rows, counters) and commits through
+    /// `commit`, which sends the last statement together with COMMIT.
+    func finish(commit: (_ last: (any SQLExpression)?) async throws -> Void) async throws {
+        guard chainMoved || !deferred.isEmpty else { return try await commit(nil) }
+        var statements = deferred
+        statements += Self.chunkedInserts("audit_events", Self.auditColumns, pendingAudit)
+        statements += Self.chunkedInserts("outbox", Self.outboxColumns, pendingOutbox)
         if let nextNumber {
-            try await sql.raw("UPDATE workspace SET next_ticket_number = \(bind: nextNumber) WHERE id = 1").run()
+            statements.append(SQLQueryString("UPDATE workspace SET next_ticket_number = \(bind: nextNumber) WHERE id = 1"))
+        }
+        statements.append(SQLQueryString("UPDATE audit_head SET seq = \(bind: chainSeq), hash = \(bind: chainHash) WHERE id = 1"))
+        deferred.removeAll()
+        deferredBinds = 0
+        pendingAudit.removeAll()
+        pendingOutbox.removeAll()
+        switch dialect {
+        case .sqlite:
+            for statement in statements.dropLast() { try await sql.execute(sql: statement) { _ in } }
+            try await commit(statements.last)
+        case .postgres:
+            // Every statement is a round trip to the server: the batch's writes go out as one.
+            try await commit(StatementChain(statements))
         }
     }
 
-    /// The custom field definitions, read once per transaction.
+    /// Runs `body` with `runDeferred` holding statements back (on PostgreSQL). For writes that
+    /// read back nothing they write; the writer flushes them before the next write of its batch.
+    func deferringWrites<T>(_ body: () async throws -> T) async rethrows -> T {
+        defersWrites = true
+        defer { defersWrites = false }
+        return try await body()
+    }
+
+    /// Sends the statements held back so far (the writer calls it between writes of a batch).
+    func flushDeferred() async throws {
+        guard !deferred.isEmpty else { return }
+        let statements = deferred
+        deferred.removeAll()
+        deferredBinds = 0
+        try await sql.execute(sql: StatementChain(statements)) { _ in }
+    }
+
+    /// Runs `statement` now or, inside `deferringWrites` on PostgreSQL, with the batch's last
+    /// statement: each statement is a round trip to the server.
+    func runDeferred(_ statement: any SQLExpression, binds: Int) async throws {
+        guard dialect == .postgres, defersWrites else {
+            try await sql.execute(sql: statement) { _ in }
+            return
+        }
+        if deferredBinds + binds > 30_000 {  // PostgreSQL takes at most 65,535 binds per statement
+            try await sql.execute(sql: StatementChain(deferred + [statement])) { _ in }
+            deferred.removeAll()
+            deferredBinds = 0
+            return
+        }
+        deferred.append(statement)
+        deferredBinds += binds
+    }
+
+    /// The custom field definitions: read when their version moved since the writer last read
+    /// them, or when this transaction changed them.
     func customFieldDefinitions() async throws -> [CustomFieldDefinition] {
-        if let cachedCustomFields { return cachedCustomFields }
+        if !customFieldsChanged, let cached = fieldCache.definitions(version: fieldsVersion) { return cached }
         let definitions = try await reader.customFields()
-        cachedCustomFields = definitions
+        if !customFieldsChanged { fieldCache.keep(definitions, version: fieldsVersion) }
         return definitions
     }
 
@@ -114,21 +189,55 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         chainMoved = true
     }
 
-    private func flushRecords() async throws {
-        for chunk in stride(from: 0, to: pendingAudit.count, by: 200) {
-            var insert = sql.insert(into: "audit_events").columns(
-                "seq", "occurred_at", "actor_kind", "actor_id", "entity", "entity_id", "action", "before_state", "after_state",
-                "prev_hash", "hash")
-            for row in pendingAudit[chunk..<min(chunk + 200, pendingAudit.count)] { insert = insert.values(row) }
-            try await insert.run()
+    static let auditColumns = [
+        "seq", "occurred_at", "actor_kind", "actor_id", "entity", "entity_id", "action", "before_state", "after_state", "prev_hash", "hash",
+    ]
+    static let outboxColumns = ["type", "entity_id", "actor_kind", "actor_id", "occurred_at", "payload"]
+
+    /// Multi-row inserts of `rows`, at most about 20,000 values each.
+    static func chunkedInserts(_ table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]]) -> [SQLInsert] {
+        let chunkSize = max(1, 20_000 / columns.count)
+        return stride(from: 0, to: rows.count, by: chunkSize).map { start in
+            var insert = SQLInsert(table: SQLIdentifier(table))
+            insert.columns = columns.map { SQLIdentifier($0) }
+            insert.values = rows[start..<min(start + chunkSize, rows.count)].map { $0.map { SQLBind($0) } }
+            return insert
         }
-        for chunk in stride(from: 0, to: pendingOutbox.count, by: 200) {
-            var insert = sql.insert(into: "outbox").columns("type", "entity_id", "actor_kind", "actor_id", "occurred_at", "payload")
-            for row in pendingOutbox[chunk..<min(chunk + 200, pendingOutbox.count)] { insert = insert.values(row) }
-            try await insert.run()
+    }
+}
+
+/// Several writes as one PostgreSQL statement: `WITH s0 AS (…), s1 AS (…) <last>`. The writes
+/// all happen; foreign keys are checked at the end of the whole statement.
+struct StatementChain: SQLExpression {
+    let statements: [any SQLExpression]
+
+    init(_ statements: [any SQLExpression]) { self.statements = statements }
+
+    func serialize(to serializer: inout SQLSerializer) {
+        guard let last = statements.last else { return serializer.write("SELECT 1") }
+        if statements.count > 1 {
+            serializer.write("WITH ")
+            for (i, statement) in statements.dropLast().enumerated() {
+                serializer.write(i == 0 ? "s0 AS (" : ", s\(i) AS (")
+                statement.serialize(to: &serializer)
+                serializer.write(")")
+            }
+            serializer.write(" ")
         }
-        pendingAudit.removeAll()
-        pendingOutbox.removeAll()
+        last.serialize(to: &serializer)
+    }
+}
+
+/// The writer's copy of the custom field definitions with the version it was read at.
+final class CustomFieldCache: @unchecked Sendable {  // used by the writer's task only
+    private var version: String?
+    private var cached: [CustomFieldDefinition] = []
+
+    func definitions(version: String) -> [CustomFieldDefinition]? { self.version == version ? cached : nil }
+
+    func keep(_ definitions: [CustomFieldDefinition], version: String) {
+        self.version = version
+        cached = definitions
     }
 }
 

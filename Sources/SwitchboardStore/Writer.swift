@@ -1,4 +1,5 @@
 import FluentKit
+import PostgresKit
 import Foundation
 import SQLKit
 
@@ -21,6 +22,7 @@ actor Writer {
     private let maxBatch: Int
     private var queue: [Job] = []
     private var draining = false
+    private let fieldCache = CustomFieldCache()
 
     init(connection: WriterConnection, clock: @escaping @Sendable () -> Date, maxBatch: Int = 128) {
         self.connection = connection
@@ -64,17 +66,24 @@ actor Writer {
 
     private func run(_ batch: [Job]) async {
         let clock = self.clock
+        let fieldCache = self.fieldCache
         do {
-            let outcomes = try await connection.transaction { sql -> [Result<@Sendable () -> Void, any Error>] in
-                let context = try await WriteContext.begin(sql: sql, now: clock())
+            let outcomes = try await connection.transaction { session -> [Result<@Sendable () -> Void, any Error>] in
+                let sql = session.sql
+                let context = try await WriteContext.begin(sql: sql, now: clock(), fieldCache: fieldCache)
+                try await session.started()
                 var outcomes: [Result<@Sendable () -> Void, any Error>] = []
                 // A batch of one needs no savepoint: its failure rolls back the transaction.
                 let isolate = batch.count > 1
-                for job in batch {
+                for (n, job) in batch.enumerated() {
                     if isolate { try await sql.exec(["SAVEPOINT sb_write"]) }
                     let mark = context.mark()
                     context.now = clock()
-                    let outcome = await job.run(context)
+                    var outcome = await job.run(context)
+                    if case .success = outcome, n < batch.count - 1 {
+                        // Writes held back go out before the next write can look for them.
+                        do { try await context.flushDeferred() } catch { outcome = .failure(error) }
+                    }
                     if case .failure(let error) = outcome {
                         guard isolate else { throw error }
                         try await sql.exec(["ROLLBACK TO SAVEPOINT sb_write"])
@@ -83,7 +92,7 @@ actor Writer {
                     if isolate { try await sql.exec(["RELEASE SAVEPOINT sb_write"]) }
                     outcomes.append(outcome)
                 }
-                try await context.finish()
+                try await context.finish(commit: session.commit)
                 return outcomes
             }
             for (job, outcome) in zip(batch, outcomes) {
@@ -100,26 +109,75 @@ actor Writer {
 
 /// The connection the writer's transactions run on.
 enum WriterConnection: Sendable {
-    /// A connection of Fluent's (PostgreSQL, and SQLite's stand-in for in-memory databases).
+    /// A connection of Fluent's (SQLite's stand-in for in-memory databases).
     case fluent(any Database)
     /// The writer's own SQLite connection, which runs statements on the writer's thread.
     case sqlite(SQLiteWriteConnection)
+    /// A PostgreSQL connection from Fluent's pool, driven directly so that `BEGIN` and
+    /// `COMMIT` travel with the batch's first and last statements.
+    case postgres(any PostgresDatabase)
 
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (WriteSession) async throws -> T) async throws -> T {
         switch self {
         case .fluent(let database):
-            return try await database.transaction { try await body($0.sql()) }
+            return try await database.transaction { db in
+                let sql = try db.sql()
+                return try await body(WriteSession(sql: sql, started: {}, commit: { last in try await sql.run(last) }))
+            }
         case .sqlite(let connection):
             // IMMEDIATE takes the write lock up front, so the batch never fails half-way on a busy lock.
             try await connection.exec(["BEGIN IMMEDIATE"])
             do {
-                let value = try await body(connection)
-                try await connection.exec(["COMMIT"])
-                return value
+                return try await body(
+                    WriteSession(
+                        sql: connection, started: {},
+                        commit: { last in
+                            try await connection.run(last)
+                            try await connection.exec(["COMMIT"])
+                        }))
             } catch {
                 try? await connection.exec(["ROLLBACK"])
                 throw error
             }
+        case .postgres(let database):
+            return try await database.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask {
+                    let sql = connection.sql()
+                    // Sent now, answered while the batch's first statement is on its way.
+                    let begin = connection.simpleQuery("BEGIN")
+                    do {
+                        return try await body(
+                            WriteSession(
+                                sql: sql, started: { _ = try await begin.get() },
+                                commit: { last in
+                                    // The last statement and COMMIT go out back to back. Should the
+                                    // statement fail, the server answers COMMIT with a rollback.
+                                    let written = last.map { sql.execute(sql: $0) { _ in } }
+                                    let committed = connection.simpleQuery("COMMIT")
+                                    try await written?.get()
+                                    _ = try await committed.get()
+                                }))
+                    } catch {
+                        _ = try? await connection.simpleQuery("ROLLBACK").get()
+                        throw error
+                    }
+                }
+            }.get()
         }
+    }
+}
+
+/// What the writer's transaction offers a batch.
+struct WriteSession: Sendable {
+    let sql: any SQLDatabase
+    /// Waits until the transaction has begun; called before the first write.
+    let started: @Sendable () async throws -> Void
+    /// Runs the batch's last statement, if any, and commits.
+    let commit: @Sendable (_ last: (any SQLExpression)?) async throws -> Void
+}
+
+extension SQLDatabase {
+    fileprivate func run(_ statement: (any SQLExpression)?) async throws {
+        if let statement { try await execute(sql: statement) { _ in } }
     }
 }

@@ -88,6 +88,45 @@ import Vapor
         }
     }
 
+    /// Ticket creations share batches with other writes: contacts for the same emails, and
+    /// writes that fail. Each email ends up with exactly one contact, nothing fails that should
+    /// not, and the chain stays intact.
+    @Test func bulkCreatesShareBatchesWithOtherWrites() async throws {
+        try await withHarness { h in
+            let statuses = try await withThrowingTaskGroup(of: (String, HTTPStatus).self) { group in
+                for i in 0..<30 {
+                    group.addTask {
+                        let reply = try await h.send(
+                            .POST, "/api/v1/tickets",
+                            json: ["subject": .string("Mixed \(i)"), "body": "b", "requester": ["email": .string("m\(i % 5)@example.com")]])
+                        return ("ticket", reply.status)
+                    }
+                    if i % 3 == 0 {
+                        group.addTask {
+                            let reply = try await h.send(.POST, "/api/v1/contacts", json: ["name": "M", "emails": [.string("m\(i % 5)@example.com")]])
+                            return ("contact", reply.status)
+                        }
+                        group.addTask {
+                            let reply = try await h.send(.PATCH, "/api/v1/tickets/999999", json: ["status": "open"])
+                            return ("missing", reply.status)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [(String, HTTPStatus)]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0.0 == "ticket" }.allSatisfy { $0.1 == .created })
+            #expect(statuses.filter { $0.0 == "contact" }.allSatisfy { $0.1 == .created || $0.1 == .conflict })
+            #expect(statuses.filter { $0.0 == "missing" }.allSatisfy { $0.1 == .notFound })
+            let owners = try await h.store.read {
+                try await $0.sql.raw("SELECT value, COUNT(*) AS n FROM contact_identities GROUP BY value").all()
+            }
+            #expect(owners.count == 5)
+            #expect(try owners.allSatisfy { try $0.decode(column: "n", as: Int64.self) == 1 })
+            #expect(try await h.count("tickets") == 30)
+            #expect(try await h.send(.GET, "/api/v1/audit/verify")["intact"]?.bool == true)
+        }
+    }
+
     @Test func healthAndMetrics() async throws {
         try await withHarness { h in
             let health = try await h.send(.GET, "/healthz")
