@@ -26,6 +26,9 @@ public struct AppConfig: Sendable {
     /// SQLite's `synchronous` for the writer: `NORMAL` (default; WAL stays consistent, the last
     /// commits before a power loss may be lost) or `FULL` (every commit synced to disk).
     public var sqliteSynchronous: SQLiteSync = .normal
+    /// How many tickets of a list a PostgreSQL text search checks in list order before it asks
+    /// the full-text index instead (see `ReadContext.searchPostgres`); tests make it small.
+    public var searchWalk = ReadContext.defaultSearchWalk
 
     /// SQLite durability settings.
     public enum SQLiteSync: String, Sendable {

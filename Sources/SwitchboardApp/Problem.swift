@@ -61,6 +61,8 @@ struct ProblemMiddleware: AsyncMiddleware {
             if status == 413 { detail = "the request body is larger than the limit of \(request.application.config.maxBodySize) bytes" }
             if status == 400, detail.contains("JSON") || detail.contains("decode") { detail = "the body is not valid JSON" }
             return Problem(type: "about:blank", title: title(status), status: status, detail: detail, field: nil)
+        case let e as StoreError where e.isUnavailable:
+            return Problem(type: "about:blank", title: "Service Unavailable", status: 503, detail: e.description, field: nil)
         default:
             request.logger.error("unhandled error: \(String(reflecting: error))")
             return Problem(type: "about:blank", title: "Internal Server Error", status: 500, detail: "something went wrong on our side", field: nil)

@@ -28,7 +28,12 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         }
         writer = .database(database)
     }
-    let store = try Store(database: { [unowned app] in app.db }, writer: writer)
+    // Not `app.db`: that traps once the databases shut down, while a request may still be running.
+    let databases = app.databases
+    let logger = app.logger
+    let loops = app.eventLoopGroup
+    let store = try Store(
+        database: { databases.database(logger: logger, on: loops.any()) }, writer: writer, searchWalk: config.searchWalk)
     app.store = store
     app.principals = PrincipalCache()
     try await app.autoMigrate()

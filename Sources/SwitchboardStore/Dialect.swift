@@ -31,6 +31,9 @@ extension Database {
 public struct StoreError: Error, CustomStringConvertible {
     public let description: String
     static let notSQL = StoreError(description: "the configured database does not speak SQL")
+    /// The databases are shut down (the server is stopping).
+    public static let unavailable = StoreError(description: "the server is shutting down")
+    public var isUnavailable: Bool { description == Self.unavailable.description }
     static func corrupt(_ what: String) -> StoreError { StoreError(description: "unexpected data: \(what)") }
 }
 

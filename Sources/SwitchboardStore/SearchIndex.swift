@@ -64,6 +64,13 @@ enum SearchIndex {
         return terms.enumerated().map { i, t in "\"\(t)\"" + (i == terms.count - 1 ? "*" : "") }.joined(separator: " ")
     }
 
+    /// The PostgreSQL tsquery for `query`: every term, the last one also as a prefix.
+    static func tsquery(query: String) -> String? {
+        let terms = Array(TextAnalyzer.queryTerms(query).prefix(16))
+        guard !terms.isEmpty else { return nil }
+        return terms.enumerated().map { i, t in "'\(t)'" + (i == terms.count - 1 ? ":*" : "") }.joined(separator: " & ")
+    }
+
     /// A condition on `tickets.id` that holds for tickets whose document has every term; the
     /// last term also matches as a prefix (as-you-type). Nil when the query has no terms.
     static func condition(query: String, dialect: Dialect) -> SQLQueryString? {
@@ -74,8 +81,7 @@ enum SearchIndex {
             guard let expression = ftsExpression(query: query) else { return nil }
             return "tickets.id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH \(bind: expression))"
         case .postgres:
-            let expression = terms.enumerated().map { i, t in "'\(t)'" + (i == terms.count - 1 ? ":*" : "") }
-                .joined(separator: " & ")
+            guard let expression = tsquery(query: query) else { return nil }
             return "tickets.id IN (SELECT ticket_id FROM ticket_search WHERE doc @@ to_tsquery('simple', \(bind: expression)))"
         }
     }

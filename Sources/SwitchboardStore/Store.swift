@@ -9,21 +9,26 @@ import SwitchboardCore
 /// The database behind Switchboard: reads go straight to a connection, writes through the
 /// group-committing writer. Fluent types never leave this module; everything returns Core types.
 public struct Store: Sendable {
-    private let databases: @Sendable () -> any Database
+    private let databases: @Sendable () -> (any Database)?
     private let writer: Writer
     private let intake: TicketIntake
     /// The clock every write uses.
     public let clock: @Sendable () -> Date
+    /// See `ReadContext.searchWalk`.
+    private let searchWalk: Int
 
     /// - Parameters:
-    ///   - database: returns a database handle (Fluent picks a connection pool per call).
+    ///   - database: returns a database handle (Fluent picks a connection pool per call), nil
+    ///     once the databases shut down.
     ///   - writer: where writes go.
     ///   - clock: the time source; tests pass a fixed one.
     public init(
-        database: @escaping @Sendable () -> any Database, writer: WriterChoice, clock: @escaping @Sendable () -> Date = { Date() }
+        database: @escaping @Sendable () -> (any Database)?, writer: WriterChoice, clock: @escaping @Sendable () -> Date = { Date() },
+        searchWalk: Int = ReadContext.defaultSearchWalk
     ) throws {
         self.databases = database
         self.clock = clock
+        self.searchWalk = searchWalk
         let connection: WriterConnection
         switch writer {
         case .database(let database):
@@ -61,12 +66,17 @@ public struct Store: Sendable {
 
     /// Runs `body` against a read connection.
     public func read<T: Sendable>(_ body: @Sendable (ReadContext) async throws -> T) async throws -> T {
-        try await body(ReadContext(sql: databases().sql()))
+        try await body(ReadContext(sql: database().sql(), searchWalk: searchWalk))
+    }
+
+    private func database() throws -> any Database {
+        guard let database = databases() else { throw StoreError.unavailable }
+        return database
     }
 
     /// Checks that the database answers (for `/healthz`).
     public func ping() async throws {
-        _ = try await databases().sql().raw("SELECT 1 AS one").first()
+        _ = try await database().sql().raw("SELECT 1 AS one").first()
     }
 }
 
@@ -74,10 +84,15 @@ public struct Store: Sendable {
 public struct ReadContext: Sendable {
     public let sql: any SQLDatabase
     let dialect: Dialect
+    /// How many documents a PostgreSQL text search checks in list order (newest first; a
+    /// fifth of that in other orders) before it collects the matches from the full-text index.
+    let searchWalk: Int
+    public static let defaultSearchWalk = 20_000
 
-    init(sql: any SQLDatabase) {
+    init(sql: any SQLDatabase, searchWalk: Int = Self.defaultSearchWalk) {
         self.sql = sql
         self.dialect = Dialect(sql)
+        self.searchWalk = searchWalk
     }
 }
 

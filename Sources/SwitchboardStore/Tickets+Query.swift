@@ -27,38 +27,39 @@ extension ReadContext {
         if let cursor, cursor.sort != sort.description {
             throw DomainError.invalid(field: "cursor", "belongs to a list sorted by \(cursor.sort), not \(sort.description)")
         }
-        // A text search newest first is driven by the full-text index on SQLite: FTS5 walks its
-        // matches in descending rowid order and the query stops after one page, instead of
-        // collecting every match first.
-        let driveByIndex = dialect == .sqlite && sort.field == .id && sort.descending
-            && SearchIndex.condition(query: filter.query ?? "", dialect: dialect) != nil
-        var withoutQuery = filter
-        if driveByIndex { withoutQuery.query = nil }
-        var conditions = conditions(withoutQuery, viewer: viewer)
         let column = Self.sortColumn(sort.field)
+        let direction = sort.descending ? "DESC" : "ASC"
+        let order: SQLQueryString = "ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), tickets.id \(unsafeRaw: direction)"
+        var others = filter
+        others.query = nil
+        var base = conditions(others, viewer: viewer)
         if let cursor {
             let op: SQLQueryString = sort.descending ? "<" : ">"
-            conditions.append(
+            base.append(
                 "(\(unsafeRaw: column) \(op) \(bind: cursor.sortValue) OR (\(unsafeRaw: column) = \(bind: cursor.sortValue) AND tickets.id \(op) \(bind: cursor.id)))"
             )
         }
-        let direction = sort.descending ? "DESC" : "ASC"
+        let text = filter.query ?? ""
+        let tsquery = dialect == .postgres ? SearchIndex.tsquery(query: text) : nil
+        // Newest first on SQLite, FTS5 walks its matches in descending rowid order and the query
+        // stops after one page, instead of collecting every match first.
+        let fts = dialect == .sqlite && sort.field == .id && sort.descending ? SearchIndex.ftsExpression(query: text) : nil
         let rows: [TicketRow]
-        if driveByIndex, let expression = SearchIndex.ftsExpression(query: filter.query ?? "") {
+        if let tsquery {
+            rows = try await searchPostgres(
+                tsquery: tsquery, base: Self.joined(base), order: order, limit: limit, newestFirst: sort.field == .id && sort.descending,
+                beforeId: cursor?.id)
+        } else if let fts {
             rows = try await sql.raw(
                 """
                 SELECT tickets.* FROM ticket_fts JOIN tickets ON tickets.id = ticket_fts.rowid
-                WHERE ticket_fts MATCH \(bind: expression) AND \(Self.joined(conditions))
-                ORDER BY ticket_fts.rowid DESC LIMIT \(bind: limit + 1)
+                WHERE ticket_fts MATCH \(bind: fts) AND \(Self.joined(base)) ORDER BY ticket_fts.rowid DESC LIMIT \(bind: limit + 1)
                 """
             ).all(TicketRow.self)
         } else {
-            rows = try await sql.raw(
-                """
-                SELECT * FROM tickets WHERE \(Self.joined(conditions))
-                ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), tickets.id \(unsafeRaw: direction) LIMIT \(bind: limit + 1)
-                """
-            ).all(TicketRow.self)
+            if let match = SearchIndex.condition(query: text, dialect: dialect) { base.append(match) }
+            rows = try await sql.raw("SELECT * FROM tickets WHERE \(Self.joined(base)) \(order) LIMIT \(bind: limit + 1)")
+                .all(TicketRow.self)
         }
         let items = try rows.prefix(limit).map { try $0.ticket() }
         var next: PageCursor?
@@ -66,6 +67,61 @@ extension ReadContext {
             next = PageCursor(sortValue: Self.sortValue(last, sort.field), id: last.id, sort: sort.description)
         }
         return TicketPage(items: items, nextCursor: next)
+    }
+
+    /// A text search on PostgreSQL. The planner cannot tell a rare term from a common one (a
+    /// prefix term always gets its default estimate), and either of its plans is slow for the
+    /// other kind: walking the list in order finds a common term at once but reads every ticket
+    /// for a rare one; collecting the matches from the GIN index is quick for a rare term and
+    /// slow for a common one. So: walk a window of the list in order, checking each ticket's
+    /// document; only when the window holds less than a page of matches (the term is rare)
+    /// do the matches come from the index.
+    private func searchPostgres(
+        tsquery: String, base: SQLQueryString, order: SQLQueryString, limit: Int, newestFirst: Bool, beforeId: Int64?
+    ) async throws -> [TicketRow] {
+        let q: SQLQueryString = "to_tsquery('simple', \(bind: tsquery))"
+        let walked: [TicketRow]
+        let window: Int
+        if newestFirst {
+            // The search documents in descending id order: the cheapest walk (no lookups).
+            window = searchWalk
+            let below: SQLQueryString = beforeId.map { "WHERE ticket_id < \(bind: $0)" } ?? ""
+            walked = try await sql.raw(
+                """
+                SELECT tickets.* FROM (SELECT ticket_id, doc FROM ticket_search \(below) ORDER BY ticket_id DESC LIMIT \(bind: window)) AS w
+                JOIN tickets ON tickets.id = w.ticket_id
+                WHERE w.doc @@ \(q) AND \(base) ORDER BY w.ticket_id DESC LIMIT \(bind: limit + 1)
+                """
+            ).all(TicketRow.self)
+            if walked.count > limit { return walked }
+            let seen = try await sql.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM ticket_search \(below) LIMIT \(bind: window)) AS w")
+                .first(decodingColumn: "n", as: Int64.self) ?? 0
+            if seen < window { return walked }  // the walk saw every document
+        } else {
+            // Any other order: the first tickets of the list, each document looked up.
+            window = max(1, searchWalk / 5)
+            walked = try await sql.raw(
+                """
+                SELECT tickets.* FROM (SELECT * FROM tickets WHERE \(base) \(order) LIMIT \(bind: window)) AS tickets
+                CROSS JOIN LATERAL (SELECT 1 FROM ticket_search s WHERE s.ticket_id = tickets.id AND s.doc @@ \(q) LIMIT 1) AS hit
+                \(order) LIMIT \(bind: limit + 1)
+                """
+            ).all(TicketRow.self)
+            if walked.count > limit { return walked }
+            let seen = try await sql.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM tickets WHERE \(base) LIMIT \(bind: window)) AS w")
+                .first(decodingColumn: "n", as: Int64.self) ?? 0
+            if seen < window { return walked }  // the walk saw the whole list
+        }
+        let cap = 50_000
+        let matches = try await sql.raw(
+            "WITH m AS MATERIALIZED (SELECT ticket_id FROM ticket_search WHERE doc @@ \(q)) SELECT ticket_id FROM m LIMIT \(bind: cap + 1)"
+        ).all(decodingColumn: "ticket_id", as: Int64.self)
+        if matches.isEmpty { return [] }
+        let match: SQLQueryString = matches.count <= cap
+            ? "tickets.id = ANY(\(bind: matches))"
+            : "tickets.id IN (SELECT ticket_id FROM ticket_search WHERE doc @@ \(q))"
+        return try await sql.raw("SELECT * FROM tickets WHERE \(base) AND \(match) \(order) LIMIT \(bind: limit + 1)")
+            .all(TicketRow.self)
     }
 
     /// How many tickets match `filter`.

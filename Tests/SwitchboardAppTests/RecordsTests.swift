@@ -127,6 +127,16 @@ import Vapor
         }
     }
 
+    /// A request still running while the server stops gets 503, not a crash.
+    @Test func requestsDuringShutdownGetServiceUnavailable() async throws {
+        try await withHarness { h in
+            await h.app.databases.shutdownAsync()
+            let reply = try await h.send(.GET, "/api/v1/tickets")
+            #expect(reply.status == .serviceUnavailable)
+            #expect(reply["detail"]?.string == "the server is shutting down")
+        }
+    }
+
     @Test func healthAndMetrics() async throws {
         try await withHarness { h in
             let health = try await h.send(.GET, "/healthz")

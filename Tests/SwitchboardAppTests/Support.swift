@@ -138,9 +138,11 @@ func withHarness(_ body: (Harness) async throws -> Void) async throws {
             // A real file, as in production: WAL, the writer's own connection, checkpoints.
             choice = .sqliteFile(dataDirectory + "/switchboard.sqlite")
         }
-        let config = AppConfig(
+        var config = AppConfig(
             database: choice, dataDirectory: dataDirectory, bcryptCost: 4,
             firstAdminPassword: Harness.adminPassword, maxBodySize: 262_144)
+        // A short walk, so that text searches over a few tickets also take the index path.
+        config.searchWalk = 3
         try await configure(app, config: config)
         let issued = TokenIssuer.issue()
         guard let admin = try await app.store.read({ try await $0.userForSignIn(email: "admin@example.com") })?.user else {
@@ -158,8 +160,9 @@ func withHarness(_ body: (Harness) async throws -> Void) async throws {
 }
 
 private func cleanup(_ app: Application, schema: String?, dataDirectory: String) async throws {
-    if let schema {
-        try? await (app.db(.setup) as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
+    // A test may have shut the databases down already; its schema then stays in the throwaway server.
+    if let schema, let setup = app.databases.database(.setup, logger: app.logger, on: app.eventLoopGroup.any()) as? any SQLDatabase {
+        try? await setup.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
     }
     try await app.asyncShutdown()
     try? FileManager.default.removeItem(atPath: dataDirectory)
