@@ -87,7 +87,7 @@ public struct ReadContext: Sendable {
     /// How many documents a PostgreSQL text search checks in list order (newest first; a
     /// fifth of that in other orders) before it collects the matches from the full-text index.
     let searchWalk: Int
-    public static let defaultSearchWalk = 20_000
+    public static let defaultSearchWalk = 10_000
 
     init(sql: any SQLDatabase, searchWalk: Int = Self.defaultSearchWalk) {
         self.sql = sql

@@ -80,27 +80,42 @@ extension ReadContext {
         tsquery: String, base: SQLQueryString, order: SQLQueryString, limit: Int, newestFirst: Bool, beforeId: Int64?
     ) async throws -> [TicketRow] {
         let q: SQLQueryString = "to_tsquery('simple', \(bind: tsquery))"
-        let walked: [TicketRow]
-        let window: Int
         if newestFirst {
-            // The search documents in descending id order: the cheapest walk (no lookups).
-            window = searchWalk
-            let below: SQLQueryString = beforeId.map { "WHERE ticket_id < \(bind: $0)" } ?? ""
-            walked = try await sql.raw(
-                """
-                SELECT tickets.* FROM (SELECT ticket_id, doc FROM ticket_search \(below) ORDER BY ticket_id DESC LIMIT \(bind: window)) AS w
-                JOIN tickets ON tickets.id = w.ticket_id
-                WHERE w.doc @@ \(q) AND \(base) ORDER BY w.ticket_id DESC LIMIT \(bind: limit + 1)
-                """
-            ).all(TicketRow.self)
-            if walked.count > limit { return walked }
-            let seen = try await sql.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM ticket_search \(below) LIMIT \(bind: window)) AS w")
-                .first(decodingColumn: "n", as: Int64.self) ?? 0
-            if seen < window { return walked }  // the walk saw every document
+            // The search documents by descending id, in id ranges: the cheapest walk (no lookups).
+            guard let span = try await sql.raw("SELECT MIN(ticket_id) AS low, MAX(ticket_id) AS high FROM ticket_search").first(),
+                let first = try span.decode(column: "low", as: Int64?.self), let last = try span.decode(column: "high", as: Int64?.self)
+            else { return [] }
+            var upper = min(beforeId ?? last + 1, last + 1)
+            var found: [TicketRow] = []
+            var width = Int64(searchWalk)
+            var walkedIds: Int64 = 0
+            while true {
+                let lower = upper - width
+                // The LIMIT (no more ids than that in the range anyway) keeps the text condition
+                // out of the range scan and asks for an ordered index scan that can stop early.
+                found += try await sql.raw(
+                    """
+                    SELECT tickets.* FROM (
+                      SELECT ticket_id, doc FROM ticket_search WHERE ticket_id < \(bind: upper) AND ticket_id >= \(bind: lower)
+                      ORDER BY ticket_id DESC LIMIT \(bind: width)
+                    ) AS w JOIN tickets ON tickets.id = w.ticket_id
+                    WHERE w.doc @@ \(q) AND \(base) ORDER BY w.ticket_id DESC LIMIT \(bind: limit + 1 - found.count)
+                    """
+                ).all(TicketRow.self)
+                walkedIds += width
+                if found.count > limit || lower <= first { return found }
+                // Walk on while the matches so far promise the rest of the page within a few
+                // more windows; otherwise the term is rare and the index answers faster.
+                guard !found.isEmpty else { break }
+                let needed = walkedIds * Int64(limit + 1 - found.count) / Int64(found.count)
+                guard needed <= 3 * Int64(searchWalk) else { break }
+                upper = lower
+                width = needed + needed / 4 + 1
+            }
         } else {
             // Any other order: the first tickets of the list, each document looked up.
-            window = max(1, searchWalk / 5)
-            walked = try await sql.raw(
+            let window = max(1, searchWalk / 5)
+            let walked = try await sql.raw(
                 """
                 SELECT tickets.* FROM (SELECT * FROM tickets WHERE \(base) \(order) LIMIT \(bind: window)) AS tickets
                 CROSS JOIN LATERAL (SELECT 1 FROM ticket_search s WHERE s.ticket_id = tickets.id AND s.doc @@ \(q) LIMIT 1) AS hit
