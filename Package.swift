@@ -32,7 +32,8 @@ let package = Package(
                 "SwitchboardCore",
                 "SwitchboardStore",
                 .product(name: "Vapor", package: "vapor"),
-            ]
+            ],
+            resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "switchboard",

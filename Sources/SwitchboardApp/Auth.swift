@@ -55,7 +55,10 @@ extension Request {
         guard let principal = found else { throw DomainError.signInRequired }
         if case .session(let csrf) = principal.method, ![.GET, .HEAD, .OPTIONS].contains(method) {
             // Cookies ride along on cross-site requests; the CSRF token does not.
-            guard headers.first(name: "X-CSRF-Token") == csrf else {
+            // Scripts send the header; plain HTML forms send the `_csrf` field.
+            let sent = headers.first(name: "X-CSRF-Token")
+                ?? (headers.contentType == .urlEncodedForm ? try? content.get(String.self, at: "_csrf") : nil)
+            guard let sent, Secrets.constantTimeEqual(sent, csrf) else {
                 throw DomainError(.forbidden, "missing or wrong X-CSRF-Token header for a signed-in browser session")
             }
         }

@@ -49,4 +49,11 @@ enum Secrets {
 
     /// SHA-256 hex of a secret, as stored.
     static func hash(_ secret: String) -> String { AuditHash.hex(Data(secret.utf8)) }
+
+    /// Compares two secrets in time that does not depend on where they differ.
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
 }

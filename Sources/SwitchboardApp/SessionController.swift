@@ -16,33 +16,51 @@ enum SessionController {
 
     @Sendable static func signIn(_ req: Request) async throws -> Response {
         let body = try req.body(SignInRequest.self)
+        let session = try await startSession(req, email: body.email, password: body.password)
+        let response = try respond(SessionDTO(user: UserDTO(session.user), csrfToken: session.csrf), status: .created)
+        session.setCookie(on: response, req)
+        return response
+    }
+
+    /// A new session after checking the password (throttled per account and address).
+    struct NewSession {
+        let user: User
+        let token: String
+        let csrf: String
+        let expires: Date
+        let lifetime: TimeInterval
+
+        func setCookie(on response: Response, _ req: Request) {
+            response.cookies[SessionCookie.name] = HTTPCookies.Value(
+                string: token, expires: expires, maxAge: Int(lifetime), path: "/", isSecure: req.url.scheme == "https",
+                isHTTPOnly: true, sameSite: .lax)
+        }
+    }
+
+    static func startSession(_ req: Request, email: String, password: String) async throws -> NewSession {
         let store = req.store
         let address = req.remoteAddress?.ipAddress
-        try await SignInThrottle.check(store, email: body.email, address: address)
-        let found = try await store.read { try await $0.userForSignIn(email: body.email.trimmingCharacters(in: .whitespaces)) }
+        try await SignInThrottle.check(store, email: email, address: address)
+        let found = try await store.read { try await $0.userForSignIn(email: email.trimmingCharacters(in: .whitespaces)) }
         let valid: Bool
         if let found, found.user.active, let hash = found.passwordHash {
-            valid = (try? Bcrypt.verify(body.password, created: hash)) ?? false
+            valid = (try? Bcrypt.verify(password, created: hash)) ?? false
         } else {
             // Same work for unknown accounts, so timing does not tell which emails exist.
-            _ = try? Bcrypt.verify(body.password, created: "$2b$12$C6UzMDM.H6dfI/f/IKxGhuTRD/M7m9c2mvxGf.9nmJ1QEWP0Qy8Vq")
+            _ = try? Bcrypt.verify(password, created: "$2b$12$C6UzMDM.H6dfI/f/IKxGhuTRD/M7m9c2mvxGf.9nmJ1QEWP0Qy8Vq")
             valid = false
         }
         guard valid, let user = found?.user else {
-            try await SignInThrottle.fail(store, email: body.email, address: address)
+            try await SignInThrottle.fail(store, email: email, address: address)
             throw DomainError(.unauthorized, field: "password", "the email or password is not right")
         }
-        try await SignInThrottle.succeed(store, email: body.email)
+        try await SignInThrottle.succeed(store, email: email)
         let token = Secrets.token()
         let csrf = Secrets.token(bytes: 24)
         let lifetime = req.application.config.sessionLifetime
         let expires = store.clock().addingTimeInterval(lifetime)
         try await store.write { try await $0.createSession(tokenHash: Secrets.hash(token), csrf: csrf, userId: user.id, expiresAt: expires) }
-        let response = try respond(SessionDTO(user: UserDTO(user), csrfToken: csrf), status: .created)
-        response.cookies[SessionCookie.name] = HTTPCookies.Value(
-            string: token, expires: expires, maxAge: Int(lifetime), path: "/", isSecure: req.url.scheme == "https",
-            isHTTPOnly: true, sameSite: .lax)
-        return response
+        return NewSession(user: user, token: token, csrf: csrf, expires: expires, lifetime: lifetime)
     }
 
     @Sendable static func current(_ req: Request) async throws -> Response {

@@ -12,6 +12,8 @@ import Vapor
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.config = config
     APIJSON.install()
+    app.catalogs = try Catalogs.load()
+    _ = try Assets.load()  // fails the start when a file is missing
     try configureDatabase(app, config.database, dataDirectory: config.dataDirectory)
     app.migrations.add(Store.migrations)
     let writerLoop = app.eventLoopGroup.any()
@@ -46,6 +48,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.routes.defaultMaxBodySize = ByteCount(integerLiteral: config.maxBodySize)
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ProblemMiddleware())
     try routes(app)
     registerCommands(app)

@@ -6,6 +6,18 @@ import Vapor
 /// Every route, grouped by area.
 func routes(_ app: Application) throws {
     app.get("healthz", use: Operations.health)
+
+    // The agent workspace (HTML)
+    app.get(use: WebController.home)
+    app.get("sign-in", use: WebController.signInForm)
+    app.post("sign-in", use: WebController.signIn)
+    app.post("sign-out", use: WebController.signOut)
+    app.get("inbox", use: WebController.inbox)
+    app.get("tickets", ":id", use: WebController.ticket)
+    app.post("tickets", ":id", use: WebController.updateTicket)
+    app.post("tickets", ":id", "messages", use: WebController.addMessage)
+    app.get("assets", ":name", use: Assets.serve)
+
     app.get("metrics", use: Operations.metrics)
 
     let api = app.grouped("api", "v1")

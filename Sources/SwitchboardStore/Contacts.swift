@@ -42,6 +42,16 @@ extension ReadContext {
         return try await contacts(from: rows)
     }
 
+    /// The names of contacts, by id (for lists that show requesters).
+    public func contactNames(ids: [Int64]) async throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        var names: [Int64: String] = [:]
+        for row in try await sql.raw("SELECT id, name FROM contacts WHERE id IN (\(binds: ids))").all() {
+            names[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "name", as: String.self)
+        }
+        return names
+    }
+
     /// The contact that owns an email address.
     public func contactId(email: String) async throws -> Int64? {
         try await sql.raw("SELECT contact_id FROM contact_identities WHERE kind = 'email' AND value = \(bind: email)")

@@ -1,0 +1,79 @@
+// Switchboard agent workspace: keyboard shortcuts and small enhancements over server-rendered
+// pages. Everything works without this file; it only saves keystrokes and clicks.
+
+const csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? "";
+const me = document.querySelector('meta[name="user-id"]')?.content ?? "";
+
+function typing(event) {
+  const t = event.target;
+  return t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+}
+
+// The ticket list: j/k move, o or Enter open, x select, a assign to me.
+const rows = () => [...document.querySelectorAll("table[data-list] tbody tr")];
+let current = -1;
+
+function focusRow(index) {
+  const all = rows();
+  if (all.length === 0) return;
+  current = Math.max(0, Math.min(all.length - 1, index));
+  all.forEach((row, i) => row.classList.toggle("current", i === current));
+  const link = all[current].querySelector("td.subject a");
+  link?.focus();
+}
+
+async function assignToMe(row) {
+  const id = row.dataset.ticket;
+  const response = await fetch(`/api/v1/tickets/${id}`, {
+    method: "PATCH",
+    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+    body: JSON.stringify({ assignee_id: Number(me) }),
+  });
+  if (response.ok) row.classList.add("assigned");
+  else row.classList.add("failed");
+}
+
+document.addEventListener("keydown", (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.key === "Escape" && typing(event)) {
+    event.target.blur();
+    return;
+  }
+  if (typing(event)) return;
+  const all = rows();
+  const row = all[current];
+  switch (event.key) {
+    case "j": focusRow(current + 1); break;
+    case "k": focusRow(current - 1); break;
+    case "o":
+    case "Enter":
+      if (row && event.key === "o") location.href = row.dataset.href;
+      return;
+    case "x":
+      if (row) { const box = row.querySelector("input[type=checkbox]"); box.checked = !box.checked; }
+      break;
+    case "a":
+      if (row && me) assignToMe(row);
+      break;
+    case "/":
+      document.querySelector("[data-shortcut='/']")?.focus();
+      break;
+    case "?":
+      document.getElementById("shortcuts")?.showModal();
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
+});
+
+document.querySelector("[data-action=shortcuts]")?.addEventListener("click", () => {
+  document.getElementById("shortcuts")?.showModal();
+});
+
+// A click anywhere on a row opens its ticket (the subject link stays the accessible way in).
+document.querySelector("table[data-list] tbody")?.addEventListener("click", (event) => {
+  const row = event.target.closest("tr");
+  if (!row || event.target.closest("a, input, label")) return;
+  location.href = row.dataset.href;
+});

@@ -1,0 +1,98 @@
+import SwitchboardCore
+
+/// What every signed-in page shows around its content.
+struct PageFrame {
+    var title: String
+    var userId: Int64
+    var userName: String
+    var csrf: String
+    /// The area of the top bar to mark as current.
+    var section: Section
+    /// The text in the search box.
+    var query: String = ""
+
+    enum Section { case inbox, ticket, other }
+}
+
+/// The HTML document: head, top bar and main region. Scripts come as one module file, styles
+/// as one sheet; nothing inline (the Content-Security-Policy forbids it).
+enum Layout {
+    static func page(_ frame: PageFrame, _ l: Localizer, main: (HTMLWriter) -> Void) -> String {
+        let h = HTMLWriter(l)
+        document(h, title: frame.title, csrf: frame.csrf, userId: frame.userId) {
+            h.tag("a", ["class": "skip", "href": "#main"]) { h.t("layout.skip") }
+            h.tag("header", ["class": "topbar"]) {
+                h.tag("a", ["class": "brand", "href": "/inbox"]) { h.t("app.name") }
+                h.tag("form", ["class": "search", "role": "search", "action": "/inbox", "method": "get"]) {
+                    h.tag("label", ["for": "q", "class": "visually-hidden"]) { h.t("layout.search") }
+                    h.void(
+                        "input",
+                        ["id": "q", "name": "q", "type": "search", "value": frame.query, "placeholder": l.text("layout.search.placeholder"),
+                         "autocomplete": "off", "data-shortcut": "/"])
+                }
+                h.tag("nav", ["class": "account", "aria-label": l.text("layout.account")]) {
+                    h.tag("span", ["class": "who"]) { h.text(frame.userName) }
+                    h.tag("button", ["type": "button", "class": "link", "data-action": "shortcuts", "aria-keyshortcuts": "?"]) {
+                        h.t("layout.shortcuts")
+                    }
+                    h.tag("form", ["action": "/sign-out", "method": "post"]) {
+                        h.void("input", ["type": "hidden", "name": "_csrf", "value": frame.csrf])
+                        h.tag("button", ["type": "submit", "class": "link"]) { h.t("layout.sign_out") }
+                    }
+                }
+            }
+            h.tag("main", ["id": "main", "tabindex": "-1"]) { main(h) }
+            shortcutsDialog(h)
+        }
+        return h.output
+    }
+
+    /// A page without the top bar (sign-in).
+    static func bare(title: String, _ l: Localizer, main: (HTMLWriter) -> Void) -> String {
+        let h = HTMLWriter(l)
+        document(h, title: title, csrf: nil, userId: nil) {
+            h.tag("main", ["id": "main", "class": "bare"]) { main(h) }
+        }
+        return h.output
+    }
+
+    private static func document(_ h: HTMLWriter, title: String, csrf: String?, userId: Int64?, body: () -> Void) {
+        h.trusted("<!doctype html>")
+        h.tag("html", ["lang": h.l.language]) {
+            h.tag("head") {
+                h.void("meta", ["charset": "utf-8"])
+                h.void("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+                h.void("meta", ["name": "color-scheme", "content": "light dark"])
+                if let csrf { h.void("meta", ["name": "csrf-token", "content": csrf]) }
+                if let userId { h.void("meta", ["name": "user-id", "content": String(userId)]) }
+                h.tag("title") {
+                    h.text(title)
+                    h.text(" · ")
+                    h.t("app.name")
+                }
+                h.void("link", ["rel": "stylesheet", "href": Assets.path("app.css")])
+                h.tag("script", ["type": "module", "src": Assets.path("app.js")])
+            }
+            h.tag("body") { body() }
+        }
+    }
+
+    /// The list of keyboard shortcuts, opened with `?`.
+    private static func shortcutsDialog(_ h: HTMLWriter) {
+        h.tag("dialog", ["id": "shortcuts", "aria-labelledby": "shortcuts-title"]) {
+            h.tag("h2", ["id": "shortcuts-title"]) { h.t("shortcuts.title") }
+            h.tag("dl", ["class": "shortcuts"]) {
+                for (key, label) in [
+                    ("j / k", "shortcuts.move"), ("o / Enter", "shortcuts.open"), ("x", "shortcuts.select"),
+                    ("a", "shortcuts.assign_me"), ("/", "shortcuts.search"), ("?", "shortcuts.help"),
+                ] {
+                    h.tag("dt") { h.tag("kbd") { h.text(key) } }
+                    h.tag("dd") { h.t(label) }
+                }
+            }
+            h.tag("form", ["method": "dialog"]) {
+                h.tag("button", ["type": "submit"]) { h.t("common.close") }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import SwitchboardCore
+import SwitchboardStore
+import Vapor
+
+extension TicketPageModel {
+    /// Reads everything the ticket page shows; 404 when the ticket does not exist.
+    static func load(_ req: Request, id: Int64) async throws -> TicketPageModel {
+        try await req.store.read { ctx in
+            guard let ticket = try await ctx.ticket(id: id) else { throw DomainError.notFound("ticket") }
+            let requester = try await ctx.contact(id: ticket.requesterId)
+            let organization = try await ticket.organizationId.asyncMap { try await ctx.organization(id: $0)?.name } ?? nil
+            let users = try await ctx.users()
+            let staff = Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let messages = try await ctx.messages(ticketId: id)
+            let entries = messages.map { m in
+                let author: String =
+                    switch m.authorKind {
+                    case .staff: m.authorId.flatMap { staff[$0] } ?? "—"
+                    case .contact: requester?.name ?? "—"
+                    case .system: "Switchboard"
+                    }
+                return Entry(message: m, author: author)
+            }
+            let others = try await ctx.tickets(requesterId: ticket.requesterId, limit: 6).filter { $0.id != id }.prefix(5)
+            return TicketPageModel(
+                ticket: ticket, requester: requester, organization: organization, entries: entries,
+                agents: users.filter { $0.active && $0.role.allows(.editTickets) }.map { Option(id: $0.id, name: $0.name) },
+                teams: try await ctx.teams().map { Option(id: $0.id, name: $0.name) }, otherTickets: Array(others),
+                timeZone: TimeZone(identifier: "UTC") ?? .current)
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

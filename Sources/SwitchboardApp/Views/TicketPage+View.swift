@@ -1,0 +1,153 @@
+import Foundation
+import SwitchboardCore
+
+/// One ticket: its fields (editable), the timeline, the composer, and the requester.
+enum TicketPageView {
+    static func render(_ m: TicketPageModel, frame: PageFrame, _ l: Localizer) -> String {
+        Layout.page(frame, l) { h in
+            let t = m.ticket
+            h.tag("div", ["class": "ticket-page", "data-ticket": String(t.id), "data-version": String(t.version)]) {
+                h.tag("article", ["class": "conversation", "aria-labelledby": "ticket-title"]) {
+                    h.tag("header", ["class": "ticket-head"]) {
+                        h.tag("p", ["class": "number"]) { h.text("#\(t.number)") }
+                        h.tag("h1", ["id": "ticket-title"]) { h.text(t.subject) }
+                        h.tag("p", ["class": "presence", "id": "presence", "aria-live": "polite"])
+                    }
+                    if let other = m.staleBy { stale(h, other) }
+                    timeline(h, m)
+                    composer(h, m, csrf: frame.csrf)
+                }
+                h.tag("aside", ["class": "sidebar"]) {
+                    fields(h, m, csrf: frame.csrf)
+                    requester(h, m)
+                }
+            }
+        }
+    }
+
+    private static func stale(_ h: HTMLWriter, _ current: Ticket) {
+        h.tag("div", ["class": "notice", "role": "alert", "id": "stale"]) {
+            h.tag("p") { h.t("ticket.stale", ["version": String(current.version)]) }
+            h.tag("a", ["href": "/tickets/\(current.id)"]) { h.t("ticket.reload") }
+        }
+    }
+
+    private static func timeline(_ h: HTMLWriter, _ m: TicketPageModel) {
+        h.tag("h2", ["class": "visually-hidden"]) { h.t("ticket.timeline") }
+        h.tag("ol", ["class": "timeline"]) {
+            for entry in m.entries {
+                let message = entry.message
+                let note = message.visibility == .internal
+                h.tag("li", ["class": note ? "entry note" : "entry \(message.authorKind.rawValue)", "id": "message-\(message.id)"]) {
+                    h.tag("header") {
+                        h.tag("strong") { h.text(entry.author) }
+                        h.tag("span", ["class": "kind"]) { h.t(note ? "ticket.internal_note" : "ticket.public_reply") }
+                        h.tag("time", ["datetime": RFC3339.string(message.createdAt)]) {
+                            h.text(h.l.dateTime(message.createdAt, timeZone: m.timeZone))
+                        }
+                    }
+                    h.tag("div", ["class": "body"]) { h.text(message.body) }
+                }
+            }
+        }
+    }
+
+    private static func composer(_ h: HTMLWriter, _ m: TicketPageModel, csrf: String) {
+        let closed = m.ticket.status == .closed
+        h.tag("form", ["class": "composer", "method": "post", "action": "/tickets/\(m.ticket.id)/messages", "aria-label": h.l.text("ticket.composer")]) {
+            h.void("input", ["type": "hidden", "name": "_csrf", "value": csrf])
+            h.tag("fieldset", ["class": "kind"]) {
+                h.tag("legend", ["class": "visually-hidden"]) { h.t("ticket.message_kind") }
+                for (value, key) in [("reply", "ticket.reply"), ("note", "ticket.note")] {
+                    let checked = (value == "note") == (m.draftKind == .internal)
+                    h.tag("label") {
+                        h.void("input", ["type": "radio", "name": "kind", "value": value, "checked": checked ? "" : nil])
+                        h.t(key)
+                    }
+                }
+            }
+            h.tag("label", ["for": "body", "class": "visually-hidden"]) { h.t("ticket.message") }
+            h.tag("textarea", [
+                "id": "body", "name": "body", "rows": "5", "required": "", "disabled": closed ? "" : nil,
+                "aria-invalid": m.errors["body"] == nil ? nil : "true", "aria-describedby": m.errors["body"] == nil ? nil : "body-error",
+            ]) { h.text(m.draft) }
+            if let error = m.errors["body"] { h.tag("p", ["class": "field-error", "id": "body-error"]) { h.text(error) } }
+            h.tag("button", ["type": "submit", "class": "primary", "disabled": closed ? "" : nil]) { h.t("ticket.send") }
+        }
+    }
+
+    private static func fields(_ h: HTMLWriter, _ m: TicketPageModel, csrf: String) {
+        let t = m.ticket
+        h.tag("form", ["class": "fields", "method": "post", "action": "/tickets/\(t.id)", "aria-label": h.l.text("ticket.fields")]) {
+            h.void("input", ["type": "hidden", "name": "_csrf", "value": csrf])
+            h.void("input", ["type": "hidden", "name": "version", "value": String(t.version)])
+            let statuses = [t.status] + TicketStatus.allCases.filter { t.status.allowedTargets.contains($0) }
+            select(h, "status", "ticket.status", statuses.map { ($0.rawValue, "status." + $0.rawValue) }, t.status.rawValue, m.errors)
+            select(h, "priority", "ticket.priority", TicketPriority.allCases.map { ($0.rawValue, "priority." + $0.rawValue) }, t.priority.rawValue, m.errors)
+            select(h, "type", "ticket.type", TicketType.allCases.map { ($0.rawValue, "type." + $0.rawValue) }, t.type.rawValue, m.errors)
+            named(h, "assignee_id", "ticket.assignee", m.agents, t.assigneeId, none: "ticket.unassigned", m.errors)
+            named(h, "team_id", "ticket.team", m.teams, t.teamId, none: "ticket.no_team", m.errors)
+            h.tag("div", ["class": "field"]) {
+                h.tag("label", ["for": "tags"]) { h.t("ticket.tags") }
+                h.void("input", ["id": "tags", "name": "tags", "value": t.tags.joined(separator: ", "), "aria-describedby": "tags-hint"])
+                h.tag("p", ["class": "hint", "id": "tags-hint"]) { h.t("ticket.tags_hint") }
+                if let error = m.errors["tags"] { h.tag("p", ["class": "field-error"]) { h.text(error) } }
+            }
+            h.tag("button", ["type": "submit"]) { h.t("ticket.save") }
+        }
+    }
+
+    private static func select(
+        _ h: HTMLWriter, _ name: String, _ label: String, _ options: [(String, String)], _ selected: String, _ errors: [String: String]
+    ) {
+        h.tag("div", ["class": "field"]) {
+            h.tag("label", ["for": name]) { h.t(label) }
+            h.tag("select", ["id": name, "name": name, "aria-invalid": errors[name] == nil ? nil : "true"]) {
+                for (value, key) in options {
+                    h.tag("option", ["value": value, "selected": value == selected ? "" : nil]) { h.t(key) }
+                }
+            }
+            if let error = errors[name] { h.tag("p", ["class": "field-error"]) { h.text(error) } }
+        }
+    }
+
+    private static func named(
+        _ h: HTMLWriter, _ name: String, _ label: String, _ options: [TicketPageModel.Option], _ selected: Int64?, none: String,
+        _ errors: [String: String]
+    ) {
+        h.tag("div", ["class": "field"]) {
+            h.tag("label", ["for": name]) { h.t(label) }
+            h.tag("select", ["id": name, "name": name, "aria-invalid": errors[name] == nil ? nil : "true"]) {
+                h.tag("option", ["value": "", "selected": selected == nil ? "" : nil]) { h.t(none) }
+                for option in options {
+                    h.tag("option", ["value": String(option.id), "selected": option.id == selected ? "" : nil]) { h.text(option.name) }
+                }
+            }
+            if let error = errors[name] { h.tag("p", ["class": "field-error"]) { h.text(error) } }
+        }
+    }
+
+    private static func requester(_ h: HTMLWriter, _ m: TicketPageModel) {
+        h.tag("section", ["class": "requester", "aria-labelledby": "requester-title"]) {
+            h.tag("h2", ["id": "requester-title"]) { h.t("ticket.requester") }
+            if let c = m.requester {
+                h.tag("p", ["class": "name"]) { h.text(c.name) }
+                for email in c.emails { h.tag("p", ["class": "muted"]) { h.text(email) } }
+                for phone in c.phones { h.tag("p", ["class": "muted"]) { h.text(phone) } }
+            }
+            if let org = m.organization { h.tag("p") { h.text(org) } }
+            if !m.otherTickets.isEmpty {
+                h.tag("h3") { h.t("ticket.other_tickets") }
+                h.tag("ul", ["class": "others"]) {
+                    for other in m.otherTickets {
+                        h.tag("li") {
+                            h.tag("a", ["href": "/tickets/\(other.id)"]) { h.text("#\(other.number) \(other.subject)") }
+                            h.text(" ")
+                            h.tag("span", ["class": "badge status-\(other.status.rawValue)"]) { h.t("status." + other.status.rawValue) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

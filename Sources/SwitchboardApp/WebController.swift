@@ -1,0 +1,208 @@
+import Foundation
+import SwitchboardCore
+import SwitchboardStore
+import Vapor
+
+/// The agent workspace in the browser: server-rendered pages and the forms they post.
+/// Failed forms render again with the problem next to the field and what was typed.
+enum WebController {
+    /// A cookie holding the sign-in form's CSRF token before any session exists.
+    static let preSessionCookie = "sb_csrf"
+
+    @Sendable static func home(_ req: Request) async throws -> Response {
+        req.redirect(to: "/inbox")
+    }
+
+    @Sendable static func signInForm(_ req: Request) async throws -> Response {
+        let returnTo = safeReturn(req.query[String.self, at: "return_to"])
+        return signInPage(req, SignInModel(returnTo: returnTo, csrf: ""), status: .ok)
+    }
+
+    @Sendable static func signIn(_ req: Request) async throws -> Response {
+        struct Form: Content {
+            var email: String?
+            var password: String?
+            var return_to: String?
+            var _csrf: String?
+        }
+        let form = try req.content.decode(Form.self)
+        var model = SignInModel(email: form.email ?? "", returnTo: safeReturn(form.return_to), csrf: "")
+        guard let sent = form._csrf, let expected = req.cookies[preSessionCookie]?.string, Secrets.constantTimeEqual(sent, expected) else {
+            model.error = req.localizer.text("signin.expired_form")
+            return signInPage(req, model, status: .forbidden)
+        }
+        do {
+            let session = try await SessionController.startSession(req, email: form.email ?? "", password: form.password ?? "")
+            let response = req.redirect(to: model.returnTo, redirectType: .normal)
+            session.setCookie(on: response, req)
+            return response
+        } catch let error as DomainError {
+            model.error = error.kind == .tooManyRequests ? req.localizer.text("signin.throttled") : req.localizer.text("signin.wrong")
+            return signInPage(req, model, status: error.kind == .tooManyRequests ? .tooManyRequests : .unauthorized)
+        }
+    }
+
+    @Sendable static func signOut(_ req: Request) async throws -> Response {
+        _ = try await req.principal()
+        if let cookie = req.cookies[SessionCookie.name]?.string {
+            try await req.store.write { try await $0.deleteSession(tokenHash: Secrets.hash(cookie)) }
+            await req.application.principals.clear()
+        }
+        let response = req.redirect(to: "/sign-in", redirectType: .normal)
+        response.cookies[SessionCookie.name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+
+    @Sendable static func inbox(_ req: Request) async throws -> Response {
+        guard let principal = try await req.webPrincipal() else { return signInRedirect(req) }
+        _ = try await req.authorize(.viewTickets)
+        if req.query[String.self, at: "view"] == nil, req.query[String.self, at: "q"] == nil {
+            return req.redirect(to: "/inbox?view=\(BuiltInView.myOpen.rawValue)")
+        }
+        let l = req.localizer(for: principal.user)
+        let model = try await InboxModel.load(req, principal: principal.principal, l: l)
+        let frame = PageFrame(title: model.title, userId: principal.user.id, userName: principal.user.name, csrf: principal.csrf, section: .inbox, query: model.query)
+        return html(InboxView.render(model, frame: frame, l))
+    }
+
+    @Sendable static func ticket(_ req: Request) async throws -> Response {
+        guard let principal = try await req.webPrincipal() else { return signInRedirect(req) }
+        _ = try await req.authorize(.viewTickets)
+        let model = try await TicketPageModel.load(req, id: try req.id(what: "ticket"))
+        return ticketPage(req, principal, model, status: .ok)
+    }
+
+    @Sendable static func updateTicket(_ req: Request) async throws -> Response {
+        struct Form: Content {
+            var status: String?
+            var priority: String?
+            var type: String?
+            var assignee_id: String?
+            var team_id: String?
+            var tags: String?
+            var version: Int64?
+        }
+        guard let principal = try await req.webPrincipal() else { return signInRedirect(req) }
+        _ = try await req.authorize(.editTickets)
+        let id = try req.id(what: "ticket")
+        let form = try req.content.decode(Form.self)
+        var changes = TicketChanges()
+        var errors: [String: String] = [:]
+        if let raw = form.status {
+            if let v = TicketStatus(rawValue: raw) { changes.status = v } else { errors["status"] = req.localizer(for: principal.user).text("error.choose") }
+        }
+        if let raw = form.priority { changes.priority = TicketPriority(rawValue: raw) }
+        if let raw = form.type { changes.type = TicketType(rawValue: raw) }
+        if let raw = form.assignee_id { changes.assigneeId = .some(Int64(raw)) }
+        if let raw = form.team_id { changes.teamId = .some(Int64(raw)) }
+        if let raw = form.tags { changes.tags = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        let actor = principal.actor
+        let expected = form.version
+        if errors.isEmpty {
+            do {
+                let finalChanges = changes
+                _ = try await req.store.write { try await $0.updateTicket(id: id, finalChanges, expectedVersion: expected, actor: actor) }
+                return req.redirect(to: "/tickets/\(id)", redirectType: .normal)
+            } catch let stale as StaleTicket {
+                var model = try await TicketPageModel.load(req, id: id)
+                model.staleBy = stale.current
+                return ticketPage(req, principal, model, status: .conflict)
+            } catch let error as DomainError where error.kind == .invalid || error.kind == .invalidTransition {
+                errors[error.field ?? "status"] = error.message
+            }
+        }
+        var model = try await TicketPageModel.load(req, id: id)
+        model.errors = errors
+        return ticketPage(req, principal, model, status: .unprocessableEntity)
+    }
+
+    @Sendable static func addMessage(_ req: Request) async throws -> Response {
+        struct Form: Content {
+            var body: String?
+            var kind: String?
+        }
+        guard let principal = try await req.webPrincipal() else { return signInRedirect(req) }
+        _ = try await req.authorize(.editTickets)
+        let id = try req.id(what: "ticket")
+        let form = try req.content.decode(Form.self)
+        let visibility: MessageVisibility = form.kind == "note" ? .internal : .public
+        let actor = principal.actor
+        let userId = principal.user.id
+        do {
+            let body = form.body ?? ""
+            _ = try await req.store.write {
+                try await $0.addMessage(
+                    ticketId: id, authorKind: .staff, authorId: userId, visibility: visibility, channel: .web, body: body, actor: actor)
+            }
+            return req.redirect(to: "/tickets/\(id)", redirectType: .normal)
+        } catch let error as DomainError where error.kind == .invalid || error.kind == .invalidTransition {
+            var model = try await TicketPageModel.load(req, id: id)
+            model.errors = ["body": error.message]
+            model.draft = form.body ?? ""
+            model.draftKind = visibility
+            return ticketPage(req, principal, model, status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: Helpers
+
+    private static func ticketPage(_ req: Request, _ principal: WebPrincipal, _ model: TicketPageModel, status: HTTPStatus) -> Response {
+        let l = req.localizer(for: principal.user)
+        let frame = PageFrame(
+            title: "#\(model.ticket.number) \(model.ticket.subject)", userId: principal.user.id, userName: principal.user.name, csrf: principal.csrf, section: .ticket)
+        return html(TicketPageView.render(model, frame: frame, l), status: status)
+    }
+
+    private static func signInPage(_ req: Request, _ model: SignInModel, status: HTTPStatus) -> Response {
+        var model = model
+        let token = req.cookies[preSessionCookie]?.string ?? Secrets.token(bytes: 24)
+        model.csrf = token
+        let response = html(SignInView.render(model, req.localizer), status: status)
+        response.cookies[preSessionCookie] = HTTPCookies.Value(
+            string: token, path: "/sign-in", isSecure: req.url.scheme == "https", isHTTPOnly: true, sameSite: .strict)
+        return response
+    }
+
+    private static func signInRedirect(_ req: Request) -> Response {
+        var target = req.url.path
+        if let query = req.url.query { target += "?" + query }
+        if req.method != .GET { target = req.headers.first(name: .referer).flatMap { URI(string: $0).path } ?? "/inbox" }
+        return req.redirect(to: "/sign-in?return_to=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/inbox"))
+    }
+
+    /// Only paths on this site, so the sign-in form cannot send anyone elsewhere.
+    static func safeReturn(_ raw: String?) -> String {
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.hasPrefix("/\\") else { return "/inbox" }
+        return raw
+    }
+
+    static func html(_ body: String, status: HTTPStatus = .ok) -> Response {
+        let response = Response(status: status, body: .init(string: body))
+        response.headers.contentType = .html
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}
+
+/// A signed-in browser session.
+struct WebPrincipal {
+    let principal: Principal
+    let csrf: String
+
+    var user: User { principal.user }
+    var actor: Actor { principal.actor }
+}
+
+extension Request {
+    /// The session's staff member, or nil when nobody is signed in (pages then go to sign-in).
+    func webPrincipal() async throws -> WebPrincipal? {
+        guard cookies[SessionCookie.name] != nil else { return nil }
+        do {
+            let principal = try await principal()
+            guard case .session(let csrf) = principal.method else { return nil }
+            return WebPrincipal(principal: principal, csrf: csrf)
+        } catch let error as DomainError where error.kind == .unauthorized {
+            return nil
+        }
+    }
+}

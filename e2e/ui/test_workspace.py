@@ -1,0 +1,144 @@
+"""The agent workspace in a real browser: sign in, work a ticket, stay safe and keyboard-able."""
+
+from __future__ import annotations
+
+import re
+
+import requests
+
+from conftest import ADMIN_EMAIL, SCREENSHOTS, sign_in
+
+
+def test_sign_in_returns_to_the_page_asked_for(page, server):
+    # Given a signed-out browser asking for a view
+    page.goto("/inbox?view=unassigned")
+    assert "/sign-in" in page.url
+    # When the password is wrong, the form says so and keeps the email
+    page.get_by_label("Email").fill(ADMIN_EMAIL)
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Sign in").click()
+    assert page.get_by_role("alert").inner_text() == "The email or password is not right."
+    assert page.get_by_label("Email").input_value() == ADMIN_EMAIL
+    # Then the right password leads back to the view
+    page.get_by_label("Password").fill(server.admin_password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/sign-in" not in url)
+    assert page.url.endswith("/inbox?view=unassigned")
+    assert page.get_by_role("heading", level=1).inner_text() == "Unassigned"
+
+
+def test_inbox_lists_tickets_with_views_and_counts(signed_in, api):
+    page = signed_in
+    for i in range(3):
+        api.ticket(f"Printer {i} jams on page two", priority="high" if i == 0 else "normal")
+    page.goto("/inbox?view=all_open")
+    rail = page.get_by_role("navigation", name="Views")
+    assert rail.get_by_role("link", name=re.compile("All open")).get_attribute("aria-current") == "page"
+    rows = page.locator("table.tickets tbody tr")
+    assert rows.count() >= 3
+    assert page.get_by_role("link", name="Printer 0 jams on page two").is_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "inbox.png"))
+
+
+def test_work_a_ticket_end_to_end(signed_in, api):
+    page = signed_in
+    ticket = api.ticket("Refund for order 48213 never arrived", body="I returned the kettle two weeks ago. Where is my money?")
+    # Find it
+    page.get_by_label("Search tickets").fill("kettle")
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Refund for order 48213 never arrived").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Refund for order 48213 never arrived"
+    # Assign it to me and set it pending
+    fields = page.get_by_role("form", name="Ticket fields")
+    fields.get_by_label("Assignee").select_option(label=api.user["name"])
+    fields.get_by_label("Priority").select_option("high")
+    fields.get_by_role("button", name="Save changes").click()
+    assert page.get_by_role("form", name="Ticket fields").get_by_label("Assignee").input_value() == str(api.user["id"])
+    # Reply and add an internal note
+    composer = page.get_by_role("form", name="Write a reply or note")
+    composer.get_by_label("Message").fill("Sorry for the wait! The refund went out today.")
+    composer.get_by_role("button", name="Send").click()
+    composer = page.get_by_role("form", name="Write a reply or note")
+    composer.get_by_label("Internal note").check()
+    composer.get_by_label("Message").fill("Checked with billing: refund id RF-7781.")
+    composer.get_by_role("button", name="Send").click()
+    notes = page.locator("ol.timeline li.note")
+    assert notes.count() == 1 and "RF-7781" in notes.inner_text()
+    replies = page.locator("ol.timeline li.staff")
+    assert replies.count() == 1 and "refund went out" in replies.inner_text()
+    # Change the status
+    page.get_by_role("form", name="Ticket fields").get_by_label("Status").select_option("pending")
+    page.get_by_role("form", name="Ticket fields").get_by_role("button", name="Save changes").click()
+    stored = api.get(f"/tickets/{ticket['id']}")
+    assert stored["status"] == "pending" and stored["assignee_id"] == api.user["id"] and stored["priority"] == "high"
+    assert stored["first_reply_at"] is not None
+    page.screenshot(path=str(SCREENSHOTS / "ticket.png"), full_page=True)
+
+
+def test_a_stale_edit_shows_the_other_change_instead_of_overwriting(signed_in, api):
+    page = signed_in
+    ticket = api.ticket("Login loop on the mobile app")
+    page.goto(f"/tickets/{ticket['id']}")
+    # Another agent changes the ticket meanwhile
+    api.patch(f"/tickets/{ticket['id']}", {"priority": "urgent"})
+    fields = page.get_by_role("form", name="Ticket fields")
+    fields.get_by_label("Priority").select_option("low")
+    fields.get_by_role("button", name="Save changes").click()
+    assert "Someone else changed this ticket" in page.get_by_role("alert").inner_text()
+    assert api.get(f"/tickets/{ticket['id']}")["priority"] == "urgent"
+
+
+def test_an_empty_reply_is_refused_next_to_the_field(signed_in, api):
+    page = signed_in
+    ticket = api.ticket("Invoice address is wrong")
+    page.goto(f"/tickets/{ticket['id']}")
+    page.locator("#body").evaluate("el => el.removeAttribute('required')")
+    page.get_by_role("button", name="Send").click()
+    assert page.locator("#body-error").is_visible()
+    assert page.locator("#body").get_attribute("aria-invalid") == "true"
+    assert len(api.get(f"/tickets/{ticket['id']}/messages")["items"]) == 1
+
+
+def test_markup_in_tickets_renders_inert(signed_in, api):
+    page = signed_in
+    attack = "<img src=x onerror=alert(1)>"
+    ticket = api.ticket(attack, body=attack + "<script>alert(2)</script>")
+    page.goto("/inbox?view=all_open")
+    page.goto(f"/tickets/{ticket['id']}")
+    page.wait_for_load_state("networkidle")
+    assert page.dialogs == []
+    assert page.get_by_role("heading", level=1).inner_text() == attack
+    assert page.locator("ol.timeline img").count() == 0
+
+
+def test_pages_carry_a_strict_content_security_policy(server):
+    r = requests.get(server.base_url + "/sign-in", timeout=10)
+    policy = r.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert r.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_keyboard_alone_reaches_a_ticket(signed_in, api):
+    page = signed_in
+    api.ticket("Keyboard route test")
+    page.goto("/inbox?view=all_open")
+    page.keyboard.press("?")
+    assert page.locator("#shortcuts").is_visible()
+    page.keyboard.press("Escape")
+    page.keyboard.press("j")
+    first = page.locator("table.tickets tbody tr").first
+    assert "current" in first.get_attribute("class")
+    page.keyboard.press("o")
+    page.wait_for_url(re.compile(r"/tickets/\d+$"))
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "q"
+
+
+def test_the_browser_language_picks_ukrainian(browser, server):
+    ctx = browser.new_context(base_url=server.base_url, locale="uk-UA")
+    page = ctx.new_page()
+    page.goto("/sign-in")
+    assert page.get_by_role("heading", level=1).inner_text() == "Вхід"
+    assert page.locator("html").get_attribute("lang") == "uk"
+    ctx.close()
