@@ -61,7 +61,8 @@ enum WebController {
         }
         let l = req.localizer(for: principal.user)
         let model = try await InboxModel.load(req, principal: principal.principal, l: l)
-        let frame = PageFrame(title: model.title, userId: principal.user.id, userName: principal.user.name, csrf: principal.csrf, section: .inbox, query: model.query)
+        var frame = frame(principal, title: model.title, .inbox)
+        frame.query = model.query
         return html(InboxView.render(model, frame: frame, l))
     }
 
@@ -146,10 +147,9 @@ enum WebController {
 
     // MARK: Helpers
 
-    private static func ticketPage(_ req: Request, _ principal: WebPrincipal, _ model: TicketPageModel, status: HTTPStatus) -> Response {
+    static func ticketPage(_ req: Request, _ principal: WebPrincipal, _ model: TicketPageModel, status: HTTPStatus) -> Response {
         let l = req.localizer(for: principal.user)
-        let frame = PageFrame(
-            title: "#\(model.ticket.number) \(model.ticket.subject)", userId: principal.user.id, userName: principal.user.name, csrf: principal.csrf, section: .ticket)
+        let frame = frame(principal, title: "#\(model.ticket.number) \(model.ticket.subject)", .ticket)
         return html(TicketPageView.render(model, frame: frame, l), status: status)
     }
 
@@ -163,7 +163,7 @@ enum WebController {
         return response
     }
 
-    private static func signInRedirect(_ req: Request) -> Response {
+    static func signInRedirect(_ req: Request) -> Response {
         var target = req.url.path
         if let query = req.url.query { target += "?" + query }
         if req.method != .GET { target = req.headers.first(name: .referer).flatMap { URI(string: $0).path } ?? "/inbox" }
@@ -174,6 +174,12 @@ enum WebController {
     static func safeReturn(_ raw: String?) -> String {
         guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.hasPrefix("/\\") else { return "/inbox" }
         return raw
+    }
+
+    static func frame(_ principal: WebPrincipal, title: String, _ section: PageFrame.Section) -> PageFrame {
+        PageFrame(
+            title: title, userId: principal.user.id, userName: principal.user.name, csrf: principal.csrf, section: section,
+            canAdmin: principal.user.role.allows(.manageUsers))
     }
 
     static func html(_ body: String, status: HTTPStatus = .ok) -> Response {

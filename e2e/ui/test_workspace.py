@@ -142,3 +142,73 @@ def test_the_browser_language_picks_ukrainian(browser, server):
     assert page.get_by_role("heading", level=1).inner_text() == "Вхід"
     assert page.locator("html").get_attribute("lang") == "uk"
     ctx.close()
+
+
+def test_bulk_changes_and_merge_from_the_inbox(signed_in, api):
+    page = signed_in
+    first = api.ticket("Bulk one: VPN drops every hour", email="bulk-customer@example.com")
+    second = api.ticket("Bulk two: VPN drops again", email="bulk-customer@example.com")
+    page.goto("/inbox?view=all_open")
+    for t in (first, second):
+        page.get_by_label(f"Select ticket #{t['number']}").check()
+    bar = page.get_by_role("form", name="Change selected tickets")
+    bar.get_by_label("Assignee").select_option("me")
+    bar.get_by_label("Priority").select_option("urgent")
+    bar.get_by_role("button", name="Apply to selected").click()
+    assert page.get_by_role("status").inner_text().startswith("Changed 2 tickets.")
+    for t in (first, second):
+        stored = api.get(f"/tickets/{t['id']}")
+        assert stored["assignee_id"] == api.user["id"] and stored["priority"] == "urgent"
+    # Merging the two from the ticket page: the newer one into the older
+    page.goto(f"/tickets/{second['id']}")
+    merge = page.get_by_role("form", name="Merge")
+    merge.get_by_label("Merge into ticket number").fill("999999")
+    merge.get_by_role("button", name="Merge").click()
+    assert "There is no ticket #999999." in page.locator("#merge_target-error").inner_text()
+    assert page.get_by_label("Merge into ticket number").input_value() == "999999"
+    page.get_by_label("Merge into ticket number").fill(str(first["number"]))
+    page.get_by_role("form", name="Merge").get_by_role("button", name="Merge").click()
+    page.wait_for_url(re.compile(rf"/tickets/{first['id']}$"))
+    assert page.get_by_text("VPN drops again").count() >= 1
+    assert api.get(f"/tickets/{second['id']}")["status"] == "closed"
+
+
+def test_admin_adds_a_user_who_then_signs_in_and_switches_to_ukrainian(browser, server, signed_in):
+    page = signed_in
+    page.get_by_role("link", name="Staff").click()
+    form = page.get_by_role("region", name="Add a staff member")
+    form.get_by_label("Email").fill("not-an-email")
+    form.get_by_label("Name").fill("Oksana Shevchenko")
+    form.get_by_role("button", name="Add").click()
+    assert page.locator("#email-error").is_visible()
+    assert page.get_by_label("Name").input_value() == "Oksana Shevchenko"
+    page.get_by_label("Email").fill("oksana@example.com")
+    page.get_by_label("Job title").fill("Customer Care Specialist")
+    page.get_by_label("Role").select_option("agent")
+    page.get_by_role("button", name="Add").click()
+    password = page.locator("#new-password").inner_text()
+    assert len(password) >= 10
+    assert page.get_by_role("cell", name="Customer Care Specialist").is_visible()
+    # The new agent signs in in a browser of their own and picks Ukrainian
+    ctx = browser.new_context(base_url=server.base_url, locale="en-US")
+    other = ctx.new_page()
+    sign_in(other, "oksana@example.com", password)
+    other.get_by_role("link", name="Oksana Shevchenko").click()
+    other.get_by_label("Language").select_option("uk")
+    other.get_by_role("button", name="Save").click()
+    assert other.get_by_role("heading", level=1).inner_text() == "Ваш профіль"
+    other.goto("/inbox?view=all_open")
+    assert other.get_by_role("heading", level=1).inner_text() == "Усі відкриті"
+    assert other.locator("html").get_attribute("lang") == "uk"
+    ctx.close()
+
+
+def test_profile_makes_and_revokes_an_api_token(signed_in, server):
+    page = signed_in
+    page.goto("/profile")
+    page.get_by_label("Token name").fill("Zapier")
+    page.get_by_role("button", name="Create token").click()
+    secret = page.locator("#new-token").inner_text()
+    assert requests.get(server.base_url + "/api/v1/tickets", headers={"Authorization": f"Bearer {secret}"}, timeout=10).status_code == 200
+    page.get_by_role("button", name="Revoke Zapier").first.click()
+    assert requests.get(server.base_url + "/api/v1/tickets", headers={"Authorization": f"Bearer {secret}"}, timeout=10).status_code == 401

@@ -37,4 +37,11 @@ struct InboxModel {
     /// The query string of this page without the cursor (for sort and filter links).
     var baseQuery: [(String, String)]
     var timeZone: TimeZone
+    /// Who can be picked in the bulk bar's assignee list.
+    var agents: [(id: Int64, name: String)]
+    /// The outcome of the last bulk action (from the redirect's query).
+    var bulkDone: Int?
+    var bulkFailed: String?
+    /// This page's path and query, to come back to after a bulk action.
+    var here: String
 }

@@ -36,14 +36,17 @@ extension InboxModel {
                 id: t.id, number: t.number, subject: t.subject, requester: names.0[t.requesterId] ?? "#\(t.requesterId)", status: t.status,
                 priority: t.priority, assignee: t.assigneeId.flatMap { users[$0] }, team: t.teamId.flatMap { teams[$0] }, updatedAt: t.updatedAt)
         }
-        let base = parameters.filter { $0.0 != "cursor" }
+        let base = parameters.filter { !["cursor", "done", "failed"].contains($0.0) }
         let current = links.first { $0.current }
         let query = filter.query ?? ""
         let title = !query.isEmpty ? l.text("inbox.results", ["query": query]) : current.map { $0.labelKey.map { l.text($0) } ?? $0.name } ?? l.text("inbox.title")
         return InboxModel(
             views: links, title: title, rows: rows, query: query, statusFilter: filter.statuses ?? [], priorityFilter: filter.priorities ?? [],
             sort: sort.description, nextPage: page.nextCursor.map { Self.encode(base + [("cursor", $0.token)]) }, baseQuery: base,
-            timeZone: TimeZone(identifier: "UTC") ?? .current)
+            timeZone: TimeZone(identifier: "UTC") ?? .current,
+            agents: names.1.filter { $0.active && $0.role.allows(.editTickets) }.map { ($0.id, $0.name) },
+            bulkDone: req.query[Int.self, at: "done"], bulkFailed: req.query[String.self, at: "failed"],
+            here: "/inbox?" + Self.encode(parameters.filter { !["done", "failed"].contains($0.0) }))
     }
 
     static func parameters(_ query: String) -> [(String, String)] {

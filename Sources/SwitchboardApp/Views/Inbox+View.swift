@@ -15,9 +15,11 @@ enum InboxView {
                         }
                         filters(h, m)
                     }
+                    notice(h, m)
                     if m.rows.isEmpty {
                         h.tag("p", ["class": "empty"]) { h.t("inbox.empty") }
                     } else {
+                        bulkBar(h, m, csrf: frame.csrf)
                         table(h, m)
                     }
                     if let next = m.nextPage {
@@ -27,6 +29,48 @@ enum InboxView {
                     }
                 }
             }
+        }
+    }
+
+    private static func notice(_ h: HTMLWriter, _ m: InboxModel) {
+        guard let done = m.bulkDone else { return }
+        h.tag("div", ["class": "notice", "role": "status"]) {
+            h.tag("p") { h.plural("inbox.bulk_done", count: done) }
+            if let failed = m.bulkFailed {
+                h.tag("p", ["class": "error"]) {
+                    h.t("inbox.bulk_failed")
+                    h.text(" " + failed)
+                }
+            }
+        }
+    }
+
+    /// Changes for every selected ticket; the checkboxes in the table belong to this form.
+    private static func bulkBar(_ h: HTMLWriter, _ m: InboxModel, csrf: String) {
+        h.tag("form", ["id": "bulk", "class": "bulk", "method": "post", "action": "/inbox/bulk", "aria-label": h.l.text("inbox.bulk")]) {
+            h.csrfField(csrf)
+            h.void("input", ["type": "hidden", "name": "return_to", "value": m.here])
+            h.tag("label", ["for": "bulk-assignee"]) { h.t("ticket.assignee") }
+            h.tag("select", ["id": "bulk-assignee", "name": "assignee"]) {
+                h.tag("option", ["value": ""]) { h.t("inbox.bulk_keep") }
+                h.tag("option", ["value": "me"]) { h.t("inbox.bulk_me") }
+                h.tag("option", ["value": "none"]) { h.t("ticket.unassigned") }
+                for agent in m.agents { h.tag("option", ["value": String(agent.id)]) { h.text(agent.name) } }
+            }
+            h.tag("label", ["for": "bulk-status"]) { h.t("ticket.status") }
+            h.tag("select", ["id": "bulk-status", "name": "status"]) {
+                h.tag("option", ["value": ""]) { h.t("inbox.bulk_keep") }
+                for s in TicketStatus.allCases where s != .new { h.tag("option", ["value": s.rawValue]) { h.t("status." + s.rawValue) } }
+            }
+            h.tag("label", ["for": "bulk-priority"]) { h.t("ticket.priority") }
+            h.tag("select", ["id": "bulk-priority", "name": "priority"]) {
+                h.tag("option", ["value": ""]) { h.t("inbox.bulk_keep") }
+                for p in TicketPriority.allCases { h.tag("option", ["value": p.rawValue]) { h.t("priority." + p.rawValue) } }
+            }
+            h.tag("label", ["for": "bulk-tags"]) { h.t("inbox.bulk_tags") }
+            h.void("input", ["id": "bulk-tags", "name": "add_tags", "size": "12"])
+            h.tag("button", ["type": "submit", "name": "action", "value": "apply"]) { h.t("inbox.bulk_apply") }
+            h.tag("button", ["type": "submit", "name": "action", "value": "merge"]) { h.t("inbox.bulk_merge") }
         }
     }
 
@@ -96,7 +140,7 @@ enum InboxView {
                 for row in m.rows {
                     h.tag("tr", ["data-ticket": String(row.id), "data-href": "/tickets/\(row.id)"]) {
                         h.tag("td", ["class": "pick"]) {
-                            h.void("input", ["type": "checkbox", "name": "ticket", "value": String(row.id),
+                            h.void("input", ["type": "checkbox", "name": "ticket[]", "form": "bulk", "value": String(row.id),
                                              "aria-label": h.l.text("inbox.select_ticket", ["number": String(row.number)])])
                         }
                         h.tag("td", ["class": "number"]) { h.text("#\(row.number)") }

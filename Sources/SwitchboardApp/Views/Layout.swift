@@ -8,10 +8,12 @@ struct PageFrame {
     var csrf: String
     /// The area of the top bar to mark as current.
     var section: Section
+    /// Whether the admin pages are offered.
+    var canAdmin = false
     /// The text in the search box.
     var query: String = ""
 
-    enum Section { case inbox, ticket, other }
+    enum Section { case inbox, ticket, admin, other }
 }
 
 /// The HTML document: head, top bar and main region. Scripts come as one module file, styles
@@ -23,6 +25,12 @@ enum Layout {
             h.tag("a", ["class": "skip", "href": "#main"]) { h.t("layout.skip") }
             h.tag("header", ["class": "topbar"]) {
                 h.tag("a", ["class": "brand", "href": "/inbox"]) { h.t("app.name") }
+                h.tag("nav", ["class": "sections", "aria-label": l.text("layout.sections")]) {
+                    h.tag("a", ["href": "/inbox", "aria-current": frame.section == .inbox ? "page" : nil]) { h.t("layout.inbox") }
+                    if frame.canAdmin {
+                        h.tag("a", ["href": "/admin/users", "aria-current": frame.section == .admin ? "page" : nil]) { h.t("layout.staff") }
+                    }
+                }
                 h.tag("form", ["class": "search", "role": "search", "action": "/inbox", "method": "get"]) {
                     h.tag("label", ["for": "q", "class": "visually-hidden"]) { h.t("layout.search") }
                     h.void(
@@ -31,7 +39,7 @@ enum Layout {
                          "autocomplete": "off", "data-shortcut": "/"])
                 }
                 h.tag("nav", ["class": "account", "aria-label": l.text("layout.account")]) {
-                    h.tag("span", ["class": "who"]) { h.text(frame.userName) }
+                    h.tag("a", ["class": "who", "href": "/profile"]) { h.text(frame.userName) }
                     h.tag("button", ["type": "button", "class": "link", "data-action": "shortcuts", "aria-keyshortcuts": "?"]) {
                         h.t("layout.shortcuts")
                     }

@@ -25,6 +25,7 @@ struct TicketPageModel {
     var errors: [String: String] = [:]
     var draft: String = ""
     var draftKind: MessageVisibility = .public
+    var mergeDraft: String = ""
     /// Set when another agent changed the ticket since the form was loaded.
     var staleBy: Ticket?
 }

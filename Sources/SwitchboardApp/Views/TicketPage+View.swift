@@ -20,6 +20,7 @@ enum TicketPageView {
                 h.tag("aside", ["class": "sidebar"]) {
                     fields(h, m, csrf: frame.csrf)
                     requester(h, m)
+                    merge(h, m, csrf: frame.csrf)
                 }
             }
         }
@@ -124,6 +125,16 @@ enum TicketPageView {
                 }
             }
             if let error = errors[name] { h.tag("p", ["class": "field-error"]) { h.text(error) } }
+        }
+    }
+
+    private static func merge(_ h: HTMLWriter, _ m: TicketPageModel, csrf: String) {
+        guard m.ticket.status != .closed else { return }
+        h.tag("form", ["class": "merge", "method": "post", "action": "/tickets/\(m.ticket.id)/merge", "aria-label": h.l.text("ticket.merge")]) {
+            h.csrfField(csrf)
+            h.textField(
+                "merge_target", label: "ticket.merge_into", value: m.mergeDraft, error: m.errors["merge_target"], hint: "ticket.merge_hint")
+            h.tag("button", ["type": "submit"]) { h.t("ticket.merge") }
         }
     }
 

@@ -1,0 +1,92 @@
+import Foundation
+import SwitchboardCore
+import SwitchboardStore
+import Vapor
+
+/// Ticket actions from the browser beyond editing one ticket: merging, and bulk changes from
+/// the inbox.
+enum WebTicketActions {
+    /// Merges this ticket into the one with the given number and opens that one.
+    @Sendable static func merge(_ req: Request) async throws -> Response {
+        struct Form: Content { var merge_target: String? }
+        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        _ = try await req.authorize(.mergeTickets)
+        let id = try req.id(what: "ticket")
+        let raw = (try req.content.decode(Form.self).merge_target ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "# "))
+        let l = req.localizer(for: principal.user)
+        let actor = principal.actor
+        do {
+            guard let number = Int64(raw), let target = try await req.store.read({ try await $0.ticket(number: number) }) else {
+                throw DomainError.invalid(field: "target_id", l.text("ticket.merge_unknown", ["number": raw]))
+            }
+            _ = try await req.store.write { try await $0.mergeTicket(id, into: target.id, actor: actor) }
+            return req.redirect(to: "/tickets/\(target.id)", redirectType: .normal)
+        } catch let error as DomainError where [.invalid, .invalidTransition, .notFound].contains(error.kind) {
+            var model = try await TicketPageModel.load(req, id: id)
+            model.errors = ["merge_target": error.message]
+            model.mergeDraft = raw
+            return WebController.ticketPage(req, principal, model, status: .unprocessableEntity)
+        }
+    }
+
+    /// Applies the bulk bar's choices to every selected ticket, or merges them into the oldest.
+    @Sendable static func bulk(_ req: Request) async throws -> Response {
+        struct Form: Content {
+            var ticket: [Int64]?
+            var action: String?
+            var assignee: String?
+            var status: String?
+            var priority: String?
+            var add_tags: String?
+            var return_to: String?
+        }
+        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        _ = try await req.authorize(.editTickets)
+        let form = try req.content.decode(Form.self)
+        let back = WebController.safeReturn(form.return_to)
+        let ids = Array(Set(form.ticket ?? [])).sorted()
+        guard !ids.isEmpty else { return req.redirect(to: back, redirectType: .normal) }
+        let actor = principal.actor
+        var done = 0
+        var failed: [String] = []
+        if form.action == "merge" {
+            _ = try await req.authorize(.mergeTickets)
+            guard let target = ids.first else { return req.redirect(to: back, redirectType: .normal) }
+            for source in ids.dropFirst() {
+                do {
+                    _ = try await req.store.write { try await $0.mergeTicket(source, into: target, actor: actor) }
+                    done += 1
+                } catch let error as DomainError {
+                    failed.append("#\(source): \(error.message)")
+                }
+            }
+        } else {
+            var changes = TicketChanges()
+            switch form.assignee ?? "" {
+            case "": break
+            case "me": changes.assigneeId = .some(principal.user.id)
+            case "none": changes.assigneeId = .some(nil)
+            case let raw: changes.assigneeId = Int64(raw).map { .some($0) }
+            }
+            changes.status = form.status.flatMap(TicketStatus.init(rawValue:))
+            changes.priority = form.priority.flatMap(TicketPriority.init(rawValue:))
+            let tags = (form.add_tags ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if !tags.isEmpty { changes.addTags = tags }
+            let finalChanges = changes
+            for id in ids {
+                do {
+                    _ = try await req.store.write { try await $0.updateTicket(id: id, finalChanges, expectedVersion: nil, actor: actor) }
+                    done += 1
+                } catch let error as DomainError {
+                    failed.append("#\(id): \(error.message)")
+                }
+            }
+        }
+        var query = URLComponents(string: back) ?? URLComponents()
+        var items = (query.queryItems ?? []).filter { !["done", "failed"].contains($0.name) }
+        items.append(URLQueryItem(name: "done", value: String(done)))
+        if !failed.isEmpty { items.append(URLQueryItem(name: "failed", value: failed.prefix(5).joined(separator: "; "))) }
+        query.queryItems = items
+        return req.redirect(to: query.string ?? back, redirectType: .normal)
+    }
+}
