@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     app.get("inbox", use: WebController.inbox)
     app.post("inbox", "bulk", use: WebTicketActions.bulk)
     app.post("tickets", ":id", "merge", use: WebTicketActions.merge)
+    app.post("tickets", ":id", "presence", use: WebPresence.poll)
     app.get("profile", use: WebAccountController.profile)
     app.post("profile", use: WebAccountController.updateProfile)
     app.post("profile", "password", use: WebAccountController.changePassword)

@@ -47,6 +47,8 @@ import Testing
         used.formUnion(TicketPriority.allCases.map { "priority." + $0.rawValue })
         used.formUnion(TicketType.allCases.map { "type." + $0.rawValue })
         used.formUnion(BuiltInView.allCases.map { "view." + $0.rawValue })
+        used.formUnion(DomainEventType.allCases.map { "history." + $0.action })
+        used.formUnion(Role.allCases.map { "role." + $0.rawValue })
         #expect(used.count > 50)
         let missing = used.filter { !$0.hasSuffix(".") && english.entries[$0] == nil }.sorted()
         #expect(missing == [], "keys used in views but missing from en.json")

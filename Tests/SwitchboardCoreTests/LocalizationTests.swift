@@ -81,3 +81,17 @@ import Testing
         #expect(Localizer.negotiate(acceptLanguage: "en;q=0.1, uk;q=0.9", available: ["en", "uk"]) == "uk")
     }
 }
+
+@Suite struct AuditDiffTests {
+    @Test func changedFieldsAreListedWithoutBookkeeping() {
+        let event = AuditEvent(
+            sequence: 1, occurredAt: Date(), actor: .system, entity: .ticket, entityId: 1, action: "updated",
+            before: JSONText(stored: #"{"assignee_id":null,"status":"open","tags":["a"],"version":1,"updated_at":"x"}"#),
+            after: JSONText(stored: #"{"assignee_id":7,"status":"pending","tags":["a","b"],"version":2,"updated_at":"y"}"#),
+            previousHash: "", hash: "")
+        #expect(event.changes == [
+            FieldChange(field: "assignee_id", before: "", after: "7"), FieldChange(field: "status", before: "open", after: "pending"),
+            FieldChange(field: "tags", before: "a", after: "a, b"),
+        ])
+    }
+}

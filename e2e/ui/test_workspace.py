@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import requests
+from playwright.sync_api import expect
 
 from conftest import ADMIN_EMAIL, SCREENSHOTS, sign_in
 
@@ -212,3 +213,29 @@ def test_profile_makes_and_revokes_an_api_token(signed_in, server):
     assert requests.get(server.base_url + "/api/v1/tickets", headers={"Authorization": f"Bearer {secret}"}, timeout=10).status_code == 200
     page.get_by_role("button", name="Revoke Zapier").first.click()
     assert requests.get(server.base_url + "/api/v1/tickets", headers={"Authorization": f"Bearer {secret}"}, timeout=10).status_code == 401
+
+
+def test_another_agent_on_the_same_ticket_is_shown(browser, server, signed_in, api):
+    page = signed_in
+    ticket = api.ticket("Collision check: two agents, one ticket")
+    api.post("/users", {"email": "second@example.com", "name": "Second Agent", "role": "agent", "password": "second-password-1"})
+    ctx = browser.new_context(base_url=server.base_url, locale="en-US")
+    other = ctx.new_page()
+    sign_in(other, "second@example.com", "second-password-1", start=f"/tickets/{ticket['id']}")
+    page.goto(f"/tickets/{ticket['id']}")
+    expect(page.locator("#presence")).to_contain_text("Second Agent also looking at this ticket.", timeout=15000)
+    other.locator("#body").press_sequentially("Let me take this one")
+    expect(page.locator("#presence")).to_contain_text("Second Agent typing a reply now.", timeout=15000)
+    ctx.close()
+
+
+def test_history_lists_each_change(signed_in, api):
+    page = signed_in
+    ticket = api.ticket("History check")
+    api.patch(f"/tickets/{ticket['id']}", {"priority": "high", "tags": ["vip"]})
+    page.goto(f"/tickets/{ticket['id']}")
+    page.get_by_text("History", exact=True).click()
+    history = page.locator("#history")
+    expect(history).to_contain_text("changed it")
+    expect(history).to_contain_text("priority: normal → high")
+    expect(history).to_contain_text("created it")

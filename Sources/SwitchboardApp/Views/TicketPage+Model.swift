@@ -13,7 +13,16 @@ struct TicketPageModel {
         var name: String
     }
 
+    /// A change from the audit log, for the History section.
+    struct HistoryItem {
+        var at: Date
+        var actor: String
+        var action: String
+        var changes: [FieldChange]
+    }
+
     var ticket: Ticket
+    var history: [HistoryItem] = []
     var requester: Contact?
     var organization: String?
     var entries: [Entry]

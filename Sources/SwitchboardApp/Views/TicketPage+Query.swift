@@ -23,8 +23,14 @@ extension TicketPageModel {
                 return Entry(message: m, author: author)
             }
             let others = try await ctx.tickets(requesterId: ticket.requesterId, limit: 6).filter { $0.id != id }.prefix(5)
+            let history = try await ctx.history(ticketId: id).map { event in
+                HistoryItem(
+                    at: event.occurredAt,
+                    actor: event.actor.kind == .user ? event.actor.id.flatMap { staff[$0] } ?? "—" : "Switchboard",
+                    action: event.action, changes: event.changes)
+            }
             return TicketPageModel(
-                ticket: ticket, requester: requester, organization: organization, entries: entries,
+                ticket: ticket, history: history, requester: requester, organization: organization, entries: entries,
                 agents: users.filter { $0.active && $0.role.allows(.editTickets) }.map { Option(id: $0.id, name: $0.name) },
                 teams: try await ctx.teams().map { Option(id: $0.id, name: $0.name) }, otherTickets: Array(others),
                 timeZone: TimeZone(identifier: "UTC") ?? .current)

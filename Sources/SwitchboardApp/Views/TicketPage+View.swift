@@ -16,6 +16,7 @@ enum TicketPageView {
                     if let other = m.staleBy { stale(h, other) }
                     timeline(h, m)
                     composer(h, m, csrf: frame.csrf)
+                    history(h, m)
                 }
                 h.tag("aside", ["class": "sidebar"]) {
                     fields(h, m, csrf: frame.csrf)
@@ -48,6 +49,34 @@ enum TicketPageView {
                         }
                     }
                     h.tag("div", ["class": "body"]) { h.text(message.body) }
+                }
+            }
+        }
+    }
+
+    /// The audit log of the ticket, folded away until asked for.
+    private static func history(_ h: HTMLWriter, _ m: TicketPageModel) {
+        h.tag("details", ["class": "history", "id": "history"]) {
+            h.tag("summary") { h.t("ticket.history") }
+            h.tag("ol") {
+                for item in m.history.reversed() {
+                    h.tag("li") {
+                        h.tag("time", ["datetime": RFC3339.string(item.at)]) { h.text(h.l.dateTime(item.at, timeZone: m.timeZone)) }
+                        h.text(" ")
+                        h.tag("strong") { h.text(item.actor) }
+                        h.text(" ")
+                        h.t("history." + item.action)
+                        if !item.changes.isEmpty {
+                            h.tag("ul", ["class": "changes"]) {
+                                for change in item.changes {
+                                    h.tag("li") {
+                                        h.tag("code") { h.text(change.field) }
+                                        h.text(": \(change.before.isEmpty ? "—" : change.before) → \(change.after.isEmpty ? "—" : change.after)")
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

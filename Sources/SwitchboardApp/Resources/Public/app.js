@@ -77,3 +77,26 @@ document.querySelector("table[data-list] tbody")?.addEventListener("click", (eve
   if (!row || event.target.closest("a, input, label")) return;
   location.href = row.dataset.href;
 });
+
+// The ticket page: who else has it open (collision warning), polled every 4 s.
+const ticketPage = document.querySelector(".ticket-page[data-ticket]");
+if (ticketPage) {
+  const presence = document.getElementById("presence");
+  const composer = document.getElementById("body");
+  let lastKey = 0;
+  composer?.addEventListener("input", () => { lastKey = Date.now(); });
+  const poll = async () => {
+    try {
+      const response = await fetch(`/tickets/${ticketPage.dataset.ticket}/presence`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+        body: JSON.stringify({ typing: Date.now() - lastKey < 5000 }),
+      });
+      if (response.ok) presence.textContent = (await response.json()).text;
+    } catch {
+      // Offline for a moment: try again on the next round.
+    }
+  };
+  poll();
+  setInterval(poll, 4000);
+}
