@@ -42,6 +42,21 @@ extension ReadContext {
         return try await contacts(from: rows)
     }
 
+    /// The latest messages of every ticket a contact asked, newest first: their history with
+    /// the team on one timeline.
+    public func customerTimeline(contactId: Int64, limit: Int) async throws -> [(ticket: Ticket, message: Message)] {
+        let tickets = try await self.tickets(requesterId: contactId, limit: 500)
+        guard !tickets.isEmpty else { return [] }
+        let byId = Dictionary(tickets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows = try await sql.raw(
+            "SELECT * FROM messages WHERE ticket_id IN (\(binds: Array(byId.keys))) ORDER BY created_at DESC, id DESC LIMIT \(bind: limit)"
+        ).all(MessageRow.self)
+        return try rows.compactMap { row in
+            let message = try row.message()
+            return byId[message.ticketId].map { ($0, message) }
+        }
+    }
+
     /// The names of contacts, by id (for lists that show requesters).
     public func contactNames(ids: [Int64]) async throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }

@@ -239,3 +239,33 @@ def test_history_lists_each_change(signed_in, api):
     expect(history).to_contain_text("changed it")
     expect(history).to_contain_text("priority: normal → high")
     expect(history).to_contain_text("created it")
+
+
+def test_customers_have_one_timeline_and_can_be_edited_and_merged(signed_in, api):
+    page = signed_in
+    api.ticket("Wrong size delivered", body="The boots are 42, I ordered 43.", email="maria.nowak@example.pl")
+    api.ticket("Return label missing", body="There was no label in the box.", email="maria.nowak@example.pl")
+    api.ticket("Duplicate account", body="I also wrote from my work address.", email="m.nowak@work.example.pl")
+    page.get_by_role("link", name="Customers").click()
+    page.get_by_label("Name, email or phone").fill("maria.nowak")
+    page.get_by_role("button", name="Find").click()
+    page.get_by_role("link", name="Olena Kovalenko").first.click()
+    timeline = page.locator("ol.timeline")
+    expect(timeline).to_contain_text("The boots are 42")
+    expect(timeline).to_contain_text("There was no label in the box.")
+    # A bad phone is refused next to the field, and what was typed stays
+    edit = page.get_by_role("form", name="Edit customer")
+    edit.get_by_label("Name").fill("Maria Nowak")
+    edit.get_by_label("Phones").fill("not a phone")
+    edit.get_by_role("button", name="Save").click()
+    expect(page.locator("#phones-error")).to_be_visible()
+    assert page.get_by_label("Name").input_value() == "Maria Nowak"
+    page.get_by_label("Phones").fill("+48 22 123 45 67")
+    page.get_by_role("form", name="Edit customer").get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Maria Nowak")
+    # Merge the work address in: its ticket joins the timeline
+    merge = page.get_by_role("form", name="Merge another customer into this one")
+    merge.get_by_label("Email of the customer to merge in").fill("m.nowak@work.example.pl")
+    merge.get_by_role("button", name="Merge another customer into this one").click()
+    expect(page.locator("ol.timeline")).to_contain_text("I also wrote from my work address.")
+    assert "m.nowak@work.example.pl" in page.get_by_label("Emails").input_value()

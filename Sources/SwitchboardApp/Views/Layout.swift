@@ -13,7 +13,7 @@ struct PageFrame {
     /// The text in the search box.
     var query: String = ""
 
-    enum Section { case inbox, ticket, admin, other }
+    enum Section { case inbox, ticket, customers, admin, other }
 }
 
 /// The HTML document: head, top bar and main region. Scripts come as one module file, styles
@@ -27,6 +27,7 @@ enum Layout {
                 h.tag("a", ["class": "brand", "href": "/inbox"]) { h.t("app.name") }
                 h.tag("nav", ["class": "sections", "aria-label": l.text("layout.sections")]) {
                     h.tag("a", ["href": "/inbox", "aria-current": frame.section == .inbox ? "page" : nil]) { h.t("layout.inbox") }
+                    h.tag("a", ["href": "/contacts", "aria-current": frame.section == .customers ? "page" : nil]) { h.t("layout.customers") }
                     if frame.canAdmin {
                         h.tag("a", ["href": "/admin/users", "aria-current": frame.section == .admin ? "page" : nil]) { h.t("layout.staff") }
                     }

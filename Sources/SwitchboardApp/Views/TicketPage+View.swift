@@ -171,7 +171,7 @@ enum TicketPageView {
         h.tag("section", ["class": "requester", "aria-labelledby": "requester-title"]) {
             h.tag("h2", ["id": "requester-title"]) { h.t("ticket.requester") }
             if let c = m.requester {
-                h.tag("p", ["class": "name"]) { h.text(c.name) }
+                h.tag("p", ["class": "name"]) { h.tag("a", ["href": "/contacts/\(c.id)"]) { h.text(c.name) } }
                 for email in c.emails { h.tag("p", ["class": "muted"]) { h.text(email) } }
                 for phone in c.phones { h.tag("p", ["class": "muted"]) { h.text(phone) } }
             }
