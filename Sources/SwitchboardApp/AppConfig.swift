@@ -29,6 +29,9 @@ public struct AppConfig: Sendable {
     /// How many tickets of a list a PostgreSQL text search checks in list order before it asks
     /// the full-text index instead (see `ReadContext.searchPostgres`); tests make it small.
     public var searchWalk = ReadContext.defaultSearchWalk
+    /// The address people reach this server at, for links in mail (`SWITCHBOARD_PUBLIC_URL`,
+    /// such as https://help.example.com); without it, the address the server listens on.
+    public var publicURL: String?
 
     /// SQLite durability settings.
     public enum SQLiteSync: String, Sendable {
@@ -63,6 +66,7 @@ public struct AppConfig: Sendable {
             database: database, dataDirectory: data, firstAdminEmail: env["SWITCHBOARD_ADMIN_EMAIL"] ?? "admin@example.com",
             firstAdminPassword: env["SWITCHBOARD_ADMIN_PASSWORD"])
         if env["SWITCHBOARD_SQLITE_SYNC"]?.lowercased() == "full" { config.sqliteSynchronous = .full }
+        if let url = env["SWITCHBOARD_PUBLIC_URL"], !url.isEmpty { config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url }
         return config
     }
 }

@@ -27,6 +27,12 @@ struct ProblemMiddleware: AsyncMiddleware {
 
     static func response(for error: any Error, request: Request) -> Response {
         let problem = problem(for: error, request: request)
+        if Self.wantsPage(request) {
+            // A person in a browser gets a page in their language, not a JSON document.
+            let l = request.localizer
+            let page = ErrorPageView.render(status: problem.status, detail: problem.detail, l)
+            return WebController.html(page, status: HTTPResponseStatus(statusCode: problem.status))
+        }
         let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
         response.body = .init(data: (try? APIJSON.encoder.encode(problem)) ?? Data())
         response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
@@ -67,6 +73,12 @@ struct ProblemMiddleware: AsyncMiddleware {
             request.logger.error("unhandled error: \(String(reflecting: error))")
             return Problem(type: "about:blank", title: "Internal Server Error", status: 500, detail: "something went wrong on our side", field: nil)
         }
+    }
+
+    /// Whether the request came from a page (not the API or a script asking for JSON).
+    static func wantsPage(_ request: Request) -> Bool {
+        !request.url.path.hasPrefix("/api/") && request.url.path != "/healthz" && request.url.path != "/metrics"
+            && (request.headers.first(name: .accept)?.contains("text/html") ?? false)
     }
 
     static func title(_ status: Int) -> String {

@@ -55,6 +55,12 @@ enum SessionController {
             throw DomainError(.unauthorized, field: "password", "the email or password is not right")
         }
         try await SignInThrottle.succeed(store, email: email)
+        return try await issueSession(req, user: user)
+    }
+
+    /// A new session for a user who proved who they are.
+    static func issueSession(_ req: Request, user: User) async throws -> NewSession {
+        let store = req.store
         let token = Secrets.token()
         let csrf = Secrets.token(bytes: 24)
         let lifetime = req.application.config.sessionLifetime

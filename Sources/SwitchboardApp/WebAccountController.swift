@@ -57,8 +57,13 @@ enum WebAccountController {
             let newHash = try PasswordRules.hash(form.new_password ?? "", cost: req.application.config.bcryptCost, field: "new_password")
             let id = principal.user.id
             let actor = principal.actor
+            // A new password ends every session of the account, elsewhere too; this browser gets a new one.
             try await req.store.write { try await $0.setPassword(userId: id, hash: newHash, actor: actor) }
-            return req.redirect(to: "/profile?saved=1", redirectType: .normal)
+            await req.application.principals.clear()
+            let session = try await SessionController.issueSession(req, user: principal.user)
+            let response = req.redirect(to: "/profile?saved=1", redirectType: .normal)
+            session.setCookie(on: response, req)
+            return response
         } catch let error as DomainError where error.kind == .invalid {
             return try await profilePage(req, principal, errors: ["new_password": error.message], status: .unprocessableEntity)
         }
@@ -105,6 +110,28 @@ enum WebAccountController {
         let model = ProfileModel(
             user: current, tokens: tokens, draft: draft, errors: errors, newToken: newToken, saved: saved, timeZone: TimeZone(identifier: "UTC") ?? .current)
         return WebController.html(ProfileView.render(model, frame: WebController.frame(principal, title: l.text("profile.title"), .other), l), status: status)
+    }
+
+    // MARK: Audit log (admin)
+
+    @Sendable static func audit(_ req: Request) async throws -> Response {
+        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        _ = try await req.authorize(.viewAudit)
+        let entity = req.query[String.self, at: "entity"] ?? ""
+        let action = req.query[String.self, at: "action"] ?? ""
+        let actor = req.query[String.self, at: "actor"] ?? ""
+        let query = AuditQuery(
+            entity: EntityType(rawValue: entity), actorId: Int64(actor), action: action.isEmpty ? nil : action,
+            beforeSequence: req.query[Int64.self, at: "before"], limit: 100)
+        let (events, users) = try await req.store.read { ctx in (try await ctx.auditEvents(query), try await ctx.users()) }
+        let next = events.count == query.limit ? events.last.map {
+            InboxModel.encode([("entity", entity), ("action", action), ("actor", actor), ("before", String($0.sequence))])
+        } : nil
+        let model = AuditLogModel(
+            events: events, actors: Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), entity: entity, action: action,
+            actorId: actor, nextPage: next, timeZone: TimeZone(identifier: "UTC") ?? .current)
+        let l = req.localizer(for: principal.user)
+        return WebController.html(AuditLogView.render(model, frame: WebController.frame(principal, title: l.text("audit.title"), .admin), l))
     }
 
     // MARK: Staff (admin)

@@ -15,7 +15,9 @@ enum WebController {
 
     @Sendable static func signInForm(_ req: Request) async throws -> Response {
         let returnTo = safeReturn(req.query[String.self, at: "return_to"])
-        return signInPage(req, SignInModel(returnTo: returnTo, csrf: ""), status: .ok)
+        var model = SignInModel(returnTo: returnTo, csrf: "")
+        model.resetDone = req.query[String.self, at: "reset"] != nil
+        return signInPage(req, model, status: .ok)
     }
 
     @Sendable static func signIn(_ req: Request) async throws -> Response {
@@ -158,9 +160,13 @@ enum WebController {
         let token = req.cookies[preSessionCookie]?.string ?? Secrets.token(bytes: 24)
         model.csrf = token
         let response = html(SignInView.render(model, req.localizer), status: status)
-        response.cookies[preSessionCookie] = HTTPCookies.Value(
-            string: token, path: "/sign-in", isSecure: req.url.scheme == "https", isHTTPOnly: true, sameSite: .strict)
+        response.cookies[preSessionCookie] = preSessionCookieValue(token, req)
         return response
+    }
+
+    /// The pre-session token's cookie (sign-in and password reset forms).
+    static func preSessionCookieValue(_ token: String, _ req: Request) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: token, path: "/", isSecure: req.url.scheme == "https", isHTTPOnly: true, sameSite: .strict)
     }
 
     static func signInRedirect(_ req: Request) -> Response {

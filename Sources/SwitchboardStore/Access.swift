@@ -37,6 +37,13 @@ extension ReadContext {
     }
 
     /// Failed sign-ins counted under `key` since `since`.
+    /// Whether a reset link can still be used (for showing its form).
+    public func passwordResetIsValid(tokenHash: String, now: Date) async throws -> Bool {
+        try await sql.raw(
+            "SELECT user_id FROM password_resets WHERE token_hash = \(bind: tokenHash) AND used_at IS NULL AND expires_at >= \(bind: now.ms)"
+        ).first() != nil
+    }
+
     public func signInFailures(key: String, since: Date) async throws -> Int {
         guard let row = try await sql.raw("SELECT window_start, count FROM sign_in_failures WHERE key = \(bind: key)").first()
         else { return 0 }
@@ -106,6 +113,27 @@ extension WriteContext {
         } else {
             try await sql.raw("UPDATE sign_in_failures SET count = count + 1 WHERE key = \(bind: key)").run()
         }
+    }
+
+    /// Stores a one-time password reset link (its hash) for a user.
+    public func createPasswordReset(userId: Int64, tokenHash: String, expiresAt: Date) async throws {
+        try await sql.raw("DELETE FROM password_resets WHERE expires_at < \(bind: now.ms)").run()
+        try await sql.raw(
+            """
+            INSERT INTO password_resets (token_hash, user_id, created_at, expires_at)
+            VALUES (\(bind: tokenHash), \(bind: userId), \(bind: now.ms), \(bind: expiresAt.ms))
+            """
+        ).run()
+    }
+
+    /// Uses up a reset link: the user it belongs to when it exists, is unused and has not
+    /// expired; nil otherwise. A link works once.
+    public func usePasswordReset(tokenHash: String) async throws -> Int64? {
+        guard let row = try await sql.raw(
+            "SELECT user_id FROM password_resets WHERE token_hash = \(bind: tokenHash) AND used_at IS NULL AND expires_at >= \(bind: now.ms)"
+        ).first() else { return nil }
+        try await sql.raw("UPDATE password_resets SET used_at = \(bind: now.ms) WHERE token_hash = \(bind: tokenHash)").run()
+        return try row.decode(column: "user_id", as: Int64.self)
     }
 
     /// Forgets the failures under `key` (after a successful sign-in).

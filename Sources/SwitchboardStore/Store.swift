@@ -57,6 +57,7 @@ public struct Store: Sendable {
     /// The migrations, in order. Never edit one that shipped: add a new one.
     public static let migrations: [any Migration] = [
         CreateStaff(), CreateCustomers(), CreateTickets(), CreateRecords(), CreateSearchIndex(), CreatePresence(),
+        CreatePasswordResets(),
     ]
 
     /// Runs `body` in a write transaction; returns after it committed.
@@ -87,7 +88,7 @@ public struct ReadContext: Sendable {
     /// How many documents a PostgreSQL text search checks in list order (newest first; a
     /// fifth of that in other orders) before it collects the matches from the full-text index.
     let searchWalk: Int
-    public static let defaultSearchWalk = 10_000
+    public static let defaultSearchWalk = 5_000
 
     init(sql: any SQLDatabase, searchWalk: Int = Self.defaultSearchWalk) {
         self.sql = sql

@@ -269,3 +269,69 @@ def test_customers_have_one_timeline_and_can_be_edited_and_merged(signed_in, api
     merge.get_by_role("button", name="Merge another customer into this one").click()
     expect(page.locator("ol.timeline")).to_contain_text("I also wrote from my work address.")
     assert "m.nowak@work.example.pl" in page.get_by_label("Emails").input_value()
+
+
+def test_a_missing_ticket_shows_a_page_not_json(signed_in):
+    page = signed_in
+    response = page.goto("/tickets/999999")
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Not found")
+    expect(page.get_by_role("link", name="Back to the inbox")).to_be_visible()
+
+
+def test_admin_reads_the_audit_log_with_filters(signed_in, api):
+    page = signed_in
+    api.ticket("Audit trail check")
+    page.get_by_role("link", name="Audit log").click()
+    page.get_by_label("Record").select_option("ticket")
+    page.get_by_label("Action").select_option("created")
+    page.get_by_role("button", name="Apply").click()
+    rows = page.locator("table.audit tbody tr")
+    assert rows.count() >= 1
+    for text in rows.all_inner_texts():
+        assert "Ticket #" in text and "created it" in text
+
+
+def test_a_forgotten_password_is_reset_through_a_one_time_link(browser, server, api):
+    api.post("/users", {"email": "forgetful@example.com", "name": "Forgetful Agent", "role": "agent", "password": "old-password-123"})
+    ctx = browser.new_context(base_url=server.base_url, locale="en-US")
+    page = ctx.new_page()
+    page.goto("/sign-in")
+    page.get_by_role("link", name="Forgot your password?").click()
+    page.get_by_label("Email").fill("forgetful@example.com")
+    page.get_by_role("button", name="Send the link").click()
+    expect(page.get_by_role("status")).to_contain_text("a link is on its way")
+    # The mail goes to the log until the email channel exists
+    link = re.findall(r"http://\S+/reset-password\?token=\S+", server.log_path.read_text())[-1]
+    page.goto("/reset-password?" + link.split("?", 1)[1])
+    page.get_by_label("New password", exact=True).fill("short")
+    page.get_by_role("button", name="Save the new password").click()
+    expect(page.locator("#new_password-error")).to_be_visible()
+    page.get_by_label("New password", exact=True).fill("brand-new-password-1")
+    page.get_by_role("button", name="Save the new password").click()
+    expect(page.get_by_role("status")).to_contain_text("Your password was changed.")
+    sign_in(page, "forgetful@example.com", "brand-new-password-1", start=page.url)
+    assert "/inbox" in page.url
+    # The link works once
+    page.goto("/reset-password?" + link.split("?", 1)[1])
+    expect(page.get_by_role("alert")).to_contain_text("expired or was used already")
+    ctx.close()
+
+
+def test_changing_ones_password_keeps_this_session(browser, server, api):
+    api.post("/users", {"email": "changer@example.com", "name": "Changing Agent", "role": "agent", "password": "first-password-1"})
+    ctx = browser.new_context(base_url=server.base_url, locale="en-US")
+    page = ctx.new_page()
+    sign_in(page, "changer@example.com", "first-password-1")
+    page.goto("/profile")
+    page.get_by_label("Current password").fill("wrong-password-0")
+    page.get_by_label("New password", exact=True).fill("second-password-2")
+    page.get_by_role("button", name="Change password").click()
+    expect(page.locator("#current_password-error")).to_be_visible()
+    page.get_by_label("Current password").fill("first-password-1")
+    page.get_by_label("New password", exact=True).fill("second-password-2")
+    page.get_by_role("button", name="Change password").click()
+    expect(page.get_by_role("status")).to_have_text("Saved.")
+    page.goto("/inbox?view=all_open")
+    assert "/sign-in" not in page.url
+    ctx.close()

@@ -6,6 +6,8 @@ struct SignInModel {
     var returnTo = "/inbox"
     var error: String?
     var csrf: String
+    /// Set after a password was reset through an emailed link.
+    var resetDone = false
 }
 
 enum SignInView {
@@ -14,6 +16,7 @@ enum SignInView {
             h.tag("section", ["class": "signin", "aria-labelledby": "signin-title"]) {
                 h.tag("p", ["class": "brand"]) { h.t("app.name") }
                 h.tag("h1", ["id": "signin-title"]) { h.t("signin.title") }
+                if m.resetDone { h.tag("p", ["role": "status", "class": "notice"]) { h.t("reset.done") } }
                 if let error = m.error {
                     h.tag("p", ["class": "error", "role": "alert", "id": "signin-error"]) { h.text(error) }
                 }
@@ -33,6 +36,7 @@ enum SignInView {
                     }
                     h.tag("button", ["type": "submit", "class": "primary"]) { h.t("signin.submit") }
                 }
+                h.tag("p", ["class": "aside"]) { h.tag("a", ["href": "/forgot-password"]) { h.t("signin.forgot") } }
             }
         }
     }
