@@ -139,8 +139,35 @@ extension ReadContext {
             .all(TicketRow.self)
     }
 
-    /// How many tickets match `filter`.
+    /// How many tickets match `filter`. A filter on status, assignee and team only (every
+    /// built-in view but "recently solved") is answered from `ticket_counts`, which triggers
+    /// keep; anything else counts the rows.
     public func ticketCount(filter: TicketFilter, viewer: Viewer) async throws -> Int {
+        var onlyCounted = filter
+        onlyCounted.statuses = nil
+        onlyCounted.assignees = nil
+        onlyCounted.teamIds = nil
+        onlyCounted.myTeams = nil
+        if onlyCounted == TicketFilter() {
+            var c: [SQLQueryString] = []
+            if let s = filter.statuses { c.append(Self.anyOf("status", s.map(\.rawValue))) }
+            if let assignees = filter.assignees {
+                let ids = assignees.map { a -> Int64 in
+                    switch a {
+                    case .me: viewer.userId
+                    case .none: 0
+                    case .user(let id): id
+                    }
+                }
+                c.append(Self.anyOf("assignee_id", ids))
+            }
+            var teams = filter.teamIds ?? []
+            if filter.myTeams == true { teams += viewer.teamIds }
+            if filter.teamIds != nil || filter.myTeams == true { c.append(Self.anyOf("team_id", teams)) }
+            let n = try await sql.raw("SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) AS n FROM ticket_counts WHERE \(Self.joined(c))")
+                .first(decodingColumn: "n", as: Int64.self)
+            return Int(n ?? 0)
+        }
         let n = try await sql.raw("SELECT COUNT(*) AS n FROM tickets WHERE \(Self.joined(conditions(filter, viewer: viewer)))")
             .first(decodingColumn: "n", as: Int64.self)
         return Int(n ?? 0)

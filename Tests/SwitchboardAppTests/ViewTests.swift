@@ -135,3 +135,46 @@ import Vapor
         }
     }
 }
+
+/// The view counts come from a table that triggers keep; it must always agree with the tickets.
+@Suite struct TicketCountTests {
+    @Test func countsFollowEveryKindOfChange() async throws {
+        try await withHarness { h in
+            let team = try await h.send(.POST, "/api/v1/teams", json: ["name": "Billing"])["id"]!.int!
+            let agent = try await h.staff(.agent, email: "agent@example.com", teamIds: [team])
+            var ids: [Int64] = []
+            for i in 0..<8 {
+                var extra: [String: JSONValue] = [:]
+                if i % 2 == 0 { extra["assignee_id"] = .number(Double(agent.id)) }
+                if i % 3 == 0 { extra["team_id"] = .number(Double(team)) }
+                ids.append(try await h.ticket("Count \(i)", email: "c\(i)@example.com", extra: extra)["id"]!.int!)
+            }
+            _ = try await h.send(.PATCH, "/api/v1/tickets/\(ids[1])", json: ["status": "pending", "assignee_id": .number(Double(agent.id))])
+            _ = try await h.send(.PATCH, "/api/v1/tickets/\(ids[2])", json: ["assignee_id": .null, "team_id": .number(Double(team))])
+            _ = try await h.send(.PATCH, "/api/v1/tickets/\(ids[3])", json: ["status": "solved"])
+            _ = try await h.send(.POST, "/api/v1/tickets/\(ids[4])/merge", json: ["target_id": .number(Double(ids[5]))])
+            let kept = try await h.store.read {
+                try await $0.sql.raw("SELECT status, assignee_id, team_id, n FROM ticket_counts WHERE n <> 0 ORDER BY status, assignee_id, team_id").all()
+                    .map { "\(try $0.decode(column: "status", as: String.self)) \(try $0.decode(column: "assignee_id", as: Int64.self)) \(try $0.decode(column: "team_id", as: Int64.self)) \(try $0.decode(column: "n", as: Int64.self))" }
+            }
+            let counted = try await h.store.read {
+                try await $0.sql.raw(
+                    """
+                    SELECT status, COALESCE(assignee_id, 0) AS a, COALESCE(team_id, 0) AS t, COUNT(*) AS n FROM tickets
+                    GROUP BY status, COALESCE(assignee_id, 0), COALESCE(team_id, 0) ORDER BY status, a, t
+                    """
+                ).all().map { "\(try $0.decode(column: "status", as: String.self)) \(try $0.decode(column: "a", as: Int64.self)) \(try $0.decode(column: "t", as: Int64.self)) \(try $0.decode(column: "n", as: Int64.self))" }
+            }
+            #expect(kept == counted)
+            #expect(kept.count >= 4)
+            // And the views say the same as listing them
+            let views = try await h.send(.GET, "/api/v1/views", token: agent.token)["items"]?.array ?? []
+            #expect(views.count == BuiltInView.allCases.count)
+            for view in views where view["id"]?.string != "recently_solved" {
+                let name = view["id"]!.string!
+                let listed = try await h.send(.GET, "/api/v1/tickets?view=\(name)&limit=100", token: agent.token)["items"]?.array?.count
+                #expect(view["count"]?.int == listed.map(Int64.init), "\(name)")
+            }
+        }
+    }
+}
