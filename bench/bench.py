@@ -47,6 +47,18 @@ def wrk(script, seconds, connections, env, url, threads=2):
     return {k: float(v) for k, v in (p.split("=") for p in m.group(1).split())}
 
 
+def post_json(url, body, token=None):
+    """POSTs JSON; returns the reply's JSON, plus the session cookie when one was set."""
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json", **({"Authorization": "Bearer " + token} if token else {})})
+    with urllib.request.urlopen(request, timeout=30) as r:
+        reply = json.loads(r.read() or b"{}")
+        for header in r.headers.get_all("Set-Cookie") or []:
+            if header.startswith("sb_session="):
+                reply["cookie"] = header.split(";", 1)[0].split("=", 1)[1]
+        return reply
+
+
 def get(url, token):
     req = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
     with urllib.request.urlopen(req, timeout=120) as r:
@@ -124,10 +136,30 @@ def main():
         for q in ["refund", "σφαλμα", "ПЛАТНІСТЬ", "płatność delivery", "order 1-777"]:
             r = read("search_" + q.replace(" ", "_"), "/api/v1/tickets?limit=50&q=" + urllib.parse.quote(q))
             worst = max(worst, r["p95_ms"])
+        # The web pages, as a signed-in browser asks for them
+        session = post_json(base + "/api/v1/session", {"email": "bench@example.com", "password": "bench-password-1"})
+        page_env = dict(wenv, BENCH_TOKEN="", BENCH_COOKIE="sb_session=" + session["cookie"], BENCH_ACCEPT="text/html")
+
+        def read_page(name, path):
+            r = wrk(os.path.join(BENCH, "get.lua"), args.read_seconds, 4, dict(page_env, BENCH_PATH=path), base)
+            print(f"BENCH {name} db={args.db} tickets={count} p50={r['p50_ms']:.2f}ms p95={r['p95_ms']:.2f}ms p99={r['p99_ms']:.2f}ms "
+                  f"req={r['requests']:.0f} non2xx={r['errors_status']:.0f}", flush=True)
+            results[name] = r
+            return r
+
+        inbox = read_page("inbox_page", "/inbox?view=my_open")
+        long_ticket = post_json(base + "/api/v1/tickets", {"subject": "A long conversation", "body": "Message 1 of 200",
+                                                            "requester": {"email": "long@bench.example"}}, token)["id"]
+        for i in range(2, 201):
+            post_json(base + f"/api/v1/tickets/{long_ticket}/messages",
+                      {"body": f"Message {i} of 200: " + "words about the order and the refund " * 8,
+                       "visibility": "internal" if i % 5 == 0 else "public"}, token)
+        ticket_page = read_page("ticket_page_200_messages", f"/tickets/{long_ticket}")
         rss.stop = True
         results["peak_rss_mib"] = rss.peak / 1048576
         summary = (f"SUMMARY db={args.db} tickets={count} create_rate={rate:.0f}/s my_open_p99={results['my_open_first_page']['p99_ms']:.2f}ms "
-                   f"search_worst_p95={worst:.2f}ms peak_rss={rss.peak / 1048576:.0f}MiB")
+                   f"search_worst_p95={worst:.2f}ms inbox_page_p95={inbox['p95_ms']:.2f}ms ticket_page_p95={ticket_page['p95_ms']:.2f}ms "
+                   f"peak_rss={rss.peak / 1048576:.0f}MiB")
         print(summary)
         os.makedirs(os.path.join(BENCH, "results"), exist_ok=True)
         stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H%MZ")

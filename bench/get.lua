@@ -1,8 +1,13 @@
--- wrk script: GET one path with a bearer token. Env: BENCH_TOKEN, BENCH_PATH.
-local token = os.getenv("BENCH_TOKEN")
+-- wrk script: GET one path with a bearer token or a session cookie.
+-- Env: BENCH_TOKEN, BENCH_PATH, and optionally BENCH_COOKIE and BENCH_ACCEPT.
+local token = os.getenv("BENCH_TOKEN") or ""
 local path = os.getenv("BENCH_PATH")
+local cookie = os.getenv("BENCH_COOKIE") or ""
+local accept = os.getenv("BENCH_ACCEPT") or ""
 function init(args)
-  wrk.headers["Authorization"] = "Bearer " .. token
+  if token ~= "" then wrk.headers["Authorization"] = "Bearer " .. token end
+  if cookie ~= "" then wrk.headers["Cookie"] = cookie end
+  if accept ~= "" then wrk.headers["Accept"] = accept end
 end
 request = function() return wrk.format("GET", path) end
 done = function(summary, latency, requests)

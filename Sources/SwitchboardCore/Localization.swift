@@ -101,11 +101,21 @@ public struct CatalogError: Error, CustomStringConvertible {
 
 /// Texts, numbers and dates in one language, falling back to English for a missing key (and
 /// to the key itself when English lacks it too, so a gap shows instead of an empty label).
-public struct Localizer: Sendable {
+///
+/// Made for one request at a time (it keeps its number and date formatters, which are slow to
+/// make), so it is not `Sendable`.
+public struct Localizer {
     public let language: String
     private let catalog: Catalog
     private let fallback: Catalog
     private let locale: Locale
+    private let formatters = Formatters()
+
+    /// The formatters, made on first use.
+    private final class Formatters {
+        var number: NumberFormatter?
+        var dates: [TimeZone: DateFormatter] = [:]
+    }
 
     public init(catalog: Catalog, fallback: Catalog) {
         self.language = catalog.language
@@ -140,19 +150,27 @@ public struct Localizer: Sendable {
 
     /// A whole number with the language's digit grouping (1,234 · 1 234 · 1.234).
     public func number(_ n: Int) -> String {
-        let formatter = NumberFormatter()
-        formatter.locale = locale
-        formatter.numberStyle = .decimal
+        let formatter = formatters.number ?? {
+            let f = NumberFormatter()
+            f.locale = locale
+            f.numberStyle = .decimal
+            formatters.number = f
+            return f
+        }()
         return formatter.string(from: NSNumber(value: n)) ?? String(n)
     }
 
     /// A date and time, short, in the language's conventions and the given time zone.
     public func dateTime(_ date: Date, timeZone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = locale
-        formatter.timeZone = timeZone
-        formatter.dateStyle = .medium
-        formatter.timeStyle = .short
+        let formatter = formatters.dates[timeZone] ?? {
+            let f = DateFormatter()
+            f.locale = locale
+            f.timeZone = timeZone
+            f.dateStyle = .medium
+            f.timeStyle = .short
+            formatters.dates[timeZone] = f
+            return f
+        }()
         return formatter.string(from: date)
     }
 
