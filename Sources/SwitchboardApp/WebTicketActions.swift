@@ -29,6 +29,60 @@ enum WebTicketActions {
         }
     }
 
+    /// Moves one message into a new ticket and opens it.
+    @Sendable static func split(_ req: Request) async throws -> Response {
+        struct Form: Content { var message_id: Int64? }
+        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        _ = try await req.authorize(.editTickets)
+        let id = try req.id(what: "ticket")
+        guard let messageId = try req.content.decode(Form.self).message_id else { throw DomainError.invalid(field: "message_id", "is required") }
+        let actor = principal.actor
+        let created = try await req.store.write { try await $0.splitTicket(id, messageId: messageId, subject: nil, actor: actor) }
+        return req.redirect(to: "/tickets/\(created.id)", redirectType: .normal)
+    }
+
+    /// Links this ticket to the one with the given number (related, parent of, child of).
+    @Sendable static func link(_ req: Request) async throws -> Response {
+        struct Form: Content {
+            var link_kind: String?
+            var link_target: String?
+        }
+        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        _ = try await req.authorize(.editTickets)
+        let id = try req.id(what: "ticket")
+        let form = try req.content.decode(Form.self)
+        let l = req.localizer(for: principal.user)
+        let raw = (form.link_target ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "# "))
+        let actor = principal.actor
+        do {
+            guard let kind = form.link_kind.flatMap(TicketLinkKind.init(rawValue:)), [.related, .parent, .child].contains(kind) else {
+                throw DomainError.invalid(field: "link_target", l.text("error.choose"))
+            }
+            guard let number = Int64(raw), let other = try await req.store.read({ try await $0.ticket(number: number) }) else {
+                throw DomainError.invalid(field: "link_target", l.text("ticket.merge_unknown", ["number": raw]))
+            }
+            try await req.store.write { try await $0.link(id, to: other.id, kind: kind, actor: actor) }
+            return req.redirect(to: "/tickets/\(id)", redirectType: .normal)
+        } catch let error as DomainError where [.invalid, .invalidTransition, .notFound, .conflict].contains(error.kind) {
+            var model = try await TicketPageModel.load(req, id: id)
+            model.errors = ["link_target": error.message]
+            return WebController.ticketPage(req, principal, model, status: .unprocessableEntity)
+        }
+    }
+
+    /// Follows or stops following the ticket.
+    @Sendable static func follow(_ req: Request) async throws -> Response {
+        struct Form: Content { var following: String? }
+        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        _ = try await req.authorize(.viewTickets)
+        let id = try req.id(what: "ticket")
+        let following = try req.content.decode(Form.self).following == "true"
+        let userId = principal.user.id
+        let actor = principal.actor
+        _ = try await req.store.write { try await $0.setFollowing(ticketId: id, userId: userId, following: following, actor: actor) }
+        return req.redirect(to: "/tickets/\(id)", redirectType: .normal)
+    }
+
     /// Applies the bulk bar's choices to every selected ticket, or merges them into the oldest.
     @Sendable static func bulk(_ req: Request) async throws -> Response {
         struct Form: Content {

@@ -335,3 +335,28 @@ def test_changing_ones_password_keeps_this_session(browser, server, api):
     page.goto("/inbox?view=all_open")
     assert "/sign-in" not in page.url
     ctx.close()
+
+
+def test_split_link_and_follow_from_the_ticket_page(signed_in, api):
+    page = signed_in
+    ticket = api.ticket("Two problems in one mail", body="My invoice is wrong.")
+    api.post(f"/tickets/{ticket['id']}/messages", {"body": "Also, the app crashes on start.", "author": "requester"})
+    other = api.ticket("Invoice template is outdated")
+    page.goto(f"/tickets/{ticket['id']}")
+    # Follow, and the button says so
+    page.get_by_role("button", name="Follow").click()
+    expect(page.get_by_role("button", name="Follow")).to_have_attribute("aria-pressed", "true")
+    assert api.user["id"] in api.get(f"/tickets/{ticket['id']}")["follower_ids"]
+    # Link to another ticket; an unknown number is refused next to the field
+    links = page.get_by_role("form", name="Add link")
+    links.get_by_label("Ticket number").fill("424242")
+    links.get_by_role("button", name="Add link").click()
+    expect(page.locator("#link_target-error")).to_contain_text("There is no ticket #424242.")
+    page.get_by_label("Ticket number", exact=True).fill(str(other["number"]))
+    page.get_by_role("form", name="Add link").get_by_role("button", name="Add link").click()
+    expect(page.get_by_role("region", name="Linked tickets")).to_contain_text("Invoice template is outdated")
+    # Split the second message out
+    page.locator("ol.timeline li").nth(1).get_by_role("button", name="Split into a new ticket").click()
+    page.wait_for_url(lambda url: not url.endswith(f"/tickets/{ticket['id']}"))
+    expect(page.locator("ol.timeline")).to_contain_text("the app crashes on start")
+    expect(page.get_by_role("region", name="Linked tickets")).to_contain_text("Two problems in one mail")

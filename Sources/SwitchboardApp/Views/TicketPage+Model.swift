@@ -21,8 +21,15 @@ struct TicketPageModel {
         var changes: [FieldChange]
     }
 
+    /// A link to another ticket.
+    struct Link {
+        var kind: TicketLinkKind
+        var other: Ticket
+    }
+
     var ticket: Ticket
     var history: [HistoryItem] = []
+    var links: [Link] = []
     var requester: Contact?
     var organization: String?
     var entries: [Entry]

@@ -29,8 +29,12 @@ extension TicketPageModel {
                     actor: event.actor.kind == .user ? event.actor.id.flatMap { staff[$0] } ?? "—" : "Switchboard",
                     action: event.action, changes: event.changes)
             }
+            var links: [Link] = []
+            for (kind, otherId) in try await ctx.links(ticketId: id) {
+                if let other = try await ctx.ticket(id: otherId) { links.append(Link(kind: kind, other: other)) }
+            }
             return TicketPageModel(
-                ticket: ticket, history: history, requester: requester, organization: organization, entries: entries,
+                ticket: ticket, history: history, links: links, requester: requester, organization: organization, entries: entries,
                 agents: users.filter { $0.active && $0.role.allows(.editTickets) }.map { Option(id: $0.id, name: $0.name) },
                 teams: try await ctx.teams().map { Option(id: $0.id, name: $0.name) }, otherTickets: Array(others),
                 timeZone: TimeZone(identifier: "UTC") ?? .current)

@@ -11,16 +11,18 @@ enum TicketPageView {
                     h.tag("header", ["class": "ticket-head"]) {
                         h.tag("p", ["class": "number"]) { h.text("#\(t.number)") }
                         h.tag("h1", ["id": "ticket-title"]) { h.text(t.subject) }
+                        follow(h, m, userId: frame.userId, csrf: frame.csrf)
                         h.tag("p", ["class": "presence", "id": "presence", "aria-live": "polite"])
                     }
                     if let other = m.staleBy { stale(h, other) }
-                    timeline(h, m)
+                    timeline(h, m, csrf: frame.csrf)
                     composer(h, m, csrf: frame.csrf)
                     history(h, m)
                 }
                 h.tag("aside", ["class": "sidebar"]) {
                     fields(h, m, csrf: frame.csrf)
                     requester(h, m)
+                    links(h, m, csrf: frame.csrf)
                     merge(h, m, csrf: frame.csrf)
                 }
             }
@@ -34,10 +36,10 @@ enum TicketPageView {
         }
     }
 
-    private static func timeline(_ h: HTMLWriter, _ m: TicketPageModel) {
+    private static func timeline(_ h: HTMLWriter, _ m: TicketPageModel, csrf: String) {
         h.tag("h2", ["class": "visually-hidden"]) { h.t("ticket.timeline") }
         h.tag("ol", ["class": "timeline"]) {
-            for entry in m.entries {
+            for (index, entry) in m.entries.enumerated() {
                 let message = entry.message
                 let note = message.visibility == .internal
                 h.tag("li", ["class": note ? "entry note" : "entry \(message.authorKind.rawValue)", "id": "message-\(message.id)"]) {
@@ -46,6 +48,13 @@ enum TicketPageView {
                         h.tag("span", ["class": "kind"]) { h.t(note ? "ticket.internal_note" : "ticket.public_reply") }
                         h.tag("time", ["datetime": RFC3339.string(message.createdAt)]) {
                             h.text(h.l.dateTime(message.createdAt, timeZone: m.timeZone))
+                        }
+                        if index > 0, m.ticket.status != .closed, message.authorKind != .system {
+                            h.tag("form", ["method": "post", "action": "/tickets/\(m.ticket.id)/split", "class": "split"]) {
+                                h.csrfField(csrf)
+                                h.void("input", ["type": "hidden", "name": "message_id", "value": String(message.id)])
+                                h.tag("button", ["type": "submit", "class": "link"]) { h.t("ticket.split") }
+                            }
                         }
                     }
                     h.tag("div", ["class": "body"]) { h.text(message.body) }
@@ -154,6 +163,40 @@ enum TicketPageView {
                 }
             }
             if let error = errors[name] { h.tag("p", ["class": "field-error"]) { h.text(error) } }
+        }
+    }
+
+    private static func follow(_ h: HTMLWriter, _ m: TicketPageModel, userId: Int64, csrf: String) {
+        let following = m.ticket.followerIds.contains(userId)
+        h.tag("form", ["method": "post", "action": "/tickets/\(m.ticket.id)/follow", "class": "follow"]) {
+            h.csrfField(csrf)
+            h.void("input", ["type": "hidden", "name": "following", "value": following ? "false" : "true"])
+            h.tag("button", ["type": "submit", "aria-pressed": following ? "true" : "false"]) { h.t("ticket.follow") }
+        }
+    }
+
+    private static func links(_ h: HTMLWriter, _ m: TicketPageModel, csrf: String) {
+        h.tag("section", ["class": "links", "aria-labelledby": "links-title"]) {
+            h.tag("h2", ["id": "links-title"]) { h.t("ticket.links") }
+            if !m.links.isEmpty {
+                h.tag("ul", ["class": "others"]) {
+                    for link in m.links {
+                        h.tag("li") {
+                            h.tag("span", ["class": "muted"]) { h.t("link." + link.kind.rawValue) }
+                            h.text(" ")
+                            h.tag("a", ["href": "/tickets/\(link.other.id)"]) { h.text("#\(link.other.number) \(link.other.subject)") }
+                        }
+                    }
+                }
+            }
+            h.tag("form", ["method": "post", "action": "/tickets/\(m.ticket.id)/links", "aria-label": h.l.text("ticket.add_link")]) {
+                h.csrfField(csrf)
+                h.selectField(
+                    "link_kind", label: "ticket.link_kind",
+                    options: [TicketLinkKind.related, .parent, .child].map { ($0.rawValue, "link." + $0.rawValue) }, selected: "related")
+                h.textField("link_target", label: "ticket.link_target", value: nil, error: m.errors["link_target"])
+                h.tag("button", ["type": "submit"]) { h.t("ticket.add_link") }
+            }
         }
     }
 
