@@ -134,6 +134,56 @@ enum WebAccountController {
         return WebController.html(AuditLogView.render(model, frame: WebController.frame(principal, title: l.text("audit.title"), .admin), l))
     }
 
+    // MARK: Custom fields (admin)
+
+    @Sendable static func fields(_ req: Request) async throws -> Response {
+        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        _ = try await req.authorize(.manageFields)
+        return try await fieldsPage(req, principal, AdminFieldsModel(definitions: []))
+    }
+
+    @Sendable static func createField(_ req: Request) async throws -> Response {
+        struct Form: Content {
+            var label: String?
+            var key: String?
+            var kind: String?
+            var options: String?
+            var required: String?
+        }
+        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        _ = try await req.authorize(.manageFields)
+        let form = try req.content.decode(Form.self)
+        var model = AdminFieldsModel(definitions: [])
+        model.draft = ["label": form.label ?? "", "key": form.key ?? "", "kind": form.kind ?? "", "options": form.options ?? "",
+                       "required": form.required ?? ""]
+        let actor = principal.actor
+        do {
+            guard let kind = form.kind.flatMap(CustomFieldDefinition.Kind.init(rawValue:)) else {
+                throw DomainError.invalid(field: "kind", req.localizer(for: principal.user).text("error.choose"))
+            }
+            let options = (form.options ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let label = form.label ?? ""
+            let key = form.key ?? ""
+            let required = form.required == "true"
+            _ = try await req.store.write {
+                try await $0.createCustomField(key: key, label: label, kind: kind, options: options, required: required, actor: actor)
+            }
+            return req.redirect(to: "/admin/fields", redirectType: .normal)
+        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
+            model.errors = [error.field ?? "key": error.message]
+            return try await fieldsPage(req, principal, model, status: .unprocessableEntity)
+        }
+    }
+
+    private static func fieldsPage(_ req: Request, _ principal: WebPrincipal, _ model: AdminFieldsModel, status: HTTPStatus = .ok) async throws
+        -> Response
+    {
+        var model = model
+        model.definitions = try await req.store.read { try await $0.customFields() }
+        let l = req.localizer(for: principal.user)
+        return WebController.html(AdminFieldsView.render(model, frame: WebController.frame(principal, title: l.text("fields.title"), .admin), l), status: status)
+    }
+
     // MARK: Staff (admin)
 
     @Sendable static func users(_ req: Request) async throws -> Response {

@@ -84,6 +84,8 @@ enum WebController {
             var team_id: String?
             var tags: String?
             var version: Int64?
+            var cf: [String: String]?
+            var cfbox: [String]?
         }
         guard let principal = try await req.webPrincipal() else { return signInRedirect(req) }
         _ = try await req.authorize(.editTickets)
@@ -99,6 +101,11 @@ enum WebController {
         if let raw = form.assignee_id { changes.assigneeId = .some(Int64(raw)) }
         if let raw = form.team_id { changes.teamId = .some(Int64(raw)) }
         if let raw = form.tags { changes.tags = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        if form.cf != nil || form.cfbox != nil {
+            let definitions = try await req.store.read { try await $0.customFields() }
+            let values = CustomFieldForm.values(form.cf ?? [:], checkboxes: form.cfbox ?? [], definitions: definitions)
+            if !values.isEmpty { changes.customFields = values }
+        }
         let actor = principal.actor
         let expected = form.version
         if errors.isEmpty {

@@ -34,6 +34,8 @@ func routes(_ app: Application) throws {
     app.post("profile", "tokens", ":id", "revoke", use: WebAccountController.revokeToken)
     app.get("admin", "users", use: WebAccountController.users)
     app.get("admin", "audit", use: WebAccountController.audit)
+    app.get("admin", "fields", use: WebAccountController.fields)
+    app.post("admin", "fields", use: WebAccountController.createField)
     app.post("admin", "users", use: WebAccountController.createUser)
     app.post("admin", "users", ":id", "active", use: WebAccountController.setActive)
     app.get("tickets", ":id", use: WebController.ticket)

@@ -51,6 +51,7 @@ import Testing
         used.formUnion(Role.allCases.map { "role." + $0.rawValue })
         used.formUnion(EntityType.allCases.map { "entity." + $0.rawValue })
         used.formUnion(TicketLinkKind.allCases.map { "link." + $0.rawValue })
+        used.formUnion(CustomFieldDefinition.Kind.allCases.map { "fields.kind_" + $0.rawValue })
         used.formUnion(["audit.actor_system", "audit.actor_contact", "audit.actor_user"])
         #expect(used.count > 50)
         let missing = used.filter { !$0.hasSuffix(".") && !$0.hasSuffix("_") && english.entries[$0] == nil }.sorted()  // prefixes of built keys are checked above

@@ -360,3 +360,30 @@ def test_split_link_and_follow_from_the_ticket_page(signed_in, api):
     page.wait_for_url(lambda url: not url.endswith(f"/tickets/{ticket['id']}"))
     expect(page.locator("ol.timeline")).to_contain_text("the app crashes on start")
     expect(page.get_by_role("region", name="Linked tickets")).to_contain_text("Two problems in one mail")
+
+
+def test_admin_defines_custom_fields_that_agents_fill_on_tickets(signed_in, api):
+    page = signed_in
+    page.get_by_role("link", name="Custom fields").click()
+    form = page.get_by_role("region", name="Add a custom field")
+    form.get_by_label("Label").fill("Order number")
+    form.get_by_label("Key", exact=True).fill("Bad Key!")
+    form.get_by_role("button", name="Add field").click()
+    expect(page.locator("#key-error")).to_be_visible()
+    page.get_by_label("Key", exact=True).fill("order_number")
+    page.get_by_label("Kind").select_option("number")
+    page.get_by_role("button", name="Add field").click()
+    form = page.get_by_role("region", name="Add a custom field")
+    form.get_by_label("Label").fill("Refund approved")
+    form.get_by_label("Key", exact=True).fill("refund_approved")
+    form.get_by_label("Kind").select_option("checkbox")
+    form.get_by_role("button", name="Add field").click()
+    expect(page.get_by_role("cell", name="order_number")).to_be_visible()
+    ticket = api.ticket("Custom field check")
+    page.goto(f"/tickets/{ticket['id']}")
+    fields = page.get_by_role("form", name="Ticket fields")
+    fields.get_by_label("Order number").fill("48213")
+    fields.get_by_label("Refund approved").check()
+    fields.get_by_role("button", name="Save changes").click()
+    assert api.get(f"/tickets/{ticket['id']}")["custom_fields"] == {"order_number": 48213, "refund_approved": True}
+    expect(page.get_by_label("Order number")).to_have_value("48213")

@@ -28,6 +28,7 @@ struct TicketPageModel {
     }
 
     var ticket: Ticket
+    var customFields: [CustomFieldDefinition] = []
     var history: [HistoryItem] = []
     var links: [Link] = []
     var requester: Contact?

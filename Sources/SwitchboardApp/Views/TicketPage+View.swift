@@ -132,6 +132,7 @@ enum TicketPageView {
                 h.tag("p", ["class": "hint", "id": "tags-hint"]) { h.t("ticket.tags_hint") }
                 if let error = m.errors["tags"] { h.tag("p", ["class": "field-error"]) { h.text(error) } }
             }
+            h.customFieldInputs(m.customFields, values: t.customFields, errors: m.errors)
             h.tag("button", ["type": "submit"]) { h.t("ticket.save") }
         }
     }
