@@ -134,6 +134,61 @@ enum WebAccountController {
         return WebController.html(AuditLogView.render(model, frame: WebController.frame(principal, title: l.text("audit.title"), .admin), l))
     }
 
+    // MARK: Teams (admin)
+
+    @Sendable static func teams(_ req: Request) async throws -> Response {
+        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        _ = try await req.authorize(.manageTeams)
+        return try await teamsPage(req, principal, AdminTeamsModel(teams: [], users: []))
+    }
+
+    @Sendable static func createTeam(_ req: Request) async throws -> Response {
+        struct Form: Content {
+            var name: String?
+            var description: String?
+            var member_ids: [Int64]?
+        }
+        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        _ = try await req.authorize(.manageTeams)
+        let form = try req.content.decode(Form.self)
+        let actor = principal.actor
+        do {
+            let name = try validatedText(form.name, field: "name", max: Limits.teamName) ?? ""
+            let description = try validatedText(form.description, field: "description", max: 1000, required: false)
+            _ = try await req.store.write {
+                try await $0.createTeam(name: name, description: description, memberIds: form.member_ids ?? [], actor: actor)
+            }
+            await req.application.principals.clear()
+            return req.redirect(to: "/admin/teams", redirectType: .normal)
+        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
+            var model = AdminTeamsModel(teams: [], users: [])
+            model.draft = ["name": form.name ?? "", "description": form.description ?? ""]
+            model.errors = [error.field ?? "name": error.message]
+            return try await teamsPage(req, principal, model, status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable static func updateTeamMembers(_ req: Request) async throws -> Response {
+        struct Form: Content { var member_ids: [Int64]? }
+        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        _ = try await req.authorize(.manageTeams)
+        let id = try req.id(what: "team")
+        let members = try req.content.decode(Form.self).member_ids ?? []
+        let actor = principal.actor
+        _ = try await req.store.write { try await $0.updateTeam(id: id, name: nil, description: nil, memberIds: members, actor: actor) }
+        await req.application.principals.clear()
+        return req.redirect(to: "/admin/teams", redirectType: .normal)
+    }
+
+    private static func teamsPage(_ req: Request, _ principal: WebPrincipal, _ model: AdminTeamsModel, status: HTTPStatus = .ok) async throws
+        -> Response
+    {
+        var model = model
+        (model.teams, model.users) = try await req.store.read { ctx in (try await ctx.teams(), try await ctx.users()) }
+        let l = req.localizer(for: principal.user)
+        return WebController.html(AdminTeamsView.render(model, frame: WebController.frame(principal, title: l.text("teams.title"), .admin), l), status: status)
+    }
+
     // MARK: Custom fields (admin)
 
     @Sendable static func fields(_ req: Request) async throws -> Response {

@@ -387,3 +387,21 @@ def test_admin_defines_custom_fields_that_agents_fill_on_tickets(signed_in, api)
     fields.get_by_role("button", name="Save changes").click()
     assert api.get(f"/tickets/{ticket['id']}")["custom_fields"] == {"order_number": 48213, "refund_approved": True}
     expect(page.get_by_label("Order number")).to_have_value("48213")
+
+
+def test_admin_creates_a_team_and_sets_its_members(signed_in, api):
+    page = signed_in
+    page.get_by_role("link", name="Teams", exact=True).click()
+    new = page.get_by_role("region", name="Add a team")
+    new.get_by_role("button", name="Add team").click()
+    expect(page.locator("#name-error")).to_be_visible()
+    page.get_by_role("region", name="Add a team").get_by_label("Team name").fill("Escalations")
+    page.get_by_role("region", name="Add a team").get_by_label(api.user["name"]).check()
+    page.get_by_role("region", name="Add a team").get_by_role("button", name="Add team").click()
+    team = next(t for t in api.get("/teams")["items"] if t["name"] == "Escalations")
+    assert team["member_ids"] == [api.user["id"]]
+    members = page.get_by_role("form", name="Members of Escalations")
+    members.get_by_label(api.user["name"]).uncheck()
+    members.get_by_role("button", name="Save members").click()
+    team = next(t for t in api.get("/teams")["items"] if t["name"] == "Escalations")
+    assert team["member_ids"] == []

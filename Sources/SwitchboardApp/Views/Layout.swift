@@ -30,6 +30,7 @@ enum Layout {
                     h.tag("a", ["href": "/contacts", "aria-current": frame.section == .customers ? "page" : nil]) { h.t("layout.customers") }
                     if frame.canAdmin {
                         h.tag("a", ["href": "/admin/users", "aria-current": frame.section == .admin ? "page" : nil]) { h.t("layout.staff") }
+                        h.tag("a", ["href": "/admin/teams"]) { h.t("layout.teams") }
                         h.tag("a", ["href": "/admin/fields"]) { h.t("layout.fields") }
                         h.tag("a", ["href": "/admin/audit"]) { h.t("layout.audit") }
                     }
