@@ -63,10 +63,11 @@ def _wait_until_healthy(proc: subprocess.Popen, base_url: str, log_path: Path) -
 
 
 @contextlib.contextmanager
-def running_server(backend: str, data: Path, admin_email: str, admin_password: str, database_url: str | None = None):
+def running_server(backend: str, data: Path, admin_email: str, admin_password: str, database_url: str | None = None,
+                   extra_env: dict | None = None):
     """Yields a healthy server on 127.0.0.1; on exit sends SIGTERM and checks it exits 0."""
     env = {**os.environ, "SWITCHBOARD_DATA": str(data), "SWITCHBOARD_ADMIN_EMAIL": admin_email,
-           "SWITCHBOARD_ADMIN_PASSWORD": admin_password}
+           "SWITCHBOARD_ADMIN_PASSWORD": admin_password, **(extra_env or {})}
     env.pop("DATABASE_URL", None)
     if database_url:
         env["DATABASE_URL"] = database_url

@@ -32,6 +32,9 @@ public struct AppConfig: Sendable {
     /// The address people reach this server at, for links in mail (`SWITCHBOARD_PUBLIC_URL`,
     /// such as https://help.example.com); without it, the address the server listens on.
     public var publicURL: String?
+    /// The largest attachment accepted, and the most a message may carry in all
+    /// (`SWITCHBOARD_MAX_ATTACHMENT_MB`, default 10; a message takes up to 2.5 times that).
+    public var maxAttachmentBytes = 10 * 1_048_576
 
     /// SQLite durability settings.
     public enum SQLiteSync: String, Sendable {
@@ -66,6 +69,7 @@ public struct AppConfig: Sendable {
             database: database, dataDirectory: data, firstAdminEmail: env["SWITCHBOARD_ADMIN_EMAIL"] ?? "admin@example.com",
             firstAdminPassword: env["SWITCHBOARD_ADMIN_PASSWORD"])
         if env["SWITCHBOARD_SQLITE_SYNC"]?.lowercased() == "full" { config.sqliteSynchronous = .full }
+        if let mb = env["SWITCHBOARD_MAX_ATTACHMENT_MB"].flatMap(Int.init), mb > 0 { config.maxAttachmentBytes = mb * 1_048_576 }
         if let url = env["SWITCHBOARD_PUBLIC_URL"], !url.isEmpty { config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url }
         return config
     }

@@ -57,7 +57,8 @@ extension Request {
             // Cookies ride along on cross-site requests; the CSRF token does not.
             // Scripts send the header; plain HTML forms send the `_csrf` field.
             let sent = headers.first(name: "X-CSRF-Token")
-                ?? (headers.contentType == .urlEncodedForm ? try? content.get(String.self, at: "_csrf") : nil)
+                ?? (headers.contentType == .urlEncodedForm || headers.contentType?.subType == "form-data"
+                    ? try? content.get(String.self, at: "_csrf") : nil)
             guard let sent, Secrets.constantTimeEqual(sent, csrf) else {
                 throw DomainError(.forbidden, "missing or wrong X-CSRF-Token header for a signed-in browser session")
             }

@@ -130,6 +130,7 @@ enum WebController {
         struct Form: Content {
             var body: String?
             var kind: String?
+            var files: [File]?
         }
         guard let principal = try await req.webPrincipal() else { return signInRedirect(req) }
         _ = try await req.authorize(.editTickets)
@@ -138,20 +139,54 @@ enum WebController {
         let visibility: MessageVisibility = form.kind == "note" ? .internal : .public
         let actor = principal.actor
         let userId = principal.user.id
+        let l = req.localizer(for: principal.user)
+        let files = (form.files ?? []).filter { !$0.filename.isEmpty }
+        let limit = req.application.config.maxAttachmentBytes
+        func refuse(_ field: String, _ message: String) async throws -> Response {
+            var model = try await TicketPageModel.load(req, id: id)
+            model.errors = [field: message]
+            model.draft = form.body ?? ""
+            model.draftKind = visibility
+            return ticketPage(req, principal, model, status: field == "files" ? .payloadTooLarge : .unprocessableEntity)
+        }
+        // Checked before anything is stored, so a refused upload leaves nothing behind.
+        if let big = files.first(where: { $0.data.readableBytes > limit }) {
+            return try await refuse("files", l.text("ticket.file_too_large", ["name": big.filename, "limit": l.number(limit / 1_048_576)]))
+        }
+        if files.reduce(0, { $0 + $1.data.readableBytes }) > limit * 5 / 2 {
+            return try await refuse("files", l.text("ticket.files_too_large", ["limit": l.number(limit * 5 / 2 / 1_048_576)]))
+        }
         do {
+            let store = FileStore(dataDirectory: req.application.config.dataDirectory)
+            let stored = try files.map { file in
+                try store.put(Data(buffer: file.data), filename: file.filename, contentType: file.contentType?.description ?? "application/octet-stream")
+            }
             let body = form.body ?? ""
-            _ = try await req.store.write {
-                try await $0.addMessage(
+            _ = try await req.store.write { ctx in
+                let (_, message) = try await ctx.addMessage(
                     ticketId: id, authorKind: .staff, authorId: userId, visibility: visibility, channel: .web, body: body, actor: actor)
+                try await ctx.attach(stored, to: message)
             }
             return req.redirect(to: "/tickets/\(id)", redirectType: .normal)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .invalidTransition {
-            var model = try await TicketPageModel.load(req, id: id)
-            model.errors = ["body": error.message]
-            model.draft = form.body ?? ""
-            model.draftKind = visibility
-            return ticketPage(req, principal, model, status: .unprocessableEntity)
+            return try await refuse("body", error.message)
         }
+    }
+
+    /// An attachment, always as a download (never shown inline, never sniffed).
+    @Sendable static func attachment(_ req: Request) async throws -> Response {
+        guard try await req.webPrincipal() != nil || req.headers.bearerAuthorization != nil else { return signInRedirect(req) }
+        _ = try await req.authorize(.viewTickets)
+        let id = try req.id(what: "attachment")
+        guard let attachment = try await req.store.read({ try await $0.attachment(id: id) }) else { throw DomainError.notFound("attachment") }
+        let bytes = try FileStore(dataDirectory: req.application.config.dataDirectory).get(attachment.sha256)
+        let response = Response(status: .ok, body: .init(data: bytes))
+        response.headers.contentType = .binary
+        let ascii = attachment.filename.filter { $0.isASCII && $0 != "\"" && $0 != "\\" && !$0.isNewline }
+        let encoded = attachment.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox; default-src 'none'")
+        return response
     }
 
     // MARK: Helpers

@@ -43,7 +43,10 @@ func routes(_ app: Application) throws {
     app.post("admin", "users", ":id", "active", use: WebAccountController.setActive)
     app.get("tickets", ":id", use: WebController.ticket)
     app.post("tickets", ":id", use: WebController.updateTicket)
-    app.post("tickets", ":id", "messages", use: WebController.addMessage)
+    // Attachments ride along: the route takes up to 2.5 times the per-file limit, plus the form.
+    app.on(.POST, "tickets", ":id", "messages",
+           body: .collect(maxSize: ByteCount(integerLiteral: app.config.maxAttachmentBytes * 5 / 2 + 1_048_576)), use: WebController.addMessage)
+    app.get("attachments", ":id", ":name", use: WebController.attachment)
     app.get("assets", ":name", use: Assets.serve)
 
     app.get("metrics", use: Operations.metrics)

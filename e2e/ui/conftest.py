@@ -58,7 +58,9 @@ class Api:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    with running_server("sqlite", tmp_path_factory.mktemp("switchboard-ui"), ADMIN_EMAIL, ADMIN_PASSWORD) as srv:
+    # A 1 MB attachment limit, so the over-the-limit test stays small.
+    with running_server("sqlite", tmp_path_factory.mktemp("switchboard-ui"), ADMIN_EMAIL, ADMIN_PASSWORD,
+                        extra_env={"SWITCHBOARD_MAX_ATTACHMENT_MB": "1"}) as srv:
         yield srv
 
 

@@ -405,3 +405,31 @@ def test_admin_creates_a_team_and_sets_its_members(signed_in, api):
     members.get_by_role("button", name="Save members").click()
     team = next(t for t in api.get("/teams")["items"] if t["name"] == "Escalations")
     assert team["member_ids"] == []
+
+
+def test_attachments_upload_download_and_the_size_limit(signed_in, api, server, tmp_path):
+    page = signed_in
+    ticket = api.ticket("Screenshot of the error")
+    page.goto(f"/tickets/{ticket['id']}")
+    small = tmp_path / "fehler-ошибка.txt"
+    small.write_text("Stack trace: NullPointerException at line 42\n")
+    composer = page.get_by_role("form", name="Write a reply or note")
+    composer.get_by_label("Message").fill("Here is the log you asked for.")
+    composer.get_by_label("Attach files").set_input_files(str(small))
+    composer.get_by_role("button", name="Send").click()
+    link = page.get_by_role("link", name="fehler-ошибка.txt")
+    expect(link).to_be_visible()
+    r = page.request.get(link.get_attribute("href"))
+    assert r.status == 200 and r.body() == small.read_bytes()
+    assert r.headers["content-disposition"].startswith("attachment;")
+    assert r.headers["x-content-type-options"] == "nosniff"
+    # Over the limit: refused with a message, the text kept, nothing saved
+    big = tmp_path / "video.bin"
+    big.write_bytes(b"\0" * (1_048_576 + 10))
+    composer = page.get_by_role("form", name="Write a reply or note")
+    composer.get_by_label("Message").fill("And the video.")
+    composer.get_by_label("Attach files").set_input_files(str(big))
+    composer.get_by_role("button", name="Send").click()
+    expect(page.locator("#files-error")).to_contain_text("larger than the limit of 1 MB")
+    expect(page.get_by_label("Message")).to_have_value("And the video.")
+    assert len(api.get(f"/tickets/{ticket['id']}/messages")["items"]) == 2

@@ -1,5 +1,6 @@
 import Foundation
 import SwitchboardCore
+import SwitchboardStore
 
 /// What the ticket page shows.
 struct TicketPageModel {
@@ -31,6 +32,7 @@ struct TicketPageModel {
     var customFields: [CustomFieldDefinition] = []
     var history: [HistoryItem] = []
     var links: [Link] = []
+    var attachments: [Int64: [Attachment]] = [:]
     var requester: Contact?
     var organization: String?
     var entries: [Entry]

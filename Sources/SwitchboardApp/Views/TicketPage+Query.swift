@@ -34,7 +34,8 @@ extension TicketPageModel {
                 if let other = try await ctx.ticket(id: otherId) { links.append(Link(kind: kind, other: other)) }
             }
             return TicketPageModel(
-                ticket: ticket, customFields: try await ctx.customFields(), history: history, links: links, requester: requester, organization: organization, entries: entries,
+                ticket: ticket, customFields: try await ctx.customFields(), history: history, links: links,
+                attachments: try await ctx.attachments(ticketId: id), requester: requester, organization: organization, entries: entries,
                 agents: users.filter { $0.active && $0.role.allows(.editTickets) }.map { Option(id: $0.id, name: $0.name) },
                 teams: try await ctx.teams().map { Option(id: $0.id, name: $0.name) }, otherTickets: Array(others),
                 timeZone: TimeZone(identifier: "UTC") ?? .current)

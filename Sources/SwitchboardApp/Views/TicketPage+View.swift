@@ -58,6 +58,18 @@ enum TicketPageView {
                         }
                     }
                     h.tag("div", ["class": "body"]) { h.text(message.body) }
+                    if let files = m.attachments[message.id], !files.isEmpty {
+                        h.tag("ul", ["class": "files", "aria-label": h.l.text("ticket.attachments")]) {
+                            for file in files {
+                                h.tag("li") {
+                                    let name = file.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
+                                    h.tag("a", ["href": "/attachments/\(file.id)/\(name)", "download": ""]) { h.text(file.filename) }
+                                    h.text(" ")
+                                    h.tag("span", ["class": "muted"]) { h.t("ticket.kilobytes", ["size": h.l.number(Int((file.size + 1023) / 1024))]) }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -93,7 +105,10 @@ enum TicketPageView {
 
     private static func composer(_ h: HTMLWriter, _ m: TicketPageModel, csrf: String) {
         let closed = m.ticket.status == .closed
-        h.tag("form", ["class": "composer", "method": "post", "action": "/tickets/\(m.ticket.id)/messages", "aria-label": h.l.text("ticket.composer")]) {
+        h.tag("form", [
+            "class": "composer", "method": "post", "action": "/tickets/\(m.ticket.id)/messages", "enctype": "multipart/form-data",
+            "aria-label": h.l.text("ticket.composer"),
+        ]) {
             h.void("input", ["type": "hidden", "name": "_csrf", "value": csrf])
             h.tag("fieldset", ["class": "kind"]) {
                 h.tag("legend", ["class": "visually-hidden"]) { h.t("ticket.message_kind") }
@@ -111,6 +126,14 @@ enum TicketPageView {
                 "aria-invalid": m.errors["body"] == nil ? nil : "true", "aria-describedby": m.errors["body"] == nil ? nil : "body-error",
             ]) { h.text(m.draft) }
             if let error = m.errors["body"] { h.tag("p", ["class": "field-error", "id": "body-error"]) { h.text(error) } }
+            h.tag("div", ["class": "field"]) {
+                h.tag("label", ["for": "files"]) { h.t("ticket.attach") }
+                h.void("input", [
+                    "type": "file", "id": "files", "name": "files[]", "multiple": "", "disabled": closed ? "" : nil,
+                    "aria-invalid": m.errors["files"] == nil ? nil : "true", "aria-describedby": m.errors["files"] == nil ? nil : "files-error",
+                ])
+                if let error = m.errors["files"] { h.tag("p", ["class": "field-error", "id": "files-error", "role": "alert"]) { h.text(error) } }
+            }
             h.tag("button", ["type": "submit", "class": "primary", "disabled": closed ? "" : nil]) { h.t("ticket.send") }
         }
     }
