@@ -132,6 +132,20 @@ extension ReadContext {
             "WITH m AS MATERIALIZED (SELECT ticket_id FROM ticket_search WHERE doc @@ \(q)) SELECT ticket_id FROM m LIMIT \(bind: cap + 1)"
         ).all(decodingColumn: "ticket_id", as: Int64.self)
         if matches.isEmpty { return [] }
+        if newestFirst, matches.count <= cap {
+            // The matches are known: read them newest first in chunks, so a page costs a few
+            // dozen rows instead of every match and a sort.
+            var found: [TicketRow] = []
+            let ordered = matches.sorted(by: >).filter { id in beforeId.map { id < $0 } ?? true }
+            for start in stride(from: 0, to: ordered.count, by: max(limit + 1, 250)) {
+                let chunk = Array(ordered[start..<min(start + max(limit + 1, 250), ordered.count)])
+                found += try await sql.raw(
+                    "SELECT * FROM tickets WHERE \(base) AND tickets.id = ANY(\(bind: chunk)) \(order) LIMIT \(bind: limit + 1 - found.count)"
+                ).all(TicketRow.self)
+                if found.count > limit { break }
+            }
+            return found
+        }
         let match: SQLQueryString = matches.count <= cap
             ? "tickets.id = ANY(\(bind: matches))"
             : "tickets.id IN (SELECT ticket_id FROM ticket_search WHERE doc @@ \(q))"

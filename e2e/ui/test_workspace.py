@@ -134,6 +134,22 @@ def test_keyboard_alone_reaches_a_ticket(signed_in, api):
     page.wait_for_url(re.compile(r"/tickets/\d+$"))
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.id") == "q"
+    # On the ticket: Tab to the composer, write, Tab to Send, press Enter
+    page.keyboard.press("Escape")
+    tab_to(page, "document.activeElement.id === 'body'")
+    page.keyboard.type("Answered without touching the mouse.")
+    tab_to(page, "document.activeElement.tagName === 'BUTTON' && document.activeElement.textContent === 'Send'")
+    page.keyboard.press("Enter")
+    expect(page.locator("ol.timeline")).to_contain_text("Answered without touching the mouse.")
+
+
+def tab_to(page, condition: str, limit: int = 60) -> None:
+    """Presses Tab until `condition` (JavaScript) holds, and fails when it never does."""
+    for _ in range(limit):
+        if page.evaluate(condition):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached: {condition}")
 
 
 def test_the_browser_language_picks_ukrainian(browser, server):
