@@ -7,7 +7,7 @@ import re
 import requests
 from playwright.sync_api import expect
 
-from conftest import ADMIN_EMAIL, SCREENSHOTS, sign_in
+from conftest import ADMIN_EMAIL, sign_in
 
 
 def test_sign_in_returns_to_the_page_asked_for(page, server):
@@ -38,8 +38,6 @@ def test_inbox_lists_tickets_with_views_and_counts(signed_in, api):
     rows = page.locator("table.tickets tbody tr")
     assert rows.count() >= 3
     assert page.get_by_role("link", name="Printer 0 jams on page two").is_visible()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "inbox.png"))
 
 
 def test_work_a_ticket_end_to_end(signed_in, api):
@@ -74,7 +72,6 @@ def test_work_a_ticket_end_to_end(signed_in, api):
     stored = api.get(f"/tickets/{ticket['id']}")
     assert stored["status"] == "pending" and stored["assignee_id"] == api.user["id"] and stored["priority"] == "high"
     assert stored["first_reply_at"] is not None
-    page.screenshot(path=str(SCREENSHOTS / "ticket.png"), full_page=True)
 
 
 def test_a_stale_edit_shows_the_other_change_instead_of_overwriting(signed_in, api):

@@ -50,7 +50,7 @@ document.addEventListener("keydown", (event) => {
       if (row && event.key === "o") location.href = row.dataset.href;
       return;
     case "x":
-      if (row) { const box = row.querySelector("input[type=checkbox]"); box.checked = !box.checked; }
+      if (row) { const box = row.querySelector("input[type=checkbox]"); box.checked = !box.checked; box.dispatchEvent(new Event("change")); }
       break;
     case "a":
       if (row && me) assignToMe(row);
@@ -99,4 +99,13 @@ if (ticketPage) {
   };
   poll();
   setInterval(poll, 4000);
+}
+
+// The bulk bar shows once a ticket is selected (without this script it is always there).
+const bulk = document.getElementById("bulk");
+if (bulk) {
+  const boxes = () => [...document.querySelectorAll("input[type=checkbox][form=bulk]")];
+  const update = () => { bulk.hidden = !boxes().some((box) => box.checked); };
+  boxes().forEach((box) => box.addEventListener("change", update));
+  update();
 }
