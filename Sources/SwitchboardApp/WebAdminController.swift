@@ -56,7 +56,7 @@ enum WebAdminController {
         } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
             var model = AdminTeamsModel(teams: [], users: [])
             model.draft = ["name": form.name ?? "", "description": form.description ?? ""]
-            model.errors = [error.field ?? "name": error.message]
+            model.errors = [error.field ?? "name": FormMessages.text(error, req.localizer(for: principal.user))]
             return try await teamsPage(req, principal, model, status: .unprocessableEntity)
         }
     }
@@ -118,7 +118,7 @@ enum WebAdminController {
             }
             return req.redirect(to: "/admin/fields", redirectType: .normal)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
-            model.errors = [error.field ?? "key": error.message]
+            model.errors = [error.field ?? "key": FormMessages.text(error, req.localizer(for: principal.user))]
             return try await fieldsPage(req, principal, model, status: .unprocessableEntity)
         }
     }
@@ -174,7 +174,7 @@ enum WebAdminController {
             model.created = (user.email, generated)
             return try await usersPage(req, principal, model, status: .created)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
-            model.errors = [error.field ?? "email": error.message]
+            model.errors = [error.field ?? "email": FormMessages.text(error, req.localizer(for: principal.user))]
             return try await usersPage(req, principal, model, status: .unprocessableEntity)
         }
     }

@@ -118,7 +118,7 @@ enum WebController {
                 model.staleBy = stale.current
                 return ticketPage(req, principal, model, status: .conflict)
             } catch let error as DomainError where error.kind == .invalid || error.kind == .invalidTransition {
-                errors[error.field ?? "status"] = error.message
+                errors[error.field ?? "status"] = FormMessages.text(error, req.localizer(for: principal.user))
             }
         }
         var model = try await TicketPageModel.load(req, id: id)
@@ -169,7 +169,7 @@ enum WebController {
             }
             return req.redirect(to: "/tickets/\(id)", redirectType: .normal)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .invalidTransition {
-            return try await refuse("body", error.message)
+            return try await refuse("body", FormMessages.text(error, req.localizer(for: principal.user)))
         }
     }
 

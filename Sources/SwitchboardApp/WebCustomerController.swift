@@ -58,7 +58,7 @@ enum WebCustomerController {
             return req.redirect(to: "/contacts/\(id)", redirectType: .normal)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
             let field = (error.field ?? "name").split(separator: "[").first.map(String.init) ?? "name"
-            return try await page(req, principal, id: id, draft: draft, errors: [field: error.message], status: .unprocessableEntity)
+            return try await page(req, principal, id: id, draft: draft, errors: [field: FormMessages.text(error, req.localizer(for: principal.user))], status: .unprocessableEntity)
         }
     }
 
@@ -79,7 +79,7 @@ enum WebCustomerController {
             _ = try await req.store.write { try await $0.mergeContacts(sourceId: source, into: id, actor: actor) }
             return req.redirect(to: "/contacts/\(id)", redirectType: .normal)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
-            return try await page(req, principal, id: id, draft: ["merge_email": raw], errors: ["merge_email": error.message], status: .unprocessableEntity)
+            return try await page(req, principal, id: id, draft: ["merge_email": raw], errors: ["merge_email": FormMessages.text(error, req.localizer(for: principal.user))], status: .unprocessableEntity)
         }
     }
 

@@ -70,7 +70,7 @@ enum WebPasswordReset {
         do {
             hash = try PasswordRules.hash(form.new_password ?? "", cost: req.application.config.bcryptCost, field: "new_password")
         } catch let error as DomainError {
-            return page(req, csrf: csrf, status: .unprocessableEntity, PasswordResetView.choose(token: secret, csrf: csrf, error: error.message, valid: true, l))
+            return page(req, csrf: csrf, status: .unprocessableEntity, PasswordResetView.choose(token: secret, csrf: csrf, error: FormMessages.text(error, l), valid: true, l))
         }
         let changed = try await req.store.write { ctx -> Bool in
             guard let userId = try await ctx.usePasswordReset(tokenHash: Secrets.hash(secret)) else { return false }

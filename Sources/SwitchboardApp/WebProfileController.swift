@@ -37,7 +37,7 @@ enum WebProfileController {
             await req.application.principals.clear()
             return req.redirect(to: "/profile?saved=1", redirectType: .normal)
         } catch let error as DomainError where error.kind == .invalid {
-            return try await profilePage(req, principal, draft: draft, errors: [error.field ?? "name": error.message], status: .unprocessableEntity)
+            return try await profilePage(req, principal, draft: draft, errors: [error.field ?? "name": FormMessages.text(error, req.localizer(for: principal.user))], status: .unprocessableEntity)
         }
     }
 
@@ -65,7 +65,7 @@ enum WebProfileController {
             session.setCookie(on: response, req)
             return response
         } catch let error as DomainError where error.kind == .invalid {
-            return try await profilePage(req, principal, errors: ["new_password": error.message], status: .unprocessableEntity)
+            return try await profilePage(req, principal, errors: ["new_password": FormMessages.text(error, req.localizer(for: principal.user))], status: .unprocessableEntity)
         }
     }
 
@@ -84,7 +84,7 @@ enum WebProfileController {
             }
             return try await profilePage(req, principal, newToken: issued.secret, status: .created)
         } catch let error as DomainError where error.kind == .invalid {
-            return try await profilePage(req, principal, errors: ["token_name": error.message], status: .unprocessableEntity)
+            return try await profilePage(req, principal, errors: ["token_name": FormMessages.text(error, req.localizer(for: principal.user))], status: .unprocessableEntity)
         }
     }
 

@@ -23,7 +23,7 @@ enum WebTicketActions {
             return req.redirect(to: "/tickets/\(target.id)", redirectType: .normal)
         } catch let error as DomainError where [.invalid, .invalidTransition, .notFound].contains(error.kind) {
             var model = try await TicketPageModel.load(req, id: id)
-            model.errors = ["merge_target": error.message]
+            model.errors = ["merge_target": FormMessages.text(error, req.localizer(for: principal.user))]
             model.mergeDraft = raw
             return WebController.ticketPage(req, principal, model, status: .unprocessableEntity)
         }
@@ -65,7 +65,7 @@ enum WebTicketActions {
             return req.redirect(to: "/tickets/\(id)", redirectType: .normal)
         } catch let error as DomainError where [.invalid, .invalidTransition, .notFound, .conflict].contains(error.kind) {
             var model = try await TicketPageModel.load(req, id: id)
-            model.errors = ["link_target": error.message]
+            model.errors = ["link_target": FormMessages.text(error, req.localizer(for: principal.user))]
             return WebController.ticketPage(req, principal, model, status: .unprocessableEntity)
         }
     }
@@ -111,7 +111,7 @@ enum WebTicketActions {
                     _ = try await req.store.write { try await $0.mergeTicket(source, into: target, actor: actor) }
                     done += 1
                 } catch let error as DomainError {
-                    failed.append("#\(source): \(error.message)")
+                    failed.append("#\(source): \(FormMessages.text(error, req.localizer(for: principal.user)))")
                 }
             }
         } else {
@@ -132,7 +132,7 @@ enum WebTicketActions {
                     _ = try await req.store.write { try await $0.updateTicket(id: id, finalChanges, expectedVersion: nil, actor: actor) }
                     done += 1
                 } catch let error as DomainError {
-                    failed.append("#\(id): \(error.message)")
+                    failed.append("#\(id): \(FormMessages.text(error, req.localizer(for: principal.user)))")
                 }
             }
         }

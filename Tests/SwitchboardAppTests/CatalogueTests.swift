@@ -80,3 +80,31 @@ import Testing
         #expect(literals == [])
     }
 }
+
+/// Validation messages next to form fields come out in the page's language.
+@Suite struct FormMessageTests {
+    @Test func knownMessagesAreTranslatedAndOthersKept() throws {
+        let catalogs = try Catalogs.load()
+        let uk = catalogs.localizer("uk")
+        let en = catalogs.localizer("en")
+        #expect(FormMessages.text(.invalid(field: "name", "is required"), uk) == "Це обов’язкове поле.")
+        #expect(FormMessages.text(.invalid(field: "name", "is longer than 200 characters"), uk) == "Довше за 200 символів.")
+        #expect(FormMessages.text(.invalid(field: "new_password", "must be at least 10 characters"), en) == "This needs at least 10 characters.")
+        #expect(FormMessages.text(.invalid(field: "email", "has an invalid domain"), en) == "Enter an email address, like name@example.com.")
+        #expect(FormMessages.text(.invalid(field: "phones[0]", "needs a country code in international form, like +380441234567"), uk)
+            .hasPrefix("Введіть номер телефону"))
+        #expect(FormMessages.text(.invalid(field: "x", "something nobody mapped"), uk) == "something nobody mapped")
+        // Every message a validator in Core produces for these fields is in the table
+        for raw in ["", String(repeating: "x", count: 300)] {
+            do throws(DomainError) { _ = try validatedText(raw, field: "name", max: 200) } catch {
+                #expect(FormMessages.text(error, en) != error.message, "\(error.message)")
+            }
+        }
+        for raw in ["no-at-sign", "a@b", "@example.com"] {
+            do throws(DomainError) { _ = try EmailAddress(raw) } catch { #expect(FormMessages.text(error, en) != error.message, "\(error.message)") }
+        }
+        for raw in ["12345", "+12", "+38 abc 44"] {
+            do throws(DomainError) { _ = try PhoneNumber(raw) } catch { #expect(FormMessages.text(error, en) != error.message, "\(error.message)") }
+        }
+    }
+}
