@@ -446,3 +446,21 @@ def test_attachments_upload_download_and_the_size_limit(signed_in, api, server, 
     expect(page.locator("#files-error")).to_contain_text("larger than the limit of 1 MB")
     expect(page.get_by_label("Message")).to_have_value("And the video.")
     assert len(api.get(f"/tickets/{ticket['id']}/messages")["items"]) == 2
+
+
+def test_times_show_in_the_browsers_time_zone(browser, server, api):
+    ticket = api.ticket("Time zone check")
+    ctx = browser.new_context(base_url=server.base_url, locale="en-US", timezone_id="Pacific/Auckland")
+    page = ctx.new_page()
+    sign_in(page)
+    page.goto(f"/tickets/{ticket['id']}")
+    time = page.locator("ol.timeline time").first
+    utc = time.get_attribute("title")
+    shown = time.inner_text()
+    assert utc.endswith(" UTC") and shown != utc.removesuffix(" UTC")
+    # Auckland is 11 or 13 hours ahead of UTC: the hour differs
+    expected = page.evaluate(
+        "d => new Intl.DateTimeFormat('en', {dateStyle: 'medium', timeStyle: 'short', timeZone: 'Pacific/Auckland'}).format(new Date(d))",
+        time.get_attribute("datetime"))
+    assert shown == expected
+    ctx.close()

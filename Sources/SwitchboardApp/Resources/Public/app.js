@@ -109,3 +109,14 @@ if (bulk) {
   boxes().forEach((box) => box.addEventListener("change", update));
   update();
 }
+
+// Times: the server writes them in UTC; shown here in the browser's own time zone, in the
+// page's language.
+const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "medium", timeStyle: "short" });
+for (const time of document.querySelectorAll("time[datetime]")) {
+  const when = new Date(time.getAttribute("datetime"));
+  if (!Number.isNaN(when.getTime())) {
+    time.title = time.textContent + " UTC";
+    time.textContent = timeFormat.format(when);
+  }
+}
