@@ -5,6 +5,29 @@ import Vapor
 
 /// The admin pages: staff, teams, custom fields and the audit log.
 enum WebAdminController {
+    // MARK: API tokens (admin)
+
+    @Sendable static func tokens(_ req: Request) async throws -> Response {
+        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        _ = try await req.authorize(.manageUsers)
+        let (tokens, users) = try await req.store.read { ctx in (try await ctx.allTokens(limit: 500), try await ctx.users()) }
+        let model = AdminTokensModel(
+            tokens: tokens, owners: Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+            timeZone: TimeZone(identifier: "UTC") ?? .current)
+        let l = req.localizer(for: principal.user)
+        return WebController.html(AdminTokensView.render(model, frame: WebController.frame(principal, title: l.text("tokens.title"), .admin), l))
+    }
+
+    @Sendable static func revokeToken(_ req: Request) async throws -> Response {
+        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        _ = try await req.authorize(.manageUsers)
+        let id = try req.id(what: "token")
+        let actor = principal.actor
+        _ = try await req.store.write { try await $0.revokeToken(id: id, userId: nil, actor: actor) }
+        await req.application.principals.clear()
+        return req.redirect(to: "/admin/tokens", redirectType: .normal)
+    }
+
     // MARK: Audit log (admin)
 
     @Sendable static func audit(_ req: Request) async throws -> Response {

@@ -34,6 +34,8 @@ func routes(_ app: Application) throws {
     app.post("profile", "tokens", ":id", "revoke", use: WebProfileController.revokeToken)
     app.get("admin", "users", use: WebAdminController.users)
     app.get("admin", "audit", use: WebAdminController.audit)
+    app.get("admin", "tokens", use: WebAdminController.tokens)
+    app.post("admin", "tokens", ":id", "revoke", use: WebAdminController.revokeToken)
     app.get("admin", "teams", use: WebAdminController.teams)
     app.post("admin", "teams", use: WebAdminController.createTeam)
     app.post("admin", "teams", ":id", use: WebAdminController.updateTeamMembers)

@@ -27,6 +27,11 @@ extension ReadContext {
         try await sql.raw("SELECT * FROM api_tokens WHERE user_id = \(bind: userId) ORDER BY id DESC").all().map(token(from:))
     }
 
+    /// Everyone's API tokens, newest first (for admins).
+    public func allTokens(limit: Int) async throws -> [APIToken] {
+        try await sql.raw("SELECT * FROM api_tokens ORDER BY id DESC LIMIT \(bind: limit)").all().map(token(from:))
+    }
+
     func token(from row: any SQLRow) throws -> APIToken {
         APIToken(
             id: try row.decode(column: "id", as: Int64.self), userId: try row.decode(column: "user_id", as: Int64.self),

@@ -7,7 +7,7 @@ import re
 import requests
 from playwright.sync_api import expect
 
-from conftest import ADMIN_EMAIL, sign_in
+from conftest import ADMIN_EMAIL, Api, sign_in
 
 
 def test_sign_in_returns_to_the_page_asked_for(page, server):
@@ -464,3 +464,17 @@ def test_times_show_in_the_browsers_time_zone(browser, server, api):
         time.get_attribute("datetime"))
     assert shown == expected
     ctx.close()
+
+
+def test_admin_sees_and_revokes_anyones_api_token(signed_in, api, server):
+    other = api.post("/users", {"email": "integrator@example.com", "name": "Integration Bot", "role": "agent", "password": "integrator-pass-1"})
+    bot = Api(server.base_url, "integrator@example.com", "integrator-pass-1")
+    secret = bot.post("/tokens", {"name": "Helpdesk sync"})["token"]
+    page = signed_in
+    page.get_by_role("link", name="API tokens").click()
+    row = page.get_by_role("row", name=re.compile("Integration Bot"))
+    expect(row).to_contain_text("Helpdesk sync")
+    row.get_by_role("button", name="Revoke Helpdesk sync").click()
+    expect(page.get_by_role("row", name=re.compile("Integration Bot"))).to_contain_text("Revoked")
+    assert requests.get(server.base_url + "/api/v1/tickets", headers={"Authorization": f"Bearer {secret}"}, timeout=10).status_code == 401
+    assert other["id"] > 0

@@ -32,6 +32,7 @@ enum Layout {
                         h.tag("a", ["href": "/admin/users", "aria-current": frame.section == .admin ? "page" : nil]) { h.t("layout.staff") }
                         h.tag("a", ["href": "/admin/teams"]) { h.t("layout.teams") }
                         h.tag("a", ["href": "/admin/fields"]) { h.t("layout.fields") }
+                        h.tag("a", ["href": "/admin/tokens"]) { h.t("layout.tokens") }
                         h.tag("a", ["href": "/admin/audit"]) { h.t("layout.audit") }
                     }
                 }
