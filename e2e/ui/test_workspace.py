@@ -478,3 +478,15 @@ def test_admin_sees_and_revokes_anyones_api_token(signed_in, api, server):
     expect(page.get_by_role("row", name=re.compile("Integration Bot"))).to_contain_text("Revoked")
     assert requests.get(server.base_url + "/api/v1/tickets", headers={"Authorization": f"Bearer {secret}"}, timeout=10).status_code == 401
     assert other["id"] > 0
+
+
+def test_pages_fit_a_1024_pixel_screen(browser, server, api):
+    ticket = api.ticket("Narrow screen check with a rather long subject line that must wrap instead of pushing the page wider")
+    ctx = browser.new_context(base_url=server.base_url, viewport={"width": 1024, "height": 700}, locale="en-US")
+    page = ctx.new_page()
+    sign_in(page)
+    for path in ["/inbox?view=all_open", f"/tickets/{ticket['id']}", "/contacts", "/admin/users", "/admin/audit", "/profile"]:
+        page.goto(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 1024, f"{path} is {width} px wide"
+    ctx.close()
