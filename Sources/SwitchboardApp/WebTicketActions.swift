@@ -83,6 +83,39 @@ enum WebTicketActions {
         return req.redirect(to: "/tickets/\(id)", redirectType: .normal)
     }
 
+    /// Saves the inbox's current filters and sort as a view (personal, or shared for those
+    /// allowed), and opens it.
+    @Sendable static func saveView(_ req: Request) async throws -> Response {
+        struct Form: Content {
+            var name: String?
+            var shared: String?
+            var query: String?
+        }
+        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        _ = try await req.authorize(.viewTickets)
+        let form = try req.content.decode(Form.self)
+        let shared = form.shared == "true"
+        if shared { _ = try await req.authorize(.manageSharedViews) }
+        // The filters come from the inbox's own query string, read as the inbox reads it.
+        var url = URI(string: "/inbox?" + (form.query ?? ""))
+        url.query = url.query.map { InboxModel.encode(InboxModel.parameters($0).filter { $0.0 != "cursor" && $0.0 != "done" && $0.0 != "failed" }) }
+        let probe = Request(application: req.application, method: .GET, url: url, on: req.eventLoop)
+        let (filter, sort) = try await ViewController.resolve(probe, principal: principal.principal)
+        let owner = principal.user.id
+        let actor = principal.actor
+        do {
+            let name = try validatedText(form.name, field: "name", max: Limits.viewName) ?? ""
+            let view = try await req.store.write {
+                try await $0.createView(name: name, ownerId: owner, shared: shared, filter: filter, sort: sort, actor: actor)
+            }
+            return req.redirect(to: "/inbox?view=\(view.id)", redirectType: .normal)
+        } catch let error as DomainError where error.kind == .invalid {
+            let back = "/inbox?" + (url.query ?? "") + "&view_error=" + (FormMessages.text(error, req.localizer(for: principal.user))
+                .addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            return req.redirect(to: back, redirectType: .normal)
+        }
+    }
+
     /// Applies the bulk bar's choices to every selected ticket, or merges them into the oldest.
     @Sendable static func bulk(_ req: Request) async throws -> Response {
         struct Form: Content {

@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     app.post("reset-password", use: WebPasswordReset.choose)
     app.get("inbox", use: WebController.inbox)
     app.post("inbox", "bulk", use: WebTicketActions.bulk)
+    app.post("inbox", "views", use: WebTicketActions.saveView)
     app.post("tickets", ":id", "merge", use: WebTicketActions.merge)
     app.post("tickets", ":id", "presence", use: WebPresence.poll)
     app.post("tickets", ":id", "split", use: WebTicketActions.split)

@@ -490,3 +490,21 @@ def test_pages_fit_a_1024_pixel_screen(browser, server, api):
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 1024, f"{path} is {width} px wide"
     ctx.close()
+
+
+def test_filters_are_saved_as_a_view_of_ones_own(signed_in, api):
+    page = signed_in
+    api.ticket("Saved view: the urgent one", priority="urgent")
+    api.ticket("Saved view: a calm one", priority="low")
+    page.goto("/inbox?view=all_open&priority=urgent")
+    page.get_by_text("Save these filters as a view").click()
+    form = page.get_by_role("form", name="Save these filters as a view")
+    form.get_by_role("button", name="Save view").click()
+    expect(page.locator("#view-name-error")).to_be_visible()
+    form = page.get_by_role("form", name="Save these filters as a view")
+    form.get_by_label("View name").fill("Urgent ones")
+    form.get_by_role("button", name="Save view").click()
+    rail = page.get_by_role("navigation", name="Views")
+    expect(rail.get_by_role("link", name=re.compile("Urgent ones"))).to_have_attribute("aria-current", "page")
+    subjects = page.locator("table.tickets td.subject").all_inner_texts()
+    assert "Saved view: the urgent one" in subjects and "Saved view: a calm one" not in subjects

@@ -44,4 +44,7 @@ struct InboxModel {
     var bulkFailed: String?
     /// This page's path and query, to come back to after a bulk action.
     var here: String
+    /// Whether the "save as a view" form may offer sharing, and its last problem.
+    var canShareViews = false
+    var viewError: String?
 }

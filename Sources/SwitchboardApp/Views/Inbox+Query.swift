@@ -36,7 +36,7 @@ extension InboxModel {
                 id: t.id, number: t.number, subject: t.subject, requester: names.0[t.requesterId] ?? "#\(t.requesterId)", status: t.status,
                 priority: t.priority, assignee: t.assigneeId.flatMap { users[$0] }, team: t.teamId.flatMap { teams[$0] }, updatedAt: t.updatedAt)
         }
-        let base = parameters.filter { !["cursor", "done", "failed"].contains($0.0) }
+        let base = parameters.filter { !["cursor", "done", "failed", "view_error"].contains($0.0) }
         let current = links.first { $0.current }
         let query = filter.query ?? ""
         let title = !query.isEmpty ? l.text("inbox.results", ["query": query]) : current.map { $0.labelKey.map { l.text($0) } ?? $0.name } ?? l.text("inbox.title")
@@ -46,7 +46,8 @@ extension InboxModel {
             timeZone: TimeZone(identifier: "UTC") ?? .current,
             agents: names.1.filter { $0.active && $0.role.allows(.editTickets) }.map { ($0.id, $0.name) },
             bulkDone: req.query[Int.self, at: "done"], bulkFailed: req.query[String.self, at: "failed"],
-            here: "/inbox?" + Self.encode(parameters.filter { !["done", "failed"].contains($0.0) }))
+            here: "/inbox?" + Self.encode(parameters.filter { !["done", "failed", "view_error"].contains($0.0) }),
+            canShareViews: principal.user.role.allows(.manageSharedViews), viewError: req.query[String.self, at: "view_error"])
     }
 
     static func parameters(_ query: String) -> [(String, String)] {

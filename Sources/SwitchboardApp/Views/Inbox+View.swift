@@ -22,12 +22,40 @@ enum InboxView {
                         bulkBar(h, m, csrf: frame.csrf)
                         table(h, m)
                     }
+                    saveView(h, m, csrf: frame.csrf)
                     if let next = m.nextPage {
                         h.tag("nav", ["class": "pager", "aria-label": l.text("inbox.pages")]) {
                             h.tag("a", ["href": "/inbox?" + next, "rel": "next"]) { h.t("inbox.next_page") }
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// Keeps the current filters as a view of one's own (or shared).
+    private static func saveView(_ h: HTMLWriter, _ m: InboxModel, csrf: String) {
+        h.tag("details", ["class": "save-view", "open": m.viewError == nil ? nil : ""]) {
+            h.tag("summary") { h.t("inbox.save_view") }
+            h.tag("form", ["method": "post", "action": "/inbox/views", "class": "inline", "novalidate": "", "aria-label": h.l.text("inbox.save_view")]) {
+                h.csrfField(csrf)
+                h.void("input", ["type": "hidden", "name": "query", "value": InboxModel.encode(m.baseQuery)])
+                h.tag("div", ["class": "field"]) {
+                    h.tag("label", ["for": "view-name"]) { h.t("inbox.view_name") }
+                    h.void("input", [
+                        "id": "view-name", "name": "name", "required": "", "aria-invalid": m.viewError == nil ? nil : "true",
+                        "aria-describedby": m.viewError == nil ? nil : "view-name-error",
+                    ])
+                    if let error = m.viewError { h.tag("p", ["class": "field-error", "id": "view-name-error"]) { h.text(error) } }
+                }
+                if m.canShareViews {
+                    h.tag("label", ["for": "view-shared"]) {
+                        h.void("input", ["type": "checkbox", "id": "view-shared", "name": "shared", "value": "true"])
+                        h.text(" ")
+                        h.t("inbox.view_shared")
+                    }
+                }
+                h.tag("button", ["type": "submit"]) { h.t("inbox.save") }
             }
         }
     }
