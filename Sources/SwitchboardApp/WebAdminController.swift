@@ -5,6 +5,16 @@ import Vapor
 
 /// The admin pages: staff, teams, custom fields and the audit log.
 enum WebAdminController {
+    // MARK: Tags (admin)
+
+    @Sendable static func tags(_ req: Request) async throws -> Response {
+        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        _ = try await req.authorize(.manageFields)
+        let tags = try await req.store.read { try await $0.tagCounts(limit: 500) }
+        let l = req.localizer(for: principal.user)
+        return WebController.html(AdminTagsView.render(tags, frame: WebController.frame(principal, title: l.text("tags.title"), .admin), l))
+    }
+
     // MARK: API tokens (admin)
 
     @Sendable static func tokens(_ req: Request) async throws -> Response {

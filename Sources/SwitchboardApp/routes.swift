@@ -36,6 +36,7 @@ func routes(_ app: Application) throws {
     app.get("admin", "users", use: WebAdminController.users)
     app.get("admin", "audit", use: WebAdminController.audit)
     app.get("admin", "tokens", use: WebAdminController.tokens)
+    app.get("admin", "tags", use: WebAdminController.tags)
     app.post("admin", "tokens", ":id", "revoke", use: WebAdminController.revokeToken)
     app.get("admin", "teams", use: WebAdminController.teams)
     app.post("admin", "teams", use: WebAdminController.createTeam)

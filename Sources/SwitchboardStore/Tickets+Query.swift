@@ -187,6 +187,13 @@ extension ReadContext {
         return Int(n ?? 0)
     }
 
+    /// The tags in use, most used first, with how many tickets carry each.
+    public func tagCounts(limit: Int) async throws -> [(tag: String, count: Int)] {
+        try await sql.raw("SELECT tag, COUNT(*) AS n FROM ticket_tags GROUP BY tag ORDER BY n DESC, tag LIMIT \(bind: limit)").all().map {
+            (try $0.decode(column: "tag", as: String.self), Int(try $0.decode(column: "n", as: Int64.self)))
+        }
+    }
+
     /// Every ticket of a requester (for the customer timeline), newest first.
     public func tickets(requesterId: Int64, limit: Int) async throws -> [Ticket] {
         try await sql.raw("SELECT * FROM tickets WHERE requester_id = \(bind: requesterId) ORDER BY created_at DESC, id DESC LIMIT \(bind: limit)")

@@ -189,7 +189,7 @@ def test_bulk_changes_and_merge_from_the_inbox(signed_in, api):
 
 def test_admin_adds_a_user_who_then_signs_in_and_switches_to_ukrainian(browser, server, signed_in):
     page = signed_in
-    page.get_by_role("link", name="Staff").click()
+    open_admin(page, "Staff")
     form = page.get_by_role("region", name="Add a staff member")
     form.get_by_label("Email").fill("not-an-email")
     form.get_by_label("Name").fill("Oksana Shevchenko")
@@ -295,7 +295,7 @@ def test_a_missing_ticket_shows_a_page_not_json(signed_in):
 def test_admin_reads_the_audit_log_with_filters(signed_in, api):
     page = signed_in
     api.ticket("Audit trail check")
-    page.get_by_role("link", name="Audit log").click()
+    open_admin(page, "Audit log")
     page.get_by_label("Record").select_option("ticket")
     page.get_by_label("Action").select_option("created")
     page.get_by_role("button", name="Apply").click()
@@ -377,7 +377,7 @@ def test_split_link_and_follow_from_the_ticket_page(signed_in, api):
 
 def test_admin_defines_custom_fields_that_agents_fill_on_tickets(signed_in, api):
     page = signed_in
-    page.get_by_role("link", name="Custom fields").click()
+    open_admin(page, "Custom fields")
     form = page.get_by_role("region", name="Add a custom field")
     form.get_by_label("Label").fill("Order number")
     form.get_by_label("Key", exact=True).fill("Bad Key!")
@@ -404,7 +404,7 @@ def test_admin_defines_custom_fields_that_agents_fill_on_tickets(signed_in, api)
 
 def test_admin_creates_a_team_and_sets_its_members(signed_in, api):
     page = signed_in
-    page.get_by_role("link", name="Teams", exact=True).click()
+    open_admin(page, "Teams")
     new = page.get_by_role("region", name="Add a team")
     new.get_by_role("button", name="Add team").click()
     expect(page.locator("#name-error")).to_be_visible()
@@ -471,7 +471,7 @@ def test_admin_sees_and_revokes_anyones_api_token(signed_in, api, server):
     bot = Api(server.base_url, "integrator@example.com", "integrator-pass-1")
     secret = bot.post("/tokens", {"name": "Helpdesk sync"})["token"]
     page = signed_in
-    page.get_by_role("link", name="API tokens").click()
+    open_admin(page, "API tokens")
     row = page.get_by_role("row", name=re.compile("Integration Bot"))
     expect(row).to_contain_text("Helpdesk sync")
     row.get_by_role("button", name="Revoke Helpdesk sync").click()
@@ -508,3 +508,21 @@ def test_filters_are_saved_as_a_view_of_ones_own(signed_in, api):
     expect(rail.get_by_role("link", name=re.compile("Urgent ones"))).to_have_attribute("aria-current", "page")
     subjects = page.locator("table.tickets td.subject").all_inner_texts()
     assert "Saved view: the urgent one" in subjects and "Saved view: a calm one" not in subjects
+
+
+def test_admin_tags_page_counts_and_links_to_tickets(signed_in, api):
+    page = signed_in
+    api.ticket("Tagged one", tags=["warranty"])
+    api.ticket("Tagged two", tags=["warranty", "vip"])
+    open_admin(page, "Tags")
+    row = page.get_by_role("row", name=re.compile("warranty"))
+    expect(row).to_contain_text("2")
+    row.get_by_role("link", name="warranty").click()
+    subjects = page.locator("table.tickets td.subject").all_inner_texts()
+    assert set(subjects) >= {"Tagged one", "Tagged two"} and all(s.startswith("Tagged") for s in subjects)
+
+
+def open_admin(page, name: str) -> None:
+    """Goes to an admin page the way a person does: Admin in the top bar, then the page."""
+    page.get_by_role("navigation", name="Sections").get_by_role("link", name="Admin").click()
+    page.get_by_role("navigation", name="Admin").get_by_role("link", name=name, exact=True).click()

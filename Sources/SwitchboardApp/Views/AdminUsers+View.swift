@@ -31,13 +31,13 @@ enum AdminUsersView {
                         }
                     }
                 }
-                table(h, m, csrf: frame.csrf)
+                table(h, m, csrf: frame.csrf, me: frame.userId)
                 form(h, m, csrf: frame.csrf)
             }
         }
     }
 
-    private static func table(_ h: HTMLWriter, _ m: AdminUsersModel, csrf: String) {
+    private static func table(_ h: HTMLWriter, _ m: AdminUsersModel, csrf: String, me: Int64) {
         let teams = Dictionary(m.teams.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         h.tag("table", ["class": "grid"]) {
             h.tag("thead") {
@@ -57,11 +57,14 @@ enum AdminUsersView {
                         h.tag("td") { h.text(user.teamIds.compactMap { teams[$0] }.joined(separator: ", ")) }
                         h.tag("td") { h.t(user.active ? "user.active" : "user.inactive") }
                         h.tag("td") {
-                            h.tag("form", ["method": "post", "action": "/admin/users/\(user.id)/active"]) {
-                                h.csrfField(csrf)
-                                h.void("input", ["type": "hidden", "name": "active", "value": user.active ? "false" : "true"])
-                                h.tag("button", ["type": "submit", "class": "link"]) {
-                                    h.t(user.active ? "admin.users.deactivate" : "admin.users.activate", ["name": user.name])
+                            // Nobody deactivates themselves: the button is not offered.
+                            if user.id != me {
+                                h.tag("form", ["method": "post", "action": "/admin/users/\(user.id)/active"]) {
+                                    h.csrfField(csrf)
+                                    h.void("input", ["type": "hidden", "name": "active", "value": user.active ? "false" : "true"])
+                                    h.tag("button", ["type": "submit", "class": "link"]) {
+                                        h.t(user.active ? "admin.users.deactivate" : "admin.users.activate", ["name": user.name])
+                                    }
                                 }
                             }
                         }

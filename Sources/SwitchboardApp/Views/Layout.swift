@@ -29,11 +29,7 @@ enum Layout {
                     h.tag("a", ["href": "/inbox", "aria-current": frame.section == .inbox ? "page" : nil]) { h.t("layout.inbox") }
                     h.tag("a", ["href": "/contacts", "aria-current": frame.section == .customers ? "page" : nil]) { h.t("layout.customers") }
                     if frame.canAdmin {
-                        h.tag("a", ["href": "/admin/users", "aria-current": frame.section == .admin ? "page" : nil]) { h.t("layout.staff") }
-                        h.tag("a", ["href": "/admin/teams"]) { h.t("layout.teams") }
-                        h.tag("a", ["href": "/admin/fields"]) { h.t("layout.fields") }
-                        h.tag("a", ["href": "/admin/tokens"]) { h.t("layout.tokens") }
-                        h.tag("a", ["href": "/admin/audit"]) { h.t("layout.audit") }
+                        h.tag("a", ["href": "/admin/users", "aria-current": frame.section == .admin ? "page" : nil]) { h.t("layout.admin") }
                     }
                 }
                 h.tag("form", ["class": "search", "role": "search", "action": "/inbox", "method": "get"]) {
@@ -54,6 +50,7 @@ enum Layout {
                     }
                 }
             }
+            if frame.section == .admin { adminNav(h) }
             h.tag("main", ["id": "main", "tabindex": "-1"]) { main(h) }
             shortcutsDialog(h)
         }
@@ -87,6 +84,18 @@ enum Layout {
                 h.tag("script", ["type": "module", "src": Assets.path("app.js")])
             }
             h.tag("body") { body() }
+        }
+    }
+
+    /// The admin pages, under the top bar on each of them.
+    private static func adminNav(_ h: HTMLWriter) {
+        h.tag("nav", ["class": "subnav", "aria-label": h.l.text("layout.admin")]) {
+            for (path, key) in [
+                ("/admin/users", "layout.staff"), ("/admin/teams", "layout.teams"), ("/admin/fields", "layout.fields"), ("/admin/tags", "layout.tags"),
+                ("/admin/tokens", "layout.tokens"), ("/admin/audit", "layout.audit"),
+            ] {
+                h.tag("a", ["href": path]) { h.t(key) }
+            }
         }
     }
 
