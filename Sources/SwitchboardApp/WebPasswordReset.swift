@@ -72,14 +72,16 @@ enum WebPasswordReset {
         } catch let error as DomainError {
             return page(req, csrf: csrf, status: .unprocessableEntity, PasswordResetView.choose(token: secret, csrf: csrf, error: FormMessages.text(error, l), valid: true, l))
         }
-        let changed = try await req.store.write { ctx -> Bool in
-            guard let userId = try await ctx.usePasswordReset(tokenHash: Secrets.hash(secret)) else { return false }
+        let email = try await req.store.write { ctx -> String? in
+            guard let userId = try await ctx.usePasswordReset(tokenHash: Secrets.hash(secret)) else { return nil }
             try await ctx.setPassword(userId: userId, hash: hash, actor: .user(userId))
-            return true
+            return try await ctx.reader.user(id: userId)?.email
         }
-        guard changed else {
+        guard let email else {
             return page(req, csrf: csrf, status: .gone, PasswordResetView.choose(token: secret, csrf: csrf, error: nil, valid: false, l))
         }
+        // Asking for the link counted against the account's sign-ins; the new password starts clean.
+        try await SignInThrottle.succeed(req.store, email: email)
         await req.application.principals.clear()
         return req.redirect(to: "/sign-in?reset=1", redirectType: .normal)
     }
