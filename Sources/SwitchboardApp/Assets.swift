@@ -33,8 +33,9 @@ struct Assets: Sendable {
         "/assets/\(name)?v=\(shared.files[name]?.etag ?? "0")"
     }
 
-    /// Read on first use (`configure` reads them at start, so a missing file stops the start).
-    static let shared = (try? load()) ?? Assets(files: [:])
+    /// Read once, on first use; `configure` asks for it at start, so a missing file stops the start.
+    static let loaded = Result { try load() }
+    static let shared = (try? loaded.get()) ?? Assets(files: [:])
 
     @Sendable static func serve(_ req: Request) async throws -> Response {
         guard let name = req.parameters.get("name"), let file = shared.files[name] else { throw Abort(.notFound) }

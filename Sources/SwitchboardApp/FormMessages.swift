@@ -5,7 +5,7 @@ import SwitchboardCore
 /// the language of the page that shows them next to a field. A message this table does not
 /// know stays as it is.
 enum FormMessages {
-    private static let table: [(pattern: String, key: String, names: [String])] = [
+    private static let rows: [(pattern: String, key: String, names: [String])] = [
         ("^is required$", "error.required", []),
         ("^is longer than ([0-9]+) characters$", "error.too_long", ["max"]),
         ("^must be at most ([0-9]+) characters$", "error.too_long", ["max"]),
@@ -18,12 +18,15 @@ enum FormMessages {
         ("^must be a (?:finite number|number value)$", "error.number", []),
     ]
 
+    /// The patterns, compiled once.
+    private static let table: [(regex: NSRegularExpression, key: String, names: [String])] = rows.compactMap { row in
+        (try? NSRegularExpression(pattern: row.pattern)).map { ($0, row.key, row.names) }
+    }
+
     static func text(_ error: DomainError, _ l: Localizer) -> String {
         let message = error.message
         for row in table {
-            guard let regex = try? NSRegularExpression(pattern: row.pattern),
-                let match = regex.firstMatch(in: message, range: NSRange(message.startIndex..., in: message))
-            else { continue }
+            guard let match = row.regex.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)) else { continue }
             var arguments: [String: String] = [:]
             for (i, name) in row.names.enumerated() {
                 if let range = Range(match.range(at: i + 1), in: message) { arguments[name] = String(message[range]) }

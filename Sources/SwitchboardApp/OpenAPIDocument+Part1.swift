@@ -127,10 +127,7 @@ extension OpenAPIDocument {
                     "description": "The token with its secret.",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CreatedToken"}}},
                     "headers": {
-                      "Idempotent-Replayed": {
-                        "description": "true when this is the stored response of an earlier request with the same Idempotency-Key.",
-                        "schema": {"type": "string", "enum": ["true"]}
-                      }
+                      "Idempotent-Replayed": {"$ref": "#/components/headers/IdempotentReplayed"}
                     }
                   },
                   "401": {"$ref": "#/components/responses/Unauthorized"},
@@ -189,10 +186,7 @@ extension OpenAPIDocument {
                     "description": "The new user.",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/User"}}},
                     "headers": {
-                      "Idempotent-Replayed": {
-                        "description": "true when this is the stored response of an earlier request with the same Idempotency-Key.",
-                        "schema": {"type": "string", "enum": ["true"]}
-                      }
+                      "Idempotent-Replayed": {"$ref": "#/components/headers/IdempotentReplayed"}
                     }
                   },
                   "401": {"$ref": "#/components/responses/Unauthorized"},
@@ -274,10 +268,7 @@ extension OpenAPIDocument {
                     "description": "The new team.",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Team"}}},
                     "headers": {
-                      "Idempotent-Replayed": {
-                        "description": "true when this is the stored response of an earlier request with the same Idempotency-Key.",
-                        "schema": {"type": "string", "enum": ["true"]}
-                      }
+                      "Idempotent-Replayed": {"$ref": "#/components/headers/IdempotentReplayed"}
                     }
                   },
                   "401": {"$ref": "#/components/responses/Unauthorized"},
@@ -376,10 +367,7 @@ extension OpenAPIDocument {
                     "description": "The new contact.",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Contact"}}},
                     "headers": {
-                      "Idempotent-Replayed": {
-                        "description": "true when this is the stored response of an earlier request with the same Idempotency-Key.",
-                        "schema": {"type": "string", "enum": ["true"]}
-                      }
+                      "Idempotent-Replayed": {"$ref": "#/components/headers/IdempotentReplayed"}
                     }
                   },
                   "401": {"$ref": "#/components/responses/Unauthorized"},

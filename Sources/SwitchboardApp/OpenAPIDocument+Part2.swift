@@ -46,10 +46,7 @@ extension OpenAPIDocument {
                     "description": "The new organization.",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Organization"}}},
                     "headers": {
-                      "Idempotent-Replayed": {
-                        "description": "true when this is the stored response of an earlier request with the same Idempotency-Key.",
-                        "schema": {"type": "string", "enum": ["true"]}
-                      }
+                      "Idempotent-Replayed": {"$ref": "#/components/headers/IdempotentReplayed"}
                     }
                   },
                   "401": {"$ref": "#/components/responses/Unauthorized"},
@@ -271,10 +268,7 @@ extension OpenAPIDocument {
                     "description": "The new ticket.",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ticket"}}},
                     "headers": {
-                      "Idempotent-Replayed": {
-                        "description": "true when this is the stored response of an earlier request with the same Idempotency-Key.",
-                        "schema": {"type": "string", "enum": ["true"]}
-                      }
+                      "Idempotent-Replayed": {"$ref": "#/components/headers/IdempotentReplayed"}
                     }
                   },
                   "401": {"$ref": "#/components/responses/Unauthorized"},
@@ -384,10 +378,7 @@ extension OpenAPIDocument {
                     "description": "The new message.",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Message"}}},
                     "headers": {
-                      "Idempotent-Replayed": {
-                        "description": "true when this is the stored response of an earlier request with the same Idempotency-Key.",
-                        "schema": {"type": "string", "enum": ["true"]}
-                      }
+                      "Idempotent-Replayed": {"$ref": "#/components/headers/IdempotentReplayed"}
                     }
                   },
                   "401": {"$ref": "#/components/responses/Unauthorized"},

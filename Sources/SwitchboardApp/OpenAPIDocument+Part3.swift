@@ -151,10 +151,7 @@ extension OpenAPIDocument {
                     "description": "The new view.",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/View"}}},
                     "headers": {
-                      "Idempotent-Replayed": {
-                        "description": "true when this is the stored response of an earlier request with the same Idempotency-Key.",
-                        "schema": {"type": "string", "enum": ["true"]}
-                      }
+                      "Idempotent-Replayed": {"$ref": "#/components/headers/IdempotentReplayed"}
                     }
                   },
                   "401": {"$ref": "#/components/responses/Unauthorized"},
@@ -248,10 +245,7 @@ extension OpenAPIDocument {
                     "description": "The new field.",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CustomField"}}},
                     "headers": {
-                      "Idempotent-Replayed": {
-                        "description": "true when this is the stored response of an earlier request with the same Idempotency-Key.",
-                        "schema": {"type": "string", "enum": ["true"]}
-                      }
+                      "Idempotent-Replayed": {"$ref": "#/components/headers/IdempotentReplayed"}
                     }
                   },
                   "401": {"$ref": "#/components/responses/Unauthorized"},

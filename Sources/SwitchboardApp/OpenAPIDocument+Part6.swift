@@ -66,6 +66,12 @@ extension OpenAPIDocument {
               },
               "NoContent": {"description": "Done; no body."}
             },
+            "headers": {
+              "IdempotentReplayed": {
+                "description": "true when this is the stored response of an earlier request with the same Idempotency-Key.",
+                "schema": {"type": "string", "enum": ["true"]}
+              }
+            },
             "securitySchemes": {
               "bearerAuth": {"type": "http", "scheme": "bearer", "description": "An API token: Authorization: Bearer sb_…."},
               "sessionCookie": {

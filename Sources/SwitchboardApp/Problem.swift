@@ -26,6 +26,7 @@ struct ProblemMiddleware: AsyncMiddleware {
     }
 
     static func response(for error: any Error, request: Request) -> Response {
+        if error is SignInNeeded { return WebController.signInRedirect(request) }
         let problem = problem(for: error, request: request)
         if Self.wantsPage(request) {
             // A person in a browser gets a page in their language, not a JSON document.

@@ -77,12 +77,16 @@ enum SessionController {
     }
 
     @Sendable static func signOut(_ req: Request) async throws -> Response {
+        try await endSession(req, answering: Response(status: .noContent))
+    }
+
+    /// Ends the request's session (after checking it, CSRF included) and clears its cookie on `response`.
+    static func endSession(_ req: Request, answering response: Response) async throws -> Response {
         _ = try await req.principal()
         if let cookie = req.cookies[SessionCookie.name]?.string {
             try await req.store.write { try await $0.deleteSession(tokenHash: Secrets.hash(cookie)) }
             await req.application.principals.clear()
         }
-        let response = Response(status: .noContent)
         response.cookies[SessionCookie.name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
         return response
     }

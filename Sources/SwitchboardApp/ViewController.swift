@@ -17,10 +17,13 @@ enum ViewController {
         }
         items += saved.map(dto)
         if withCounts {
-            for i in items.indices {
-                let filter = items[i].filter
-                items[i].count = try await req.store.read { try await $0.ticketCount(filter: filter, viewer: viewer) }
+            let filters = items.map(\.filter)
+            let counts = try await req.store.read { ctx in
+                var counts: [Int] = []
+                for filter in filters { counts.append(try await ctx.ticketCount(filter: filter, viewer: viewer)) }
+                return counts
             }
+            for i in items.indices { items[i].count = counts[i] }
         }
         return try respond(Page(items: items, nextCursor: nil))
     }

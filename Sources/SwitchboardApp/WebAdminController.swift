@@ -8,8 +8,7 @@ enum WebAdminController {
     // MARK: Tags (admin)
 
     @Sendable static func tags(_ req: Request) async throws -> Response {
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.manageFields)
+        let principal = try await req.webPage(.manageFields)
         let tags = try await req.store.read { try await $0.tagCounts(limit: 500) }
         let l = req.localizer(for: principal.user)
         return WebController.html(AdminTagsView.render(tags, frame: WebController.frame(principal, title: l.text("tags.title"), .admin), l))
@@ -18,8 +17,7 @@ enum WebAdminController {
     // MARK: API tokens (admin)
 
     @Sendable static func tokens(_ req: Request) async throws -> Response {
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.manageUsers)
+        let principal = try await req.webPage(.manageUsers)
         let (tokens, users) = try await req.store.read { ctx in (try await ctx.allTokens(limit: 500), try await ctx.users()) }
         let model = AdminTokensModel(
             tokens: tokens, owners: Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
@@ -29,8 +27,7 @@ enum WebAdminController {
     }
 
     @Sendable static func revokeToken(_ req: Request) async throws -> Response {
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.manageUsers)
+        let principal = try await req.webPage(.manageUsers)
         let id = try req.id(what: "token")
         let actor = principal.actor
         _ = try await req.store.write { try await $0.revokeToken(id: id, userId: nil, actor: actor) }
@@ -41,8 +38,7 @@ enum WebAdminController {
     // MARK: Audit log (admin)
 
     @Sendable static func audit(_ req: Request) async throws -> Response {
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.viewAudit)
+        let principal = try await req.webPage(.viewAudit)
         let entity = req.query[String.self, at: "entity"] ?? ""
         let action = req.query[String.self, at: "action"] ?? ""
         let actor = req.query[String.self, at: "actor"] ?? ""
@@ -51,7 +47,7 @@ enum WebAdminController {
             beforeSequence: req.query[Int64.self, at: "before"], limit: 100)
         let (events, users) = try await req.store.read { ctx in (try await ctx.auditEvents(query), try await ctx.users()) }
         let next = events.count == query.limit ? events.last.map {
-            InboxModel.encode([("entity", entity), ("action", action), ("actor", actor), ("before", String($0.sequence))])
+            QueryString.encode([("entity", entity), ("action", action), ("actor", actor), ("before", String($0.sequence))])
         } : nil
         let model = AuditLogModel(
             events: events, actors: Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), entity: entity, action: action,
@@ -63,8 +59,7 @@ enum WebAdminController {
     // MARK: Teams (admin)
 
     @Sendable static func teams(_ req: Request) async throws -> Response {
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.manageTeams)
+        let principal = try await req.webPage(.manageTeams)
         return try await teamsPage(req, principal, AdminTeamsModel(teams: [], users: []))
     }
 
@@ -74,8 +69,7 @@ enum WebAdminController {
             var description: String?
             var member_ids: [Int64]?
         }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.manageTeams)
+        let principal = try await req.webPage(.manageTeams)
         let form = try req.content.decode(Form.self)
         let actor = principal.actor
         do {
@@ -96,8 +90,7 @@ enum WebAdminController {
 
     @Sendable static func updateTeamMembers(_ req: Request) async throws -> Response {
         struct Form: Content { var member_ids: [Int64]? }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.manageTeams)
+        let principal = try await req.webPage(.manageTeams)
         let id = try req.id(what: "team")
         let members = try req.content.decode(Form.self).member_ids ?? []
         let actor = principal.actor
@@ -118,8 +111,7 @@ enum WebAdminController {
     // MARK: Custom fields (admin)
 
     @Sendable static func fields(_ req: Request) async throws -> Response {
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.manageFields)
+        let principal = try await req.webPage(.manageFields)
         return try await fieldsPage(req, principal, AdminFieldsModel(definitions: []))
     }
 
@@ -131,8 +123,7 @@ enum WebAdminController {
             var options: String?
             var required: String?
         }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.manageFields)
+        let principal = try await req.webPage(.manageFields)
         let form = try req.content.decode(Form.self)
         var model = AdminFieldsModel(definitions: [])
         model.draft = ["label": form.label ?? "", "key": form.key ?? "", "kind": form.kind ?? "", "options": form.options ?? "",
@@ -168,8 +159,7 @@ enum WebAdminController {
     // MARK: Staff (admin)
 
     @Sendable static func users(_ req: Request) async throws -> Response {
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.manageUsers)
+        let principal = try await req.webPage(.manageUsers)
         return try await usersPage(req, principal, AdminUsersModel(users: [], teams: []))
     }
 
@@ -183,8 +173,7 @@ enum WebAdminController {
             var team_ids: [Int64]?
             var password: String?
         }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.manageUsers)
+        let principal = try await req.webPage(.manageUsers)
         let form = try req.content.decode(Form.self)
         var model = AdminUsersModel(users: [], teams: [])
         model.draft = ["email": form.email ?? "", "name": form.name ?? "", "job_title": form.job_title ?? "", "role": form.role ?? "",
@@ -214,8 +203,7 @@ enum WebAdminController {
 
     @Sendable static func setActive(_ req: Request) async throws -> Response {
         struct Form: Content { var active: String? }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.manageUsers)
+        let principal = try await req.webPage(.manageUsers)
         let id = try req.id(what: "user")
         let active = try req.content.decode(Form.self).active == "true"
         guard active || id != principal.user.id else {

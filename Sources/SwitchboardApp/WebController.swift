@@ -6,9 +6,6 @@ import Vapor
 /// The agent workspace in the browser: server-rendered pages and the forms they post.
 /// Failed forms render again with the problem next to the field and what was typed.
 enum WebController {
-    /// A cookie holding the sign-in form's CSRF token before any session exists.
-    static let preSessionCookie = "sb_csrf"
-
     @Sendable static func home(_ req: Request) async throws -> Response {
         req.redirect(to: "/inbox")
     }
@@ -29,7 +26,7 @@ enum WebController {
         }
         let form = try req.content.decode(Form.self)
         var model = SignInModel(email: form.email ?? "", returnTo: safeReturn(form.return_to), csrf: "")
-        guard let sent = form._csrf, let expected = req.cookies[preSessionCookie]?.string, Secrets.constantTimeEqual(sent, expected) else {
+        guard PreSessionToken.matches(req, form._csrf) else {
             model.error = req.localizer.text("signin.expired_form")
             return signInPage(req, model, status: .forbidden)
         }
@@ -45,19 +42,11 @@ enum WebController {
     }
 
     @Sendable static func signOut(_ req: Request) async throws -> Response {
-        _ = try await req.principal()
-        if let cookie = req.cookies[SessionCookie.name]?.string {
-            try await req.store.write { try await $0.deleteSession(tokenHash: Secrets.hash(cookie)) }
-            await req.application.principals.clear()
-        }
-        let response = req.redirect(to: "/sign-in", redirectType: .normal)
-        response.cookies[SessionCookie.name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
-        return response
+        try await SessionController.endSession(req, answering: req.redirect(to: "/sign-in", redirectType: .normal))
     }
 
     @Sendable static func inbox(_ req: Request) async throws -> Response {
-        guard let principal = try await req.webPrincipal() else { return signInRedirect(req) }
-        _ = try await req.authorize(.viewTickets)
+        let principal = try await req.webPage(.viewTickets)
         if req.query[String.self, at: "view"] == nil, req.query[String.self, at: "q"] == nil {
             return req.redirect(to: "/inbox?view=\(BuiltInView.myOpen.rawValue)")
         }
@@ -69,8 +58,7 @@ enum WebController {
     }
 
     @Sendable static func ticket(_ req: Request) async throws -> Response {
-        guard let principal = try await req.webPrincipal() else { return signInRedirect(req) }
-        _ = try await req.authorize(.viewTickets)
+        let principal = try await req.webPage(.viewTickets)
         let model = try await TicketPageModel.load(req, id: try req.id(what: "ticket"))
         return ticketPage(req, principal, model, status: .ok)
     }
@@ -87,8 +75,7 @@ enum WebController {
             var cf: [String: String]?
             var cfbox: [String]?
         }
-        guard let principal = try await req.webPrincipal() else { return signInRedirect(req) }
-        _ = try await req.authorize(.editTickets)
+        let principal = try await req.webPage(.editTickets)
         let id = try req.id(what: "ticket")
         let form = try req.content.decode(Form.self)
         var changes = TicketChanges()
@@ -132,8 +119,7 @@ enum WebController {
             var kind: String?
             var files: [File]?
         }
-        guard let principal = try await req.webPrincipal() else { return signInRedirect(req) }
-        _ = try await req.authorize(.editTickets)
+        let principal = try await req.webPage(.editTickets)
         let id = try req.id(what: "ticket")
         let form = try req.content.decode(Form.self)
         let visibility: MessageVisibility = form.kind == "note" ? .internal : .public
@@ -199,16 +185,8 @@ enum WebController {
 
     private static func signInPage(_ req: Request, _ model: SignInModel, status: HTTPStatus) -> Response {
         var model = model
-        let token = req.cookies[preSessionCookie]?.string ?? Secrets.token(bytes: 24)
-        model.csrf = token
-        let response = html(SignInView.render(model, req.localizer), status: status)
-        response.cookies[preSessionCookie] = preSessionCookieValue(token, req)
-        return response
-    }
-
-    /// The pre-session token's cookie (sign-in and password reset forms).
-    static func preSessionCookieValue(_ token: String, _ req: Request) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: token, path: "/", isSecure: req.url.scheme == "https", isHTTPOnly: true, sameSite: .strict)
+        model.csrf = PreSessionToken.current(req)
+        return PreSessionToken.page(req, token: model.csrf, status: status, SignInView.render(model, req.localizer))
     }
 
     static func signInRedirect(_ req: Request) -> Response {
@@ -247,7 +225,19 @@ struct WebPrincipal {
     var actor: Actor { principal.actor }
 }
 
+/// Thrown by `webPage` when nobody is signed in; the problem middleware answers it with a
+/// redirect to sign-in that comes back to the page.
+struct SignInNeeded: Error {}
+
 extension Request {
+    /// The signed-in staff member of a page or form, allowed `permission` when one is given.
+    /// Without a session it throws `SignInNeeded`.
+    func webPage(_ permission: Permission? = nil) async throws -> WebPrincipal {
+        guard let principal = try await webPrincipal() else { throw SignInNeeded() }
+        if let permission { _ = try await authorize(permission) }
+        return principal
+    }
+
     /// The session's staff member, or nil when nobody is signed in (pages then go to sign-in).
     func webPrincipal() async throws -> WebPrincipal? {
         guard cookies[SessionCookie.name] != nil else { return nil }

@@ -7,8 +7,7 @@ import Vapor
 /// tickets on one timeline, editing and merging.
 enum WebCustomerController {
     @Sendable static func list(_ req: Request) async throws -> Response {
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.viewContacts)
+        let principal = try await req.webPage(.viewContacts)
         let query = req.query[String.self, at: "q"] ?? ""
         let after = req.query[Int64.self, at: "after"]
         let limit = 50
@@ -26,8 +25,7 @@ enum WebCustomerController {
     }
 
     @Sendable static func show(_ req: Request) async throws -> Response {
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.viewContacts)
+        let principal = try await req.webPage(.viewContacts)
         return try await page(req, principal, id: try req.id(what: "contact"))
     }
 
@@ -38,8 +36,7 @@ enum WebCustomerController {
             var phones: String?
             var organization_id: String?
         }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.editContacts)
+        let principal = try await req.webPage(.editContacts)
         let id = try req.id(what: "contact")
         let form = try req.content.decode(Form.self)
         let split = { (raw: String?) in (raw ?? "").split(whereSeparator: { $0 == "," || $0 == "\n" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
@@ -65,8 +62,7 @@ enum WebCustomerController {
     /// Merges the contact who owns the given email into this one.
     @Sendable static func merge(_ req: Request) async throws -> Response {
         struct Form: Content { var merge_email: String? }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.mergeContacts)
+        let principal = try await req.webPage(.mergeContacts)
         let id = try req.id(what: "contact")
         let raw = try req.content.decode(Form.self).merge_email ?? ""
         let l = req.localizer(for: principal.user)

@@ -9,8 +9,8 @@ enum WebPasswordReset {
     static let lifetime: TimeInterval = 3600
 
     @Sendable static func requestForm(_ req: Request) async throws -> Response {
-        let csrf = token(req)
-        return page(req, csrf: csrf, PasswordResetView.request(email: "", sent: false, csrf: csrf, error: nil, req.localizer))
+        let csrf = PreSessionToken.current(req)
+        return PreSessionToken.page(req, token: csrf, PasswordResetView.request(email: "", sent: false, csrf: csrf, error: nil, req.localizer))
     }
 
     @Sendable static func request(_ req: Request) async throws -> Response {
@@ -20,13 +20,13 @@ enum WebPasswordReset {
         }
         let form = try req.content.decode(Form.self)
         let l = req.localizer
-        let csrf = token(req)
-        guard checkToken(req, form._csrf) else {
-            return page(req, csrf: csrf, status: .forbidden,
+        let csrf = PreSessionToken.current(req)
+        guard PreSessionToken.matches(req, form._csrf) else {
+            return PreSessionToken.page(req, token: csrf, status: .forbidden,
                         PasswordResetView.request(email: form.email ?? "", sent: false, csrf: csrf, error: l.text("signin.expired_form"), l))
         }
         guard let email = try? EmailAddress(form.email ?? "") else {
-            return page(req, csrf: csrf, status: .unprocessableEntity,
+            return PreSessionToken.page(req, token: csrf, status: .unprocessableEntity,
                         PasswordResetView.request(email: form.email ?? "", sent: false, csrf: csrf, error: l.text("reset.bad_email"), l))
         }
         // Asking counts like a failed sign-in, so the form cannot be used to flood a mailbox.
@@ -42,14 +42,14 @@ enum WebPasswordReset {
             try await req.application.mailer.send(
                 OutgoingMail(to: found.user.email, subject: mail.text("reset.mail_subject"), text: mail.text("reset.mail_body", ["link": link])))
         }
-        return page(req, csrf: csrf, PasswordResetView.request(email: email.value, sent: true, csrf: csrf, error: nil, l))
+        return PreSessionToken.page(req, token: csrf, PasswordResetView.request(email: email.value, sent: true, csrf: csrf, error: nil, l))
     }
 
     @Sendable static func chooseForm(_ req: Request) async throws -> Response {
         let secret = req.query[String.self, at: "token"] ?? ""
         let valid = try await req.store.read { [now = req.store.clock()] in try await $0.passwordResetIsValid(tokenHash: Secrets.hash(secret), now: now) }
-        let csrf = token(req)
-        return page(req, csrf: csrf, status: valid ? .ok : .gone, PasswordResetView.choose(token: secret, csrf: csrf, error: nil, valid: valid, req.localizer))
+        let csrf = PreSessionToken.current(req)
+        return PreSessionToken.page(req, token: csrf, status: valid ? .ok : .gone, PasswordResetView.choose(token: secret, csrf: csrf, error: nil, valid: valid, req.localizer))
     }
 
     @Sendable static func choose(_ req: Request) async throws -> Response {
@@ -61,16 +61,16 @@ enum WebPasswordReset {
         let form = try req.content.decode(Form.self)
         let l = req.localizer
         let secret = form.token ?? ""
-        let csrf = token(req)
-        guard checkToken(req, form._csrf) else {
-            return page(req, csrf: csrf, status: .forbidden,
+        let csrf = PreSessionToken.current(req)
+        guard PreSessionToken.matches(req, form._csrf) else {
+            return PreSessionToken.page(req, token: csrf, status: .forbidden,
                         PasswordResetView.choose(token: secret, csrf: csrf, error: l.text("signin.expired_form"), valid: true, l))
         }
         let hash: String
         do {
             hash = try PasswordRules.hash(form.new_password ?? "", cost: req.application.config.bcryptCost, field: "new_password")
         } catch let error as DomainError {
-            return page(req, csrf: csrf, status: .unprocessableEntity, PasswordResetView.choose(token: secret, csrf: csrf, error: FormMessages.text(error, l), valid: true, l))
+            return PreSessionToken.page(req, token: csrf, status: .unprocessableEntity, PasswordResetView.choose(token: secret, csrf: csrf, error: FormMessages.text(error, l), valid: true, l))
         }
         let email = try await req.store.write { ctx -> String? in
             guard let userId = try await ctx.usePasswordReset(tokenHash: Secrets.hash(secret)) else { return nil }
@@ -78,31 +78,12 @@ enum WebPasswordReset {
             return try await ctx.reader.user(id: userId)?.email
         }
         guard let email else {
-            return page(req, csrf: csrf, status: .gone, PasswordResetView.choose(token: secret, csrf: csrf, error: nil, valid: false, l))
+            return PreSessionToken.page(req, token: csrf, status: .gone, PasswordResetView.choose(token: secret, csrf: csrf, error: nil, valid: false, l))
         }
         // Asking for the link counted against the account's sign-ins; the new password starts clean.
         try await SignInThrottle.succeed(req.store, email: email)
         await req.application.principals.clear()
         return req.redirect(to: "/sign-in?reset=1", redirectType: .normal)
-    }
-
-    // The forms carry the same pre-session token as the sign-in form.
-    private static func token(_ req: Request) -> String {
-        req.cookies[WebController.preSessionCookie]?.string ?? Secrets.token(bytes: 24)
-    }
-
-    private static func checkToken(_ req: Request, _ sent: String?) -> Bool {
-        guard let sent, let expected = req.cookies[WebController.preSessionCookie]?.string else { return false }
-        return Secrets.constantTimeEqual(sent, expected)
-    }
-
-    /// The page, and the pre-session cookie its form's token must match.
-    private static func page(_ req: Request, csrf: String, status: HTTPStatus = .ok, _ html: String) -> Response {
-        let response = WebController.html(html, status: status)
-        if req.cookies[WebController.preSessionCookie]?.string != csrf {
-            response.cookies[WebController.preSessionCookie] = WebController.preSessionCookieValue(csrf, req)
-        }
-        return response
     }
 
     private static func localURL(_ app: Application) -> String {

@@ -8,7 +8,7 @@ enum WebProfileController {
     // MARK: Profile
 
     @Sendable static func profile(_ req: Request) async throws -> Response {
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        let principal = try await req.webPage()
         return try await profilePage(req, principal, saved: req.query[String.self, at: "saved"] != nil)
     }
 
@@ -18,7 +18,7 @@ enum WebProfileController {
             var job_title: String?
             var locale: String?
         }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        let principal = try await req.webPage()
         let form = try req.content.decode(Form.self)
         let draft = ["name": form.name ?? "", "job_title": form.job_title ?? "", "locale": form.locale ?? ""]
         let id = principal.user.id
@@ -46,7 +46,7 @@ enum WebProfileController {
             var current_password: String?
             var new_password: String?
         }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
+        let principal = try await req.webPage()
         let form = try req.content.decode(Form.self)
         let l = req.localizer(for: principal.user)
         let found = try await req.store.read { [email = principal.user.email] in try await $0.userForSignIn(email: email) }
@@ -71,8 +71,7 @@ enum WebProfileController {
 
     @Sendable static func createToken(_ req: Request) async throws -> Response {
         struct Form: Content { var token_name: String? }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.manageOwnTokens)
+        let principal = try await req.webPage(.manageOwnTokens)
         let form = try req.content.decode(Form.self)
         do {
             let name = try validatedText(form.token_name?.isEmpty == false ? form.token_name : "API token", field: "token_name", max: 100) ?? "API token"
@@ -89,8 +88,7 @@ enum WebProfileController {
     }
 
     @Sendable static func revokeToken(_ req: Request) async throws -> Response {
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.manageOwnTokens)
+        let principal = try await req.webPage(.manageOwnTokens)
         let tokenId = try req.id(what: "token")
         let owner = principal.user.id
         let actor = principal.actor

@@ -9,8 +9,7 @@ enum WebTicketActions {
     /// Merges this ticket into the one with the given number and opens that one.
     @Sendable static func merge(_ req: Request) async throws -> Response {
         struct Form: Content { var merge_target: String? }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.mergeTickets)
+        let principal = try await req.webPage(.mergeTickets)
         let id = try req.id(what: "ticket")
         let raw = (try req.content.decode(Form.self).merge_target ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "# "))
         let l = req.localizer(for: principal.user)
@@ -32,8 +31,7 @@ enum WebTicketActions {
     /// Moves one message into a new ticket and opens it.
     @Sendable static func split(_ req: Request) async throws -> Response {
         struct Form: Content { var message_id: Int64? }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.editTickets)
+        let principal = try await req.webPage(.editTickets)
         let id = try req.id(what: "ticket")
         guard let messageId = try req.content.decode(Form.self).message_id else { throw DomainError.invalid(field: "message_id", "is required") }
         let actor = principal.actor
@@ -47,8 +45,7 @@ enum WebTicketActions {
             var link_kind: String?
             var link_target: String?
         }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.editTickets)
+        let principal = try await req.webPage(.editTickets)
         let id = try req.id(what: "ticket")
         let form = try req.content.decode(Form.self)
         let l = req.localizer(for: principal.user)
@@ -73,8 +70,7 @@ enum WebTicketActions {
     /// Follows or stops following the ticket.
     @Sendable static func follow(_ req: Request) async throws -> Response {
         struct Form: Content { var following: String? }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.viewTickets)
+        let principal = try await req.webPage(.viewTickets)
         let id = try req.id(what: "ticket")
         let following = try req.content.decode(Form.self).following == "true"
         let userId = principal.user.id
@@ -89,18 +85,13 @@ enum WebTicketActions {
         struct Form: Content {
             var name: String?
             var shared: String?
-            var query: String?
         }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.viewTickets)
+        let principal = try await req.webPage(.viewTickets)
         let form = try req.content.decode(Form.self)
         let shared = form.shared == "true"
         if shared { _ = try await req.authorize(.manageSharedViews) }
-        // The filters come from the inbox's own query string, read as the inbox reads it.
-        var url = URI(string: "/inbox?" + (form.query ?? ""))
-        url.query = url.query.map { InboxModel.encode(InboxModel.parameters($0).filter { $0.0 != "cursor" && $0.0 != "done" && $0.0 != "failed" }) }
-        let probe = Request(application: req.application, method: .GET, url: url, on: req.eventLoop)
-        let (filter, sort) = try await ViewController.resolve(probe, principal: principal.principal)
+        // The form posts to the inbox's own query string, read as the inbox reads it.
+        let (filter, sort) = try await ViewController.resolve(req, principal: principal.principal)
         let owner = principal.user.id
         let actor = principal.actor
         do {
@@ -110,7 +101,7 @@ enum WebTicketActions {
             }
             return req.redirect(to: "/inbox?view=\(view.id)", redirectType: .normal)
         } catch let error as DomainError where error.kind == .invalid {
-            let back = "/inbox?" + (url.query ?? "") + "&view_error=" + (FormMessages.text(error, req.localizer(for: principal.user))
+            let back = "/inbox?" + (req.url.query ?? "") + "&view_error=" + (FormMessages.text(error, req.localizer(for: principal.user))
                 .addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             return req.redirect(to: back, redirectType: .normal)
         }
@@ -127,8 +118,7 @@ enum WebTicketActions {
             var add_tags: String?
             var return_to: String?
         }
-        guard let principal = try await req.webPrincipal() else { return WebController.signInRedirect(req) }
-        _ = try await req.authorize(.editTickets)
+        let principal = try await req.webPage(.editTickets)
         let form = try req.content.decode(Form.self)
         let back = WebController.safeReturn(form.return_to)
         let ids = Array(Set(form.ticket ?? [])).sorted()

@@ -13,7 +13,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.config = config
     APIJSON.install()
     app.catalogs = try Catalogs.load()
-    _ = try Assets.load()  // fails the start when a file is missing
+    _ = try Assets.loaded.get()  // fails the start when a file is missing
     try configureDatabase(app, config.database, dataDirectory: config.dataDirectory)
     app.migrations.add(Store.migrations)
     let writerLoop = app.eventLoopGroup.any()

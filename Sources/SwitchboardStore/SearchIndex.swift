@@ -30,12 +30,7 @@ enum SearchIndex {
         guard !documents.isEmpty else { return [] }
         switch dialect {
         case .sqlite:
-            return stride(from: 0, to: documents.count, by: 5000).map { start in
-                var insert = SQLInsert(table: SQLIdentifier("ticket_fts"))
-                insert.columns = [SQLIdentifier("rowid"), SQLIdentifier("doc")]
-                insert.values = documents[start..<min(start + 5000, documents.count)].map { [SQLBind($0.0), SQLBind($0.1)] }
-                return insert
-            }
+            return WriteContext.chunkedInserts("ticket_fts", ["rowid", "doc"], documents.map { [$0.0, $0.1] })
         case .postgres:
             // Two array binds, whatever the number of documents.
             return [

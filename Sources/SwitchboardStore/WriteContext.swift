@@ -139,14 +139,10 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
             try await sql.execute(sql: statement) { _ in }
             return
         }
-        if deferredBinds + binds > 30_000 {  // PostgreSQL takes at most 65,535 binds per statement
-            try await sql.execute(sql: StatementChain(deferred + [statement])) { _ in }
-            deferred.removeAll()
-            deferredBinds = 0
-            return
-        }
         deferred.append(statement)
         deferredBinds += binds
+        // PostgreSQL takes at most 65,535 binds per statement: send what is held well before.
+        if deferredBinds > 30_000 { try await flushDeferred() }
     }
 
     /// The custom field definitions: read when their version moved since the writer last read

@@ -21,7 +21,7 @@ enum AdminTagsView {
                         for (tag, count) in tags {
                             h.tag("tr") {
                                 h.tag("td") {
-                                    h.tag("a", ["href": "/inbox?" + InboxModel.encode([("view", "all_open"), ("tag", tag)])]) { h.text(tag) }
+                                    h.tag("a", ["href": "/inbox?" + QueryString.encode([("view", "all_open"), ("tag", tag)])]) { h.text(tag) }
                                 }
                                 h.tag("td") { h.text(h.l.number(count)) }
                             }

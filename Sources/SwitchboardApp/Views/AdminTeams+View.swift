@@ -19,7 +19,9 @@ enum AdminTeamsView {
                         if let description = team.description { h.tag("p", ["class": "muted"]) { h.text(description) } }
                         h.tag("form", ["method": "post", "action": "/admin/teams/\(team.id)", "aria-label": h.l.text("teams.members_of", ["team": team.name])]) {
                             h.csrfField(frame.csrf)
-                            members(h, m.users, selected: Set(team.memberIds), idPrefix: "team-\(team.id)-user")
+                            h.checkboxes(
+                                "member_ids[]", legend: "teams.members", options: m.users.filter(\.active).map { ($0.id, $0.name) },
+                                checked: Set(team.memberIds), idPrefix: "team-\(team.id)-user")
                             h.tag("button", ["type": "submit"]) { h.t("teams.save_members") }
                         }
                     }
@@ -30,24 +32,11 @@ enum AdminTeamsView {
                         h.csrfField(frame.csrf)
                         h.textField("name", label: "teams.name", value: m.draft["name"], error: m.errors["name"], required: true)
                         h.textField("description", label: "teams.description", value: m.draft["description"], error: m.errors["description"])
-                        members(h, m.users, selected: [], idPrefix: "new-team-user")
+                        h.checkboxes(
+                            "member_ids[]", legend: "teams.members", options: m.users.filter(\.active).map { ($0.id, $0.name) }, checked: [],
+                            idPrefix: "new-team-user")
                         h.tag("button", ["type": "submit", "class": "primary"]) { h.t("teams.create") }
                     }
-                }
-            }
-        }
-    }
-
-    private static func members(_ h: HTMLWriter, _ users: [User], selected: Set<Int64>, idPrefix: String) {
-        h.tag("fieldset", ["class": "choices"]) {
-            h.tag("legend") { h.t("teams.members") }
-            for user in users where user.active {
-                h.tag("label", ["for": "\(idPrefix)-\(user.id)"]) {
-                    h.void(
-                        "input",
-                        ["type": "checkbox", "id": "\(idPrefix)-\(user.id)", "name": "member_ids[]", "value": String(user.id),
-                         "checked": selected.contains(user.id) ? "" : nil])
-                    h.text(" " + user.name)
                 }
             }
         }

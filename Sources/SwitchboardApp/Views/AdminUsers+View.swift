@@ -88,15 +88,7 @@ enum AdminUsersView {
                 h.selectField(
                     "locale", label: "user.locale", options: languages.map { ($0, "language." + $0) }, selected: m.draft["locale"] ?? "en",
                     error: m.errors["locale"])
-                h.tag("fieldset", ["class": "choices"]) {
-                    h.tag("legend") { h.t("user.teams") }
-                    for team in m.teams {
-                        h.tag("label") {
-                            h.void("input", ["type": "checkbox", "name": "team_ids[]", "value": String(team.id)])
-                            h.text(team.name)
-                        }
-                    }
-                }
+                h.checkboxes("team_ids[]", legend: "user.teams", options: m.teams.map { ($0.id, $0.name) }, checked: [], idPrefix: "new-user-team")
                 h.textField(
                     "password", label: "user.password", value: nil, type: "password", error: m.errors["password"], autocomplete: "new-password",
                     hint: "admin.users.password_hint")

@@ -55,7 +55,7 @@ enum ContactsView {
                 }
                 if let after = m.nextAfter {
                     h.tag("nav", ["class": "pager", "aria-label": h.l.text("inbox.pages")]) {
-                        h.tag("a", ["rel": "next", "href": "/contacts?" + InboxModel.encode([("q", m.query), ("after", String(after))])]) {
+                        h.tag("a", ["rel": "next", "href": "/contacts?" + QueryString.encode([("q", m.query), ("after", String(after))])]) {
                             h.t("inbox.next_page")
                         }
                     }

@@ -33,6 +33,22 @@ extension HTMLWriter {
         }
     }
 
+    /// A group of checkboxes named `name` (an array field), ids made from `idPrefix`.
+    func checkboxes(_ name: String, legend: String, options: [(id: Int64, label: String)], checked: Set<Int64>, idPrefix: String) {
+        tag("fieldset", ["class": "choices"]) {
+            tag("legend") { t(legend) }
+            for option in options {
+                tag("label", ["for": "\(idPrefix)-\(option.id)"]) {
+                    void(
+                        "input",
+                        ["type": "checkbox", "id": "\(idPrefix)-\(option.id)", "name": name, "value": String(option.id),
+                         "checked": checked.contains(option.id) ? "" : nil])
+                    text(" " + option.label)
+                }
+            }
+        }
+    }
+
     func csrfField(_ token: String) {
         void("input", ["type": "hidden", "name": "_csrf", "value": token])
     }

@@ -11,19 +11,21 @@ extension InboxModel {
         let viewer = principal.viewer
         let now = req.store.clock()
         let currentKey = req.query[String.self, at: "view"] ?? ""
-        let parameters = req.url.query.map(Self.parameters) ?? []
+        let parameters = req.url.query.map(QueryString.parse) ?? []
         let (filter, sort) = try await ViewController.resolve(req, principal: principal)
         let cursor = try req.query[String.self, at: "cursor"].map { try PageCursor(token: $0) }
-        let saved = try await req.store.read { try await $0.views(visibleTo: viewer.userId) }
-        var links: [ViewLink] = []
-        for view in BuiltInView.allCases {
-            let filter = view.filter(now: now)
-            let count = try await req.store.read { try await $0.ticketCount(filter: filter, viewer: viewer) }
-            links.append(ViewLink(key: view.rawValue, labelKey: "view." + view.rawValue, name: view.rawValue, count: count, current: currentKey == view.rawValue))
-        }
-        for view in saved {
-            let count = try await req.store.read { try await $0.ticketCount(filter: view.filter, viewer: viewer) }
-            links.append(ViewLink(key: String(view.id), labelKey: nil, name: view.name, count: count, current: currentKey == String(view.id)))
+        // Every view with its count, on one connection.
+        let links = try await req.store.read { ctx -> [ViewLink] in
+            var links: [ViewLink] = []
+            for view in BuiltInView.allCases {
+                let count = try await ctx.ticketCount(filter: view.filter(now: now), viewer: viewer)
+                links.append(ViewLink(key: view.rawValue, labelKey: "view." + view.rawValue, name: view.rawValue, count: count, current: currentKey == view.rawValue))
+            }
+            for view in try await ctx.views(visibleTo: viewer.userId) {
+                let count = try await ctx.ticketCount(filter: view.filter, viewer: viewer)
+                links.append(ViewLink(key: String(view.id), labelKey: nil, name: view.name, count: count, current: currentKey == String(view.id)))
+            }
+            return links
         }
         let page = try await req.store.read { try await $0.tickets(filter: filter, sort: sort, cursor: cursor, limit: 50, viewer: viewer) }
         let names = try await req.store.read { ctx in
@@ -42,25 +44,11 @@ extension InboxModel {
         let title = !query.isEmpty ? l.text("inbox.results", ["query": query]) : current.map { $0.labelKey.map { l.text($0) } ?? $0.name } ?? l.text("inbox.title")
         return InboxModel(
             views: links, title: title, rows: rows, query: query, statusFilter: filter.statuses ?? [], priorityFilter: filter.priorities ?? [],
-            sort: sort.description, nextPage: page.nextCursor.map { Self.encode(base + [("cursor", $0.token)]) }, baseQuery: base,
+            sort: sort.description, nextPage: page.nextCursor.map { QueryString.encode(base + [("cursor", $0.token)]) }, baseQuery: base,
             timeZone: TimeZone(identifier: "UTC") ?? .current,
             agents: names.1.filter { $0.active && $0.role.allows(.editTickets) }.map { ($0.id, $0.name) },
             bulkDone: req.query[Int.self, at: "done"], bulkFailed: req.query[String.self, at: "failed"],
-            here: "/inbox?" + Self.encode(parameters.filter { !["done", "failed", "view_error"].contains($0.0) }),
+            here: "/inbox?" + QueryString.encode(parameters.filter { !["done", "failed", "view_error"].contains($0.0) }),
             canShareViews: principal.user.role.allows(.manageSharedViews), viewError: req.query[String.self, at: "view_error"])
-    }
-
-    static func parameters(_ query: String) -> [(String, String)] {
-        query.split(separator: "&").compactMap { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-            guard let key = parts.first, !key.isEmpty else { return nil }
-            return (key, parts.count > 1 ? parts[1] : "")
-        }
-    }
-
-    static func encode(_ parameters: [(String, String)]) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~,")
-        return parameters.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
     }
 }

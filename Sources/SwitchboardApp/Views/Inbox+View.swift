@@ -37,9 +37,11 @@ enum InboxView {
     private static func saveView(_ h: HTMLWriter, _ m: InboxModel, csrf: String) {
         h.tag("details", ["class": "save-view", "open": m.viewError == nil ? nil : ""]) {
             h.tag("summary") { h.t("inbox.save_view") }
-            h.tag("form", ["method": "post", "action": "/inbox/views", "class": "inline", "novalidate": "", "aria-label": h.l.text("inbox.save_view")]) {
+            h.tag("form", [
+                "method": "post", "action": "/inbox/views?" + QueryString.encode(m.baseQuery), "class": "inline", "novalidate": "",
+                "aria-label": h.l.text("inbox.save_view"),
+            ]) {
                 h.csrfField(csrf)
-                h.void("input", ["type": "hidden", "name": "query", "value": InboxModel.encode(m.baseQuery)])
                 h.tag("div", ["class": "field"]) {
                     h.tag("label", ["for": "view-name"]) { h.t("inbox.view_name") }
                     h.void("input", [

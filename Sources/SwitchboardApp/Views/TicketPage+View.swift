@@ -144,33 +144,20 @@ enum TicketPageView {
             h.void("input", ["type": "hidden", "name": "_csrf", "value": csrf])
             h.void("input", ["type": "hidden", "name": "version", "value": String(t.version)])
             let statuses = [t.status] + TicketStatus.allCases.filter { t.status.allowedTargets.contains($0) }
-            select(h, "status", "ticket.status", statuses.map { ($0.rawValue, "status." + $0.rawValue) }, t.status.rawValue, m.errors)
-            select(h, "priority", "ticket.priority", TicketPriority.allCases.map { ($0.rawValue, "priority." + $0.rawValue) }, t.priority.rawValue, m.errors)
-            select(h, "type", "ticket.type", TicketType.allCases.map { ($0.rawValue, "type." + $0.rawValue) }, t.type.rawValue, m.errors)
+            h.selectField(
+                "status", label: "ticket.status", options: statuses.map { ($0.rawValue, "status." + $0.rawValue) }, selected: t.status.rawValue,
+                error: m.errors["status"])
+            h.selectField(
+                "priority", label: "ticket.priority", options: TicketPriority.allCases.map { ($0.rawValue, "priority." + $0.rawValue) },
+                selected: t.priority.rawValue, error: m.errors["priority"])
+            h.selectField(
+                "type", label: "ticket.type", options: TicketType.allCases.map { ($0.rawValue, "type." + $0.rawValue) }, selected: t.type.rawValue,
+                error: m.errors["type"])
             named(h, "assignee_id", "ticket.assignee", m.agents, t.assigneeId, none: "ticket.unassigned", m.errors)
             named(h, "team_id", "ticket.team", m.teams, t.teamId, none: "ticket.no_team", m.errors)
-            h.tag("div", ["class": "field"]) {
-                h.tag("label", ["for": "tags"]) { h.t("ticket.tags") }
-                h.void("input", ["id": "tags", "name": "tags", "value": t.tags.joined(separator: ", "), "aria-describedby": "tags-hint"])
-                h.tag("p", ["class": "hint", "id": "tags-hint"]) { h.t("ticket.tags_hint") }
-                if let error = m.errors["tags"] { h.tag("p", ["class": "field-error"]) { h.text(error) } }
-            }
+            h.textField("tags", label: "ticket.tags", value: t.tags.joined(separator: ", "), error: m.errors["tags"], hint: "ticket.tags_hint")
             h.customFieldInputs(m.customFields, values: t.customFields, errors: m.errors)
             h.tag("button", ["type": "submit"]) { h.t("ticket.save") }
-        }
-    }
-
-    private static func select(
-        _ h: HTMLWriter, _ name: String, _ label: String, _ options: [(String, String)], _ selected: String, _ errors: [String: String]
-    ) {
-        h.tag("div", ["class": "field"]) {
-            h.tag("label", ["for": name]) { h.t(label) }
-            h.tag("select", ["id": name, "name": name, "aria-invalid": errors[name] == nil ? nil : "true"]) {
-                for (value, key) in options {
-                    h.tag("option", ["value": value, "selected": value == selected ? "" : nil]) { h.t(key) }
-                }
-            }
-            if let error = errors[name] { h.tag("p", ["class": "field-error"]) { h.text(error) } }
         }
     }
 
