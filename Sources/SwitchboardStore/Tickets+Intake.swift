@@ -188,12 +188,12 @@ extension WriteContext {
         return out
     }
 
-    /// One multi-row insert per chunk of rows; `deferred` lets PostgreSQL send them with the
-    /// batch's last statement (see `runDeferred`).
+    /// Inserts `rows` (see `inserts`); `deferred` lets PostgreSQL send them with the batch's
+    /// last statement (see `runDeferred`).
     func insertRows(_ table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]], deferred: Bool = false) async throws {
-        for insert in Self.chunkedInserts(table, columns, rows) {
+        for insert in inserts(table, columns, rows) {
             if deferred {
-                try await runDeferred(insert, binds: insert.values.count * columns.count)
+                try await runDeferred(insert, binds: ((insert as? SQLInsert)?.values.count ?? 1) * columns.count)
             } else {
                 try await sql.execute(sql: insert) { _ in }
             }

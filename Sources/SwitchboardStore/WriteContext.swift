@@ -95,8 +95,8 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     func finish(commit: (_ last: (any SQLExpression)?) async throws -> Void) async throws {
         guard chainMoved || !deferred.isEmpty else { return try await commit(nil) }
         var statements = deferred
-        statements += Self.chunkedInserts("audit_events", Self.auditColumns, pendingAudit)
-        statements += Self.chunkedInserts("outbox", Self.outboxColumns, pendingOutbox)
+        statements += inserts("audit_events", Self.auditColumns, pendingAudit)
+        statements += inserts("outbox", Self.outboxColumns, pendingOutbox)
         if let nextNumber {
             statements.append(SQLQueryString("UPDATE workspace SET next_ticket_number = \(bind: nextNumber) WHERE id = 1"))
         }
@@ -189,6 +189,14 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         "seq", "occurred_at", "actor_kind", "actor_id", "entity", "entity_id", "action", "before_state", "after_state", "prev_hash", "hash",
     ]
     static let outboxColumns = ["type", "entity_id", "actor_kind", "actor_id", "occurred_at", "payload"]
+
+    /// The statements that insert `rows`: on PostgreSQL one insert from column arrays, else (or
+    /// for values that are neither integer nor text) multi-row inserts.
+    func inserts(_ table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]]) -> [any SQLExpression] {
+        guard !rows.isEmpty else { return [] }
+        if dialect == .postgres, let insert = ArrayInsert(table, columns, rows) { return [insert] }
+        return Self.chunkedInserts(table, columns, rows)
+    }
 
     /// Multi-row inserts of `rows`, at most about 20,000 values each.
     static func chunkedInserts(_ table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]]) -> [SQLInsert] {
