@@ -24,13 +24,14 @@ extension WriteContext {
                 results[i] = .failure(error)
             }
         }
-        let refusals = try await assignmentRefusals(valid.map { ($0.new.assigneeId, $0.new.teamId) })
-        valid = zip(valid, refusals).compactMap { item, refusal in
-            guard let refusal else { return item }
+        let known = try await intakeLookups(
+            emails: valid.map(\.new.requesterEmail), userIds: valid.compactMap(\.new.assigneeId), teamIds: valid.compactMap(\.new.teamId))
+        valid = valid.filter { item in
+            guard let refusal = known.refusal(assignee: item.new.assigneeId, team: item.new.teamId) else { return true }
             results[item.index] = .failure(refusal)
-            return nil
+            return false
         }
-        var requesters = try await knownRequesters(valid.map(\.new.requesterEmail.value))
+        var requesters = known.requesters
         var seen = Set(requesters.keys)
         let missing = valid.filter { seen.insert($0.new.requesterEmail.value).inserted }.map {
             ($0.new.requesterEmail, $0.new.requesterName, $0.actor)
@@ -39,7 +40,7 @@ extension WriteContext {
             ("tickets", valid.count), ("messages", valid.count), ("contacts", missing.count), ("contact_identities", missing.count),
         ])
         try await createRequesters(
-            missing, contactIds: ids["contacts"] ?? [], identityIds: ids["contact_identities"] ?? [], into: &requesters)
+            missing, organizations: known.organizationByDomain, contactIds: ids["contacts"] ?? [], identityIds: ids["contact_identities"] ?? [], into: &requesters)
         let ticketIds = ids["tickets"] ?? []
         let messageIds = ids["messages"] ?? []
         var ticketRows: [[any Encodable & Sendable]] = []
@@ -80,64 +81,13 @@ extension WriteContext {
         return results.map { $0 ?? .failure(DomainError(.invalid, "not processed")) }
     }
 
-    /// Why each (assignee, team) pair cannot be used, by position; nil where it can.
-    private func assignmentRefusals(_ pairs: [(Int64?, Int64?)]) async throws -> [DomainError?] {
-        let userIds = Array(Set(pairs.compactMap(\.0)))
-        let teamIds = Array(Set(pairs.compactMap(\.1)))
-        var workers = Set<Int64>()
-        if !userIds.isEmpty {
-            for row in try await sql.raw("SELECT id, role, active FROM users WHERE id IN (\(binds: userIds))").all() {
-                let role = Role(rawValue: try row.decode(column: "role", as: String.self))
-                if try row.decode(column: "active", as: Int64.self) != 0, role?.allows(.editTickets) == true {
-                    workers.insert(try row.decode(column: "id", as: Int64.self))
-                }
-            }
-        }
-        let teams = teamIds.isEmpty ? Set<Int64>() : Set(
-            try await sql.raw("SELECT id FROM teams WHERE id IN (\(binds: teamIds))").all(decodingColumn: "id", as: Int64.self))
-        return pairs.map { assignee, team in
-            if let assignee, !workers.contains(assignee) {
-                return .invalid(field: "assignee_id", "user \(assignee) does not exist, is inactive or cannot work tickets")
-            }
-            if let team, !teams.contains(team) { return .invalid(field: "team_id", "team \(team) does not exist") }
-            return nil
-        }
-    }
-
-    /// The contacts (followed through merges) that own these emails, by email.
-    private func knownRequesters(_ emails: [String]) async throws -> [String: (id: Int64, organizationId: Int64?)] {
-        let distinct = Array(Set(emails))
-        guard !distinct.isEmpty else { return [:] }
-        var found: [String: (id: Int64, organizationId: Int64?)] = [:]
-        for row in try await sql.raw(
-            """
-            SELECT ci.value, c.id, c.organization_id, c.merged_into_id FROM contact_identities ci
-            JOIN contacts c ON c.id = ci.contact_id WHERE ci.kind = 'email' AND ci.value IN (\(binds: distinct))
-            """
-        ).all() {
-            var id = try row.decode(column: "id", as: Int64.self)
-            var org = try row.decode(column: "organization_id", as: Int64?.self)
-            if let target = try row.decode(column: "merged_into_id", as: Int64?.self), let merged = try await reader.contact(id: target) {
-                id = merged.id
-                org = merged.organizationId
-            }
-            found[try row.decode(column: "value", as: String.self)] = (id, org)
-        }
-        return found
-    }
-
     /// Creates a contact for each of `missing` (distinct emails nobody owns yet) under the
     /// reserved ids, joined to the organization that owns its domain, with one insert per table.
     private func createRequesters(
-        _ missing: [(EmailAddress, String?, Actor)], contactIds ids: [Int64], identityIds: [Int64],
-        into found: inout [String: (id: Int64, organizationId: Int64?)]
+        _ missing: [(EmailAddress, String?, Actor)], organizations orgByDomain: [String: Int64], contactIds ids: [Int64],
+        identityIds: [Int64], into found: inout [String: (id: Int64, organizationId: Int64?)]
     ) async throws {
         guard !missing.isEmpty else { return }
-        let domains = Array(Set(missing.map(\.0.domain)))
-        var orgByDomain: [String: Int64] = [:]
-        for row in try await sql.raw("SELECT domain, organization_id FROM organization_domains WHERE domain IN (\(binds: domains))").all() {
-            orgByDomain[try row.decode(column: "domain", as: String.self)] = try row.decode(column: "organization_id", as: Int64.self)
-        }
         guard ids.count == missing.count, identityIds.count == missing.count else { throw StoreError.corrupt("id reservation") }
         var contactRows: [[any Encodable & Sendable]] = []
         var identityRows: [[any Encodable & Sendable]] = []
