@@ -1,38 +1,122 @@
 import Foundation
 import SwitchboardCore
 
-/// The validation messages of the domain (English, made for the API's problem documents) in
-/// the language of the page that shows them next to a field. A message this table does not
-/// know stays as it is.
+/// The messages of the domain (English, made for the API's problem documents) in the language
+/// of the page that shows them. Each row is a message template, `{name}` standing for a part
+/// that varies, and the catalogue key that says it; `{name:status}` means the part is a status
+/// and is itself translated. A test holds every message the sources can throw against this
+/// table, so a new message without a translation fails the build's tests.
 enum FormMessages {
-    private static let rows: [(pattern: String, key: String, names: [String])] = [
-        ("^is required$", "error.required", []),
-        ("^is longer than ([0-9]+) characters$", "error.too_long", ["max"]),
-        ("^must be at most ([0-9]+) characters$", "error.too_long", ["max"]),
-        ("^must be at least ([0-9]+) characters$", "error.too_short", ["min"]),
-        ("^(?:is not an email address|has an invalid local part|has an invalid domain)$", "error.email", []),
-        ("^(?:is too long for a phone number|needs a country code.*|may contain only digits.*|is not a valid E\\.164 number.*)$", "error.phone", []),
-        ("^is not a language tag", "error.locale", []),
-        ("^must be a date like", "error.date", []),
-        ("^must be one of: (.*)$", "error.one_of", ["options"]),
-        ("^must be a (?:finite number|number value)$", "error.number", []),
+    static let rows: [(template: String, key: String)] = [
+        ("is required", "error.required"),
+        ("is longer than {max} characters", "error.too_long"),
+        ("must be at most {max} characters", "error.too_long"),
+        ("is too long", "error.too_long_plain"),
+        ("must be at least {min} characters", "error.too_short"),
+        ("is not an email address", "error.email"),
+        ("has an invalid local part", "error.email"),
+        ("has an invalid domain", "error.email"),
+        ("is too long for a phone number", "error.phone"),
+        ("needs a country code in international form, like +380441234567", "error.phone"),
+        ("may contain only digits, spaces, dashes, dots and brackets", "error.phone"),
+        ("is not a valid E.164 number (7 to 15 digits after +)", "error.phone"),
+        ("is not a language tag like en, uk or pt-BR", "error.locale"),
+        ("must be a date like 2026-11-23", "error.date"),
+        ("must be one of: {options}", "error.one_of"),
+        ("must be a finite number", "error.number"),
+        ("must be a {kind} value", "error.value"),
+        ("has an invalid value: {value}", "error.choose"),
+        ("must be related, parent or child", "error.choose"),
+        ("is not a custom field", "error.unknown_field"),
+        ("contains duplicates", "error.duplicates"),
+        ("a custom field with this key already exists", "error.field_key_taken"),
+        ("must be 1–64 lower-case letters, digits or underscores, starting with a letter", "error.field_key"),
+        ("a dropdown needs at least one option", "error.dropdown_options"),
+        ("only dropdown fields have options", "error.options_dropdown_only"),
+        ("a tag cannot be empty", "error.tag_empty"),
+        ("a tag cannot contain commas or line breaks", "error.tag_characters"),
+        ("a tag is longer than 64 characters", "error.tag_long"),
+        ("at most 50 tags", "error.tags_many"),
+        ("a closed ticket cannot be merged", "error.closed_merge"),
+        ("a closed ticket cannot be split", "error.closed_split"),
+        ("a closed ticket is final and cannot be changed", "error.closed_final"),
+        ("a closed ticket is final; open a follow-up ticket", "error.closed_final"),
+        ("a closed ticket is final; reply to open a follow-up ticket", "error.closed_final"),
+        ("a ticket cannot move back to new", "error.back_to_new"),
+        ("a ticket cannot move from {from:status} to {to:status}", "error.transition"),
+        ("a ticket cannot link to itself", "error.link_self"),
+        ("a ticket's only message cannot be split off", "error.split_only"),
+        ("cannot merge a ticket into itself", "error.merge_self"),
+        ("cannot merge into a closed ticket", "error.merge_closed"),
+        ("cannot merge a contact into itself", "error.merge_contact_self"),
+        ("customers cannot write internal notes", "error.customer_note"),
+        ("the requester has no email to open a follow-up with", "error.follow_up_email"),
+        ("a team with this name already exists", "error.team_taken"),
+        ("a user with this email already exists", "error.user_taken"),
+        ("you cannot deactivate yourself", "error.deactivate_self"),
+        ("at most 100 attributes and 16 KB", "error.attributes_many"),
+        ("at most 20 emails and 20 phones", "error.identities_many"),
+        ("at most 50 domains", "error.domains_many"),
+        ("{domain} already belongs to organization {other}", "error.domain_taken"),
+        ("{value} already belongs to contact {owner}", "error.identity_taken"),
+        ("contact {id} does not exist", "error.no_contact"),
+        ("organization {id} does not exist", "error.no_organization"),
+        ("team {id} does not exist", "error.no_team"),
+        ("user {id} does not exist", "error.no_user"),
+        ("user {id} does not exist or is inactive", "error.no_worker"),
+        ("user {id} cannot work tickets", "error.no_worker"),
+        ("user {id} does not exist, is inactive or cannot work tickets", "error.no_worker"),
+        ("{what} not found", "error.not_found"),
+        ("the workspace is not set up yet", "error.no_workspace"),
+        ("the email or password is not right", "signin.wrong"),
+        ("too many failed sign-ins; try again in 15 minutes", "signin.throttled"),
+        ("sign in or send an API token (Authorization: Bearer …)", "error.sign_in"),
     ]
 
-    /// The patterns, compiled once.
-    private static let table: [(regex: NSRegularExpression, key: String, names: [String])] = rows.compactMap { row in
-        (try? NSRegularExpression(pattern: row.pattern)).map { ($0, row.key, row.names) }
+    private struct Row {
+        let regex: NSRegularExpression
+        let key: String
+        /// The names of the varying parts, in order, and whether each is a status.
+        let parts: [(name: String, isStatus: Bool)]
     }
 
-    static func text(_ error: DomainError, _ l: Localizer) -> String {
-        let message = error.message
-        for row in table {
-            guard let match = row.regex.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)) else { continue }
-            var arguments: [String: String] = [:]
-            for (i, name) in row.names.enumerated() {
-                if let range = Range(match.range(at: i + 1), in: message) { arguments[name] = String(message[range]) }
-            }
-            return l.text(row.key, arguments)
+    /// The templates as anchored patterns, compiled once.
+    private static let table: [Row] = rows.compactMap { template, key in
+        var pattern = "^"
+        var parts: [(String, Bool)] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            pattern += NSRegularExpression.escapedPattern(for: String(rest[..<open])) + "(.+?)"
+            let name = rest[rest.index(after: open)..<close].split(separator: ":")
+            parts.append((String(name.first ?? ""), name.dropFirst().first == "status"))
+            rest = rest[rest.index(after: close)...]
         }
-        return message
+        pattern += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
+        return (try? NSRegularExpression(pattern: pattern)).map { Row(regex: $0, key: key, parts: parts) }
+    }
+
+    /// The catalogue key and arguments for `message`, or nil when no template matches.
+    static func match(_ message: String) -> (key: String, arguments: [String: String], statuses: Set<String>)? {
+        for row in table {
+            guard let found = row.regex.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)) else { continue }
+            var arguments: [String: String] = [:]
+            for (i, part) in row.parts.enumerated() {
+                if let range = Range(found.range(at: i + 1), in: message) { arguments[part.name] = String(message[range]) }
+            }
+            return (row.key, arguments, Set(row.parts.filter(\.isStatus).map(\.name)))
+        }
+        return nil
+    }
+
+    static func text(_ error: DomainError, _ l: Localizer) -> String { text(error.message, l) }
+
+    /// `message` in the page's language; a message no template knows stays as it is.
+    static func text(_ message: String, _ l: Localizer) -> String {
+        guard let (key, arguments, statuses) = match(message) else { return message }
+        var filled = arguments
+        for name in statuses {
+            if let raw = arguments[name] { filled[name] = l.text("status." + raw) }
+        }
+        return l.text(key, filled)
     }
 }

@@ -31,7 +31,8 @@ struct ProblemMiddleware: AsyncMiddleware {
         if Self.wantsPage(request) {
             // A person in a browser gets a page in their language, not a JSON document.
             let l = request.localizer
-            let page = ErrorPageView.render(status: problem.status, detail: problem.detail, l)
+            let detail = (error as? DomainError).map { FormMessages.text($0, l) } ?? problem.detail
+            let page = ErrorPageView.render(status: problem.status, detail: detail, l)
             return WebController.html(page, status: HTTPResponseStatus(statusCode: problem.status))
         }
         let response = Response(status: HTTPResponseStatus(statusCode: problem.status))

@@ -107,4 +107,38 @@ import Testing
             do throws(DomainError) { _ = try PhoneNumber(raw) } catch { #expect(FormMessages.text(error, en) != error.message, "\(error.message)") }
         }
     }
+
+    /// Messages only API clients and scripts ever see: protocol details, not form mistakes.
+    static let apiOnlyMessages: Set<String> = [
+        "a JSON body is required", "the body is not valid JSON", "is not a valid cursor", "must be between 1 and 200",
+        "belongs to a list sorted by 7, not 7", "must be 1–255 visible ASCII characters", "this key was already used for 7",
+        "missing or wrong X-CSRF-Token header for a signed-in browser session", "the API token is not valid or was revoked",
+        "must be the ticket's version as an ETag, like \\\"3\\\"", "must be one of 7.joined(separator: ", "a ticket needs at least one message",
+        "not processed",
+    ]
+
+    @Test func everyDomainMessageInTheSourcesHasATranslation() throws {
+        // Message literals handed to DomainError, with interpolated parts replaced by a sample value.
+        let pattern = #"(?:\.invalid|\.conflict|\.invalidTransition|DomainError)\((?:\.[a-zA-Z]+,\s*)?(?:field:\s*[^,]+,\s*)?"((?:[^"\\]|\\\([^)]*\)|\\.)*)""#
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources")
+        var messages = Set<String>()
+        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        for file in files {
+            let source = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for literal in try CatalogueTests.matches(pattern, in: source) {
+                messages.insert(literal.replacingOccurrences(of: #"\\\([^)]*\)"#, with: "7", options: .regularExpression))
+            }
+        }
+        #expect(messages.count > 60)
+        let english = try #require(try Catalogs.load().byLanguage["en"])
+        let untranslated = messages.subtracting(Self.apiOnlyMessages).filter { FormMessages.match($0) == nil }.sorted()
+        #expect(untranslated == [], "add a row to FormMessages and keys to the catalogues")
+        let missingKeys = FormMessages.rows.map(\.key).filter { english.entries[$0] == nil }
+        #expect(missingKeys == [])
+    }
+
+    @Test func statusesInAMessageAreTranslatedToo() throws {
+        let uk = try Catalogs.load().localizer("uk")
+        #expect(FormMessages.text("a ticket cannot move from closed to open", uk) == "Звернення не може перейти зі стану «Закрите» до «Відкрите».")
+    }
 }
