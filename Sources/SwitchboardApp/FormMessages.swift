@@ -37,6 +37,7 @@ enum FormMessages {
         ("a tag cannot contain commas or line breaks", "error.tag_characters"),
         ("a tag is longer than 64 characters", "error.tag_long"),
         ("at most 50 tags", "error.tags_many"),
+        ("is the same tag", "error.same_tag"),
         ("a closed ticket cannot be merged", "error.closed_merge"),
         ("a closed ticket cannot be split", "error.closed_split"),
         ("a closed ticket is final and cannot be changed", "error.closed_final"),

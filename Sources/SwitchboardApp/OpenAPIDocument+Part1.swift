@@ -21,6 +21,7 @@ extension OpenAPIDocument {
             {"name": "tickets", "description": "Tickets, their timelines, links and followers."},
             {"name": "views", "description": "Saved ticket filters."},
             {"name": "custom fields", "description": "Admin-defined ticket fields."},
+            {"name": "tags", "description": "Ticket tags in use; renaming and merging them."},
             {"name": "audit", "description": "The append-only audit log."},
             {"name": "meta", "description": "About the API itself."}
           ],

@@ -215,6 +215,81 @@ extension OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/tags": {
+              "get": {
+                "operationId": "listTags",
+                "tags": ["tags"],
+                "summary": "List the tags in use",
+                "description": "Most used first, with how many tickets carry each.",
+                "security": [{"bearerAuth": []}, {"sessionCookie": []}],
+                "responses": {
+                  "200": {
+                    "description": "The tags (one page).",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": ["items"],
+                          "properties": {
+                            "items": {
+                              "type": "array",
+                              "items": {
+                                "type": "object",
+                                "required": ["name", "count"],
+                                "properties": {"name": {"type": "string"}, "count": {"type": "integer", "minimum": 1}}
+                              }
+                            },
+                            "next_cursor": {"type": ["string", "null"]}
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"}
+                }
+              }
+            },
+            "/api/v1/tags/rename": {
+              "post": {
+                "operationId": "renameTag",
+                "tags": ["tags"],
+                "summary": "Rename or merge a tag on every ticket",
+                "description": "Every ticket with `from` gets `to` instead, closed tickets included; where `to` is already there the two become one. Each changed ticket gets a new version and an audit event.",
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "type": "object",
+                        "required": ["from", "to"],
+                        "properties": {"from": {"type": "string", "maxLength": 64}, "to": {"type": "string", "maxLength": 64}}
+                      }
+                    }
+                  }
+                },
+                "security": [{"bearerAuth": []}, {"sessionCookie": [], "csrfToken": []}],
+                "responses": {
+                  "200": {
+                    "description": "The tag's new name and how many tickets changed.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": ["name", "tickets"],
+                          "properties": {"name": {"type": "string"}, "tickets": {"type": "integer", "minimum": 1}}
+                        }
+                      }
+                    }
+                  },
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+                  "422": {"$ref": "#/components/responses/UnprocessableContent"}
+                }
+              }
+            },
             "/api/v1/custom-fields": {
               "get": {
                 "operationId": "listCustomFields",

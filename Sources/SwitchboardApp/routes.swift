@@ -37,6 +37,7 @@ func routes(_ app: Application) throws {
     app.get("admin", "audit", use: WebAdminController.audit)
     app.get("admin", "tokens", use: WebAdminController.tokens)
     app.get("admin", "tags", use: WebAdminController.tags)
+    app.post("admin", "tags", "rename", use: WebAdminController.renameTag)
     app.post("admin", "tokens", ":id", "revoke", use: WebAdminController.revokeToken)
     app.get("admin", "teams", use: WebAdminController.teams)
     app.post("admin", "teams", use: WebAdminController.createTeam)
@@ -109,6 +110,8 @@ func routes(_ app: Application) throws {
     api.patch("views", ":id", use: ViewController.update)
     api.delete("views", ":id", use: ViewController.delete)
 
+    api.get("tags", use: TagController.list)
+    api.post("tags", "rename", use: TagController.rename)
     api.get("custom-fields", use: CustomFieldController.list)
     api.post("custom-fields", use: CustomFieldController.create)
 

@@ -396,6 +396,13 @@ def test_every_operation(contract: Contract, server):
         "PATCH", f"/tickets/{ticket['id']}", json_body={"version": ticket["version"], "assignee_id": agent["id"]}, expect=200
     ).json()
 
+    tags = c.call("GET", "/tags", expect=200).json()["items"]
+    assert any(t["name"] == "vip" and t["count"] >= 1 for t in tags)
+    renamed = c.call("POST", "/tags/rename", json_body={"from": "vip", "to": f"Key account {run}"}, expect=200).json()
+    assert renamed == {"name": f"key_account_{run}", "tickets": renamed["tickets"]} and renamed["tickets"] >= 1
+    ticket = c.call("GET", f"/tickets/{ticket['id']}", expect=200).json()
+    assert f"key_account_{run}" in ticket["tags"] and "vip" not in ticket["tags"]
+
     reply = c.call(
         "POST", f"/tickets/{ticket['id']}/messages", json_body={"body": "Could you try resetting it?"},
         headers={"Idempotency-Key": f"reply-{run}"}, expect=201,
@@ -531,6 +538,8 @@ def test_invalid_requests_are_documented_problems(contract: Contract, server):
     problem(c.call("GET", "/tickets", params={"limit": 0}, expect=422, request_valid=False), field="limit")
     problem(c.call("GET", "/tickets", params={"sort": "subject"}, expect=422, request_valid=False), field="sort")
     problem(c.call("GET", "/audit", params={"entity": "planet"}, expect=422, request_valid=False), field="entity")
+    problem(c.call("POST", "/tags/rename", json_body={"from": "a", "to": "A"}, expect=422), field="to")
+    problem(c.call("POST", "/tags/rename", json_body={"from": f"never-used-{run}", "to": "b"}, expect=404), field="from")
     # Valid by the schema, refused by the rules behind it.
     c.call("PATCH", f"/tickets/{ticket['id']}", json_body={"status": "open"}, expect=200)
     problem(c.call("PATCH", f"/tickets/{ticket['id']}", json_body={"status": "new"}, expect=422), field="status", kind="invalidTransition")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import secrets
 
 import requests
 from playwright.sync_api import expect
@@ -525,6 +526,26 @@ def test_admin_tags_page_counts_and_links_to_tickets(signed_in, api):
     row.get_by_role("link", name="warranty").click()
     subjects = page.locator("table.tickets td.subject").all_inner_texts()
     assert set(subjects) >= {"Tagged one", "Tagged two"} and all(s.startswith("Tagged") for s in subjects)
+
+
+def test_admin_renames_a_tag_onto_another_and_they_merge(signed_in, api):
+    page = signed_in
+    run = secrets.token_hex(3)
+    api.ticket("Return by courier", tags=[f"rma_{run}"])
+    api.ticket("Return in store", tags=[f"returns_{run}"])
+    open_admin(page, "Tags")
+    form = page.get_by_role("region", name="Rename or merge a tag")
+    form.get_by_label("Tag", exact=True).fill(f"never_{run}")
+    form.get_by_label("New name").fill(f"returns_{run}")
+    form.get_by_role("button", name="Rename").click()
+    form = page.get_by_role("region", name="Rename or merge a tag")
+    expect(form.get_by_text("No ticket has this tag.")).to_be_visible()
+    expect(form.get_by_label("New name")).to_have_value(f"returns_{run}")
+    form.get_by_label("Tag", exact=True).fill(f"RMA_{run}")
+    form.get_by_role("button", name="Rename").click()
+    expect(page.get_by_role("status")).to_have_text(f"Renamed “rma_{run}” to “returns_{run}” on 1 ticket.")
+    expect(page.get_by_role("row", name=re.compile(f"returns_{run}"))).to_contain_text("2")
+    expect(page.get_by_role("row", name=re.compile(f"rma_{run}"))).to_have_count(0)
 
 
 def open_admin(page, name: str) -> None:

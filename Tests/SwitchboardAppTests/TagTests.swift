@@ -1,0 +1,59 @@
+import Foundation
+import SwitchboardCore
+import Testing
+
+/// Renaming and merging tags across every ticket that has them.
+@Suite struct TagTests {
+    @Test func renamingOntoAnExistingTagMergesThemEverywhereClosedTicketsIncluded() async throws {
+        try await withHarness { h in
+            // Given three tickets: one with both tags, one closed with the old tag, one untouched
+            let both = try await h.ticket("Both", extra: ["tags": ["refund", "billing"]])
+            let closed = try await h.ticket("Closed", extra: ["tags": ["Refund"], "status": "closed"])
+            let other = try await h.ticket("Other", extra: ["tags": ["shipping"]])
+            let auditBefore = try await h.count("audit_events")
+
+            // When an admin renames "refund" onto the existing "billing"
+            let renamed = try await h.send(.POST, "/api/v1/tags/rename", json: ["from": "REFUND", "to": "Billing"])
+
+            // Then both tickets carry "billing" once, got a new version and an audit event each
+            #expect(renamed.status == .ok, "\(renamed.json)")
+            #expect(renamed.json == ["name": "billing", "tickets": 2])
+            let a = try await h.send(.GET, "/api/v1/tickets/\(both["id"]!.int!)")
+            #expect(a["tags"] == ["billing"])
+            #expect(a["version"]!.int! == both["version"]!.int! + 1)
+            #expect(a["updated_at"] == both["updated_at"])
+            let c = try await h.send(.GET, "/api/v1/tickets/\(closed["id"]!.int!)")
+            #expect(c["tags"] == ["billing"])
+            #expect(c["status"] == "closed")
+            #expect(try await h.count("audit_events") == auditBefore + 2)
+            let untouched = try await h.send(.GET, "/api/v1/tickets/\(other["id"]!.int!)")
+            #expect(untouched["version"] == other["version"])
+            let tags = try await h.send(.GET, "/api/v1/tags")
+            #expect(tags["items"] == [["name": "billing", "count": 2], ["name": "shipping", "count": 1]])
+            let found = try await h.send(.GET, "/api/v1/tickets?tag=refund")
+            #expect(found["items"] == [])
+        }
+    }
+
+    @Test func badRenamesAreRefusedAndChangeNothing() async throws {
+        try await withHarness { h in
+            _ = try await h.ticket("Tagged", extra: ["tags": ["refund"]])
+            let agent = try await h.staff(.agent, email: "agent@example.com")
+            let before = try await h.snapshot()
+            let same = try await h.send(.POST, "/api/v1/tags/rename", json: ["from": "refund", "to": " Refund "])
+            #expect(same.status == .unprocessableEntity)
+            #expect(same["field"] == "to")
+            let bad = try await h.send(.POST, "/api/v1/tags/rename", json: ["from": "refund", "to": "a,b"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad["field"] == "to")
+            let unknown = try await h.send(.POST, "/api/v1/tags/rename", json: ["from": "never", "to": "b"])
+            #expect(unknown.status == .notFound)
+            #expect(unknown["field"] == "from")
+            let missing = try await h.send(.POST, "/api/v1/tags/rename", json: ["from": "refund"])
+            #expect(missing.status == .unprocessableEntity)
+            let forbidden = try await h.send(.POST, "/api/v1/tags/rename", json: ["from": "refund", "to": "b"], token: agent.token)
+            #expect(forbidden.status == .forbidden)
+            #expect(try await h.snapshot() == before)
+        }
+    }
+}
