@@ -99,6 +99,7 @@ struct UserDTO: Content {
     var name: String
     var jobTitle: String?
     var locale: String
+    var timeZone: String?
     var role: Role
     var active: Bool
     var teamIds: [Int64]
@@ -107,7 +108,7 @@ struct UserDTO: Content {
 
     enum CodingKeys: String, CodingKey {
         case id, email, name, locale, role, active
-        case jobTitle = "job_title", teamIds = "team_ids", createdAt = "created_at", updatedAt = "updated_at"
+        case jobTitle = "job_title", timeZone = "time_zone", teamIds = "team_ids", createdAt = "created_at", updatedAt = "updated_at"
     }
 
     init(_ u: User) {
@@ -116,6 +117,7 @@ struct UserDTO: Content {
         name = u.name
         jobTitle = u.jobTitle
         locale = u.locale
+        timeZone = u.timeZone
         role = u.role
         active = u.active
         teamIds = u.teamIds

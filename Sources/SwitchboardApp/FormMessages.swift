@@ -21,6 +21,7 @@ enum FormMessages {
         ("may contain only digits, spaces, dashes, dots and brackets", "error.phone"),
         ("is not a valid E.164 number (7 to 15 digits after +)", "error.phone"),
         ("is not a language tag like en, uk or pt-BR", "error.locale"),
+        ("is not a time zone like Europe/Kyiv", "error.time_zone"),
         ("must be a date like 2026-11-23", "error.date"),
         ("must be one of: {options}", "error.one_of"),
         ("must be a finite number", "error.number"),

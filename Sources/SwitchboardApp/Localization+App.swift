@@ -2,6 +2,12 @@ import Foundation
 import SwitchboardCore
 import Vapor
 
+extension User {
+    /// The zone pages write this user's times in: their own choice, else UTC (which the
+    /// page's script turns into the browser's zone).
+    var pageTimeZone: TimeZone { timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC") ?? .current }
+}
+
 /// The catalogues shipped with the app, read once at start.
 struct Catalogs: Sendable {
     static let languages = ["en", "uk"]

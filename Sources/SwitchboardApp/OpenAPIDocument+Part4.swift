@@ -111,6 +111,7 @@ extension OpenAPIDocument {
                   "name": {"type": "string"},
                   "job_title": {"type": "string", "description": "Free text; absent when not set."},
                   "locale": {"type": "string", "description": "A BCP 47 language tag (en, uk, pt-BR)."},
+                  "time_zone": {"type": "string", "description": "An IANA time zone for times on pages; absent: the browser's own."},
                   "role": {"$ref": "#/components/schemas/Role"},
                   "active": {"type": "boolean"},
                   "team_ids": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}},

@@ -200,6 +200,11 @@ extension OpenAPIDocument {
                     "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
                     "description": "A BCP 47 language tag: en, uk, pt-BR."
                   },
+                  "time_zone": {
+                    "type": "string",
+                    "maxLength": 64,
+                    "description": "An IANA time zone such as Europe/Kyiv; empty clears it (pages then use the browser's zone)."
+                  },
                   "role": {"$ref": "#/components/schemas/Role"},
                   "password": {"type": "string", "minLength": 10, "maxLength": 200},
                   "team_ids": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}}
@@ -222,6 +227,11 @@ extension OpenAPIDocument {
                     "type": "string",
                     "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
                     "description": "A BCP 47 language tag: en, uk, pt-BR."
+                  },
+                  "time_zone": {
+                    "type": "string",
+                    "maxLength": 64,
+                    "description": "An IANA time zone such as Europe/Kyiv; empty clears it (pages then use the browser's zone)."
                   },
                   "role": {"$ref": "#/components/schemas/Role"},
                   "password": {"type": "string", "minLength": 10, "maxLength": 200},

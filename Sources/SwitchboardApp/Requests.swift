@@ -117,6 +117,7 @@ struct UserRequest: Content {
     var name: String?
     var jobTitle: String?
     var locale: String?
+    var timeZone: String?
     var role: Role?
     var password: String?
     var teamIds: [Int64]?
@@ -124,7 +125,7 @@ struct UserRequest: Content {
 
     enum CodingKeys: String, CodingKey {
         case email, name, locale, role, password, active
-        case jobTitle = "job_title", teamIds = "team_ids"
+        case jobTitle = "job_title", timeZone = "time_zone", teamIds = "team_ids"
     }
 }
 

@@ -27,7 +27,8 @@ enum UserController {
         let input = UserInput(
             email: try EmailAddress(rawEmail), name: try validatedText(body.name, field: "name", max: Limits.name) ?? "",
             jobTitle: try validatedText(body.jobTitle, field: "job_title", max: Limits.jobTitle, required: false),
-            locale: try body.locale.map { try validatedLocale($0) } ?? "en", role: role, passwordHash: hash, teamIds: body.teamIds ?? [])
+            locale: try body.locale.map { try validatedLocale($0) } ?? "en", timeZone: try body.timeZone.flatMap { try validatedTimeZone($0) },
+            role: role, passwordHash: hash, teamIds: body.teamIds ?? [])
         let actor = principal.actor
         let active = body.active ?? true
         return try await Idempotency.create(req, principal: principal) { ctx in
@@ -52,6 +53,7 @@ enum UserController {
         let name = try body.name.map { try validatedText($0, field: "name", max: Limits.name) ?? "" }
         let jobTitle = try body.jobTitle.map { try validatedText($0, field: "job_title", max: Limits.jobTitle, required: false) }
         let locale = try body.locale.map { try validatedLocale($0) }
+        let timeZone = try body.timeZone.map { try validatedTimeZone($0) }
         let hash = try body.password.map { try PasswordRules.hash($0, cost: req.application.config.bcryptCost) }
         let actor = principal.actor
         let user = try await req.store.write { ctx in
@@ -60,6 +62,7 @@ enum UserController {
                 if let name { u.name = name }
                 if let jobTitle { u.jobTitle = jobTitle }
                 if let locale { u.locale = locale }
+                if let timeZone { u.timeZone = timeZone }
                 if let role = body.role { u.role = role }
                 if let teams = body.teamIds { u.teamIds = Array(Set(teams)).sorted() }
                 if let active = body.active { u.active = active }

@@ -56,7 +56,7 @@ enum WebAdminController {
         let (tokens, users) = try await req.store.read { ctx in (try await ctx.allTokens(limit: 500), try await ctx.users()) }
         let model = AdminTokensModel(
             tokens: tokens, owners: Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
-            timeZone: TimeZone(identifier: "UTC") ?? .current)
+            timeZone: principal.user.pageTimeZone)
         let l = req.localizer(for: principal.user)
         return WebController.html(AdminTokensView.render(model, frame: WebController.frame(principal, title: l.text("tokens.title"), .admin), l))
     }
@@ -86,7 +86,7 @@ enum WebAdminController {
         } : nil
         let model = AuditLogModel(
             events: events, actors: Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), entity: entity, action: action,
-            actorId: actor, nextPage: next, timeZone: TimeZone(identifier: "UTC") ?? .current)
+            actorId: actor, nextPage: next, timeZone: principal.user.pageTimeZone)
         let l = req.localizer(for: principal.user)
         return WebController.html(AuditLogView.render(model, frame: WebController.frame(principal, title: l.text("audit.title"), .admin), l))
     }

@@ -205,7 +205,7 @@ enum WebController {
     static func frame(_ principal: WebPrincipal, title: String, _ section: PageFrame.Section) -> PageFrame {
         PageFrame(
             title: title, userId: principal.user.id, userName: principal.user.name, csrf: principal.csrf, section: section,
-            canAdmin: principal.user.role.allows(.manageUsers))
+            canAdmin: principal.user.role.allows(.manageUsers), fixedTimeZone: principal.user.timeZone != nil)
     }
 
     static func html(_ body: String, status: HTTPStatus = .ok) -> Response {

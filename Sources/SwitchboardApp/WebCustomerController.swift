@@ -89,7 +89,7 @@ enum WebCustomerController {
                 contact: contact, organization: try await contact.organizationId.asyncMap { try await ctx.organization(id: $0) } ?? nil,
                 organizations: try await ctx.organizations(query: nil, afterId: nil, limit: 500),
                 timeline: try await ctx.customerTimeline(contactId: id, limit: 200), tickets: try await ctx.tickets(requesterId: id, limit: 100),
-                draft: draft, errors: errors, timeZone: TimeZone(identifier: "UTC") ?? .current)
+                draft: draft, errors: errors, timeZone: principal.user.pageTimeZone)
         }
         let l = req.localizer(for: principal.user)
         return WebController.html(ContactsView.page(model, frame: WebController.frame(principal, title: model.contact.name, .customers), l), status: status)

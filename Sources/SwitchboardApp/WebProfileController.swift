@@ -17,21 +17,24 @@ enum WebProfileController {
             var name: String?
             var job_title: String?
             var locale: String?
+            var time_zone: String?
         }
         let principal = try await req.webPage()
         let form = try req.content.decode(Form.self)
-        let draft = ["name": form.name ?? "", "job_title": form.job_title ?? "", "locale": form.locale ?? ""]
+        let draft = ["name": form.name ?? "", "job_title": form.job_title ?? "", "locale": form.locale ?? "", "time_zone": form.time_zone ?? ""]
         let id = principal.user.id
         let actor = principal.actor
         do {
             let name = try validatedText(form.name, field: "name", max: Limits.name) ?? ""
             let title = try validatedText(form.job_title, field: "job_title", max: Limits.jobTitle, required: false)
             let locale = try validatedLocale(form.locale ?? "en")
+            let timeZone = try validatedTimeZone(form.time_zone ?? "")
             _ = try await req.store.write {
                 try await $0.updateUser(id: id, actor: actor) { u in
                     u.name = name
                     u.jobTitle = title
                     u.locale = locale
+                    u.timeZone = timeZone
                 }
             }
             await req.application.principals.clear()
@@ -106,7 +109,7 @@ enum WebProfileController {
         let current = user ?? principal.user
         let l = req.localizer(for: current)
         let model = ProfileModel(
-            user: current, tokens: tokens, draft: draft, errors: errors, newToken: newToken, saved: saved, timeZone: TimeZone(identifier: "UTC") ?? .current)
+            user: current, tokens: tokens, draft: draft, errors: errors, newToken: newToken, saved: saved, timeZone: current.pageTimeZone)
         return WebController.html(ProfileView.render(model, frame: WebController.frame(principal, title: l.text("profile.title"), .other), l), status: status)
     }
 }

@@ -81,6 +81,16 @@ public func validatedLocale(_ raw: String, field: String = "locale") throws(Doma
     return out.joined(separator: "-")
 }
 
+/// Checks an IANA time zone name such as `Europe/Kyiv`; an empty one means none (nil).
+public func validatedTimeZone(_ raw: String, field: String = "time_zone") throws(DomainError) -> String? {
+    let name = raw.trimmingCharacters(in: .whitespaces)
+    if name.isEmpty { return nil }
+    guard name.count <= 64, name == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(name), TimeZone(identifier: name) != nil else {
+        throw .invalid(field: field, "is not a time zone like Europe/Kyiv")
+    }
+    return name
+}
+
 /// Checks a free-text field: trimmed, non-empty when required, within a length limit.
 public func validatedText(
     _ raw: String?, field: String, max: Int, required: Bool = true

@@ -8,6 +8,8 @@ public struct User: Sendable, Codable, Equatable {
     /// Free text: what the team calls the person ("Support Hero").
     public var jobTitle: String?
     public var locale: String
+    /// An IANA time zone ("Europe/Kyiv") for times on pages; nil: the browser's own.
+    public var timeZone: String?
     public var role: Role
     public var active: Bool
     public var teamIds: [Int64]
@@ -15,13 +17,15 @@ public struct User: Sendable, Codable, Equatable {
     public var updatedAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case id, email, name, jobTitle = "job_title", locale, role, active, teamIds = "team_ids", createdAt = "created_at", updatedAt = "updated_at"
+        case id, email, name, jobTitle = "job_title", locale, timeZone = "time_zone", role, active, teamIds = "team_ids"
+        case createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        id: Int64, email: String, name: String, jobTitle: String?, locale: String, role: Role, active: Bool,
+        id: Int64, email: String, name: String, jobTitle: String?, locale: String, timeZone: String? = nil, role: Role, active: Bool,
         teamIds: [Int64], createdAt: Date, updatedAt: Date
     ) {
+        self.timeZone = timeZone
         self.id = id
         self.email = email
         self.name = name

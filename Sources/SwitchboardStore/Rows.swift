@@ -9,6 +9,7 @@ struct UserRow: Decodable {
     let name: String
     let jobTitle: String?
     let locale: String
+    let timeZone: String?
     let role: String
     let passwordHash: String?
     let active: Int64
@@ -22,6 +23,7 @@ struct UserRow: Decodable {
         name = try row.decode(column: "name", as: String.self)
         jobTitle = try row.decode(column: "job_title", as: String?.self)
         locale = try row.decode(column: "locale", as: String.self)
+        timeZone = try row.decode(column: "time_zone", as: String?.self)
         role = try row.decode(column: "role", as: String.self)
         passwordHash = try row.decode(column: "password_hash", as: String?.self)
         active = try row.decode(column: "active", as: Int64.self)
@@ -32,7 +34,7 @@ struct UserRow: Decodable {
     func user(teamIds: [Int64]) throws -> User {
         guard let role = Role(rawValue: role) else { throw StoreError.corrupt("role \(role)") }
         return User(
-            id: id, email: email, name: name, jobTitle: jobTitle, locale: locale, role: role, active: active != 0,
+            id: id, email: email, name: name, jobTitle: jobTitle, locale: locale, timeZone: timeZone, role: role, active: active != 0,
             teamIds: teamIds, createdAt: Date(ms: createdAt), updatedAt: Date(ms: updatedAt))
     }
 }

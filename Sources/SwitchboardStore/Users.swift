@@ -8,11 +8,16 @@ public struct UserInput: Sendable {
     public var name: String
     public var jobTitle: String?
     public var locale: String
+    public var timeZone: String?
     public var role: Role
     public var passwordHash: String?
     public var teamIds: [Int64]
 
-    public init(email: EmailAddress, name: String, jobTitle: String?, locale: String, role: Role, passwordHash: String?, teamIds: [Int64]) {
+    public init(
+        email: EmailAddress, name: String, jobTitle: String?, locale: String, timeZone: String? = nil, role: Role, passwordHash: String?,
+        teamIds: [Int64]
+    ) {
+        self.timeZone = timeZone
         self.email = email
         self.name = name
         self.jobTitle = jobTitle
@@ -68,8 +73,8 @@ extension WriteContext {
         try await checkTeams(input.teamIds)
         guard let id = try await sql.raw(
             """
-            INSERT INTO users (email, name, job_title, locale, role, password_hash, active, created_at, updated_at)
-            VALUES (\(bind: input.email.value), \(bind: input.name), \(bind: input.jobTitle), \(bind: input.locale),
+            INSERT INTO users (email, name, job_title, locale, time_zone, role, password_hash, active, created_at, updated_at)
+            VALUES (\(bind: input.email.value), \(bind: input.name), \(bind: input.jobTitle), \(bind: input.locale), \(bind: input.timeZone),
               \(bind: input.role.rawValue), \(bind: input.passwordHash), 1, \(bind: now.ms), \(bind: now.ms)) RETURNING id
             """
         ).first(decodingColumn: "id", as: Int64.self) else { throw StoreError.corrupt("insert returned no id") }
@@ -94,7 +99,7 @@ extension WriteContext {
         try await sql.raw(
             """
             UPDATE users SET email = \(bind: user.email), name = \(bind: user.name), job_title = \(bind: user.jobTitle),
-              locale = \(bind: user.locale), role = \(bind: user.role.rawValue), active = \(bind: user.active ? 1 : 0 as Int64),
+              locale = \(bind: user.locale), time_zone = \(bind: user.timeZone), role = \(bind: user.role.rawValue), active = \(bind: user.active ? 1 : 0 as Int64),
               updated_at = \(bind: now.ms) WHERE id = \(bind: id)
             """
         ).run()

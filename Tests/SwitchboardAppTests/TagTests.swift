@@ -57,3 +57,28 @@ import Testing
         }
     }
 }
+
+/// Each user may pick the time zone their pages show times in.
+@Suite struct TimeZoneTests {
+    @Test func validatedTimeZoneKnowsIANANamesAndRefusesOthers() throws {
+        #expect(try validatedTimeZone("Europe/Kyiv") == "Europe/Kyiv")
+        #expect(try validatedTimeZone(" America/New_York ") == "America/New_York")
+        #expect(try validatedTimeZone("UTC") == "UTC")
+        #expect(try validatedTimeZone("") == nil)
+        #expect(throws: DomainError.invalid(field: "time_zone", "is not a time zone like Europe/Kyiv")) { try validatedTimeZone("Mars/Olympus") }
+        #expect(throws: DomainError.self) { try validatedTimeZone("../../etc/passwd") }
+    }
+
+    @Test func aChosenTimeZoneIsStoredAndCleared() async throws {
+        try await withHarness { h in
+            let set = try await h.send(.PATCH, "/api/v1/users/\(h.adminId)", json: ["time_zone": "Asia/Tokyo"])
+            #expect(set["time_zone"] == "Asia/Tokyo")
+            let bad = try await h.send(.PATCH, "/api/v1/users/\(h.adminId)", json: ["time_zone": "Tokyo"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad["field"] == "time_zone")
+            #expect(try await h.send(.GET, "/api/v1/users/\(h.adminId)")["time_zone"] == "Asia/Tokyo")
+            let cleared = try await h.send(.PATCH, "/api/v1/users/\(h.adminId)", json: ["time_zone": ""])
+            #expect(cleared["time_zone"] == nil)
+        }
+    }
+}

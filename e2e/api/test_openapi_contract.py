@@ -306,7 +306,12 @@ def test_every_operation(contract: Contract, server):
     c.call("GET", "/users", expect=200)
     c.call("GET", f"/users/{agent['id']}", expect=200)
     agent = c.call("PATCH", f"/users/{agent['id']}", json_body={"locale": "pt-br", "name": "Olena A."}, expect=200).json()
-    assert agent["locale"] == "pt-BR"
+    assert agent["locale"] == "pt-BR" and "time_zone" not in agent
+    agent = c.call("PATCH", f"/users/{agent['id']}", json_body={"time_zone": "Europe/Kyiv"}, expect=200).json()
+    assert agent["time_zone"] == "Europe/Kyiv"
+    problem(c.call("PATCH", f"/users/{agent['id']}", json_body={"time_zone": "Mars/Olympus"}, expect=422), field="time_zone")
+    agent = c.call("PATCH", f"/users/{agent['id']}", json_body={"time_zone": ""}, expect=200).json()
+    assert "time_zone" not in agent
     team = c.call("PATCH", f"/teams/{team['id']}", json_body={"member_ids": [admin_id, agent["id"]]}, expect=200).json()
     assert team["member_ids"] == sorted([admin_id, agent["id"]])
 

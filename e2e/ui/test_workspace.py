@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import secrets
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import requests
 from playwright.sync_api import expect
@@ -227,6 +229,32 @@ def test_profile_makes_and_revokes_an_api_token(signed_in, server):
     assert requests.get(server.base_url + "/api/v1/tickets", headers={"Authorization": f"Bearer {secret}"}, timeout=10).status_code == 200
     page.get_by_role("button", name="Revoke Zapier").first.click()
     assert requests.get(server.base_url + "/api/v1/tickets", headers={"Authorization": f"Bearer {secret}"}, timeout=10).status_code == 401
+
+
+def test_times_show_in_the_browsers_zone_until_the_user_picks_one(browser, server, api):
+    ticket = api.ticket("Times across zones")
+    api.post("/users", {"email": "zones@example.com", "name": "Zone Agent", "role": "agent", "password": "zones-password-1"})
+    ctx = browser.new_context(base_url=server.base_url, locale="en-US", timezone_id="America/New_York")
+    page = ctx.new_page()
+    sign_in(page, "zones@example.com", "zones-password-1", start=f"/tickets/{ticket['id']}")
+
+    def shown_and_expected(zone: str) -> tuple[str, str]:
+        time = page.locator("time[datetime]").first
+        instant = datetime.fromisoformat(time.get_attribute("datetime").replace("Z", "+00:00"))
+        local = instant.astimezone(ZoneInfo(zone))
+        text = time.inner_text().replace("\u202f", " ").replace("\u00a0", " ")
+        return text, f"{local.hour % 12 or 12}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
+
+    shown, expected = shown_and_expected("America/New_York")
+    assert expected in shown
+    page.goto("/profile")
+    page.get_by_label("Time zone").select_option("Asia/Tokyo")
+    page.get_by_role("button", name="Save").first.click()
+    expect(page.get_by_label("Time zone")).to_have_value("Asia/Tokyo")
+    page.goto(f"/tickets/{ticket['id']}")
+    shown, expected = shown_and_expected("Asia/Tokyo")
+    assert expected in shown
+    ctx.close()
 
 
 def test_another_agent_on_the_same_ticket_is_shown(browser, server, signed_in, api):

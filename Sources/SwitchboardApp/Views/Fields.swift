@@ -33,6 +33,23 @@ extension HTMLWriter {
         }
     }
 
+    /// A select whose option labels are data (names, time zones), after a first option whose
+    /// label is the catalogue key `noneKey` and whose value is empty.
+    func selectField(
+        _ name: String, label: String, noneKey: String, choices: [(value: String, label: String)], selected: String?, error: String? = nil
+    ) {
+        tag("div", ["class": "field"]) {
+            tag("label", ["for": name]) { t(label) }
+            tag("select", ["id": name, "name": name, "aria-invalid": error == nil ? nil : "true"]) {
+                tag("option", ["value": "", "selected": (selected ?? "").isEmpty ? "" : nil]) { t(noneKey) }
+                for choice in choices {
+                    tag("option", ["value": choice.value, "selected": choice.value == selected ? "" : nil]) { text(choice.label) }
+                }
+            }
+            if let error { tag("p", ["class": "field-error"]) { text(error) } }
+        }
+    }
+
     /// A group of checkboxes named `name` (an array field), ids made from `idPrefix`.
     func checkboxes(_ name: String, legend: String, options: [(id: Int64, label: String)], checked: Set<Int64>, idPrefix: String) {
         tag("fieldset", ["class": "choices"]) {

@@ -45,7 +45,7 @@ extension InboxModel {
         return InboxModel(
             views: links, title: title, rows: rows, query: query, statusFilter: filter.statuses ?? [], priorityFilter: filter.priorities ?? [],
             sort: sort.description, nextPage: page.nextCursor.map { QueryString.encode(base + [("cursor", $0.token)]) }, baseQuery: base,
-            timeZone: TimeZone(identifier: "UTC") ?? .current,
+            timeZone: principal.user.pageTimeZone,
             agents: names.1.filter { $0.active && $0.role.allows(.editTickets) }.map { ($0.id, $0.name) },
             bulkDone: req.query[Int.self, at: "done"], bulkFailed: req.query[String.self, at: "failed"],
             here: "/inbox?" + QueryString.encode(parameters.filter { !["done", "failed", "view_error"].contains($0.0) }),

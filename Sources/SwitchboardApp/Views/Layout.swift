@@ -12,6 +12,9 @@ struct PageFrame {
     var canAdmin = false
     /// The text in the search box.
     var query: String = ""
+    /// Whether the user chose a time zone: then times stay as the server wrote them, else the
+    /// page's script shows them in the browser's zone.
+    var fixedTimeZone = false
 
     enum Section { case inbox, ticket, customers, admin, other }
 }
@@ -21,7 +24,7 @@ struct PageFrame {
 enum Layout {
     static func page(_ frame: PageFrame, _ l: Localizer, main: (HTMLWriter) -> Void) -> String {
         let h = HTMLWriter(l)
-        document(h, title: frame.title, csrf: frame.csrf, userId: frame.userId) {
+        document(h, title: frame.title, csrf: frame.csrf, userId: frame.userId, fixedTimeZone: frame.fixedTimeZone) {
             h.tag("a", ["class": "skip", "href": "#main"]) { h.t("layout.skip") }
             h.tag("header", ["class": "topbar"]) {
                 h.tag("a", ["class": "brand", "href": "/inbox"]) { h.t("app.name") }
@@ -66,7 +69,9 @@ enum Layout {
         return h.output
     }
 
-    private static func document(_ h: HTMLWriter, title: String, csrf: String?, userId: Int64?, body: () -> Void) {
+    private static func document(
+        _ h: HTMLWriter, title: String, csrf: String?, userId: Int64?, fixedTimeZone: Bool = false, body: () -> Void
+    ) {
         h.trusted("<!doctype html>")
         h.tag("html", ["lang": h.l.language]) {
             h.tag("head") {
@@ -83,7 +88,7 @@ enum Layout {
                 h.void("link", ["rel": "stylesheet", "href": Assets.path("app.css")])
                 h.tag("script", ["type": "module", "src": Assets.path("app.js")])
             }
-            h.tag("body") { body() }
+            h.tag("body", ["data-time-zone": fixedTimeZone ? "fixed" : nil]) { body() }
         }
     }
 

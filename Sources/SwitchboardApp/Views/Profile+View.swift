@@ -30,6 +30,9 @@ enum ProfileView {
                         h.selectField(
                             "locale", label: "user.locale", options: AdminUsersView.languages.map { ($0, "language." + $0) },
                             selected: m.draft["locale"] ?? m.user.locale, error: m.errors["locale"])
+                        h.selectField(
+                            "time_zone", label: "user.time_zone", noneKey: "user.time_zone_browser", choices: timeZones,
+                            selected: m.draft["time_zone"] ?? m.user.timeZone, error: m.errors["time_zone"])
                         h.tag("button", ["type": "submit", "class": "primary"]) { h.t("common.save") }
                     }
                 }
@@ -49,6 +52,12 @@ enum ProfileView {
                 tokens(h, m, csrf: frame.csrf)
             }
         }
+    }
+
+    /// Every zone the system knows, by name ("America/Argentina/Buenos_Aires" reads as
+    /// "America / Argentina / Buenos Aires").
+    static let timeZones: [(value: String, label: String)] = (["UTC"] + TimeZone.knownTimeZoneIdentifiers.filter { $0.contains("/") }.sorted()).map {
+        ($0, $0.replacingOccurrences(of: "/", with: " / ").replacingOccurrences(of: "_", with: " "))
     }
 
     private static func tokens(_ h: HTMLWriter, _ m: ProfileModel, csrf: String) {

@@ -6,7 +6,8 @@ import Vapor
 extension TicketPageModel {
     /// Reads everything the ticket page shows; 404 when the ticket does not exist.
     static func load(_ req: Request, id: Int64) async throws -> TicketPageModel {
-        try await req.store.read { ctx in
+        let timeZone = try await req.principal().user.pageTimeZone
+        return try await req.store.read { ctx in
             guard let ticket = try await ctx.ticket(id: id) else { throw DomainError.notFound("ticket") }
             let requester = try await ctx.contact(id: ticket.requesterId)
             let organization = try await ticket.organizationId.asyncMap { try await ctx.organization(id: $0)?.name } ?? nil
@@ -38,7 +39,7 @@ extension TicketPageModel {
                 attachments: try await ctx.attachments(ticketId: id), requester: requester, organization: organization, entries: entries,
                 agents: users.filter { $0.active && $0.role.allows(.editTickets) }.map { Option(id: $0.id, name: $0.name) },
                 teams: try await ctx.teams().map { Option(id: $0.id, name: $0.name) }, otherTickets: Array(others),
-                timeZone: TimeZone(identifier: "UTC") ?? .current)
+                timeZone: timeZone)
         }
     }
 }

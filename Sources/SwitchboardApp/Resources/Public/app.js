@@ -110,10 +110,11 @@ if (bulk) {
   update();
 }
 
-// Times: the server writes them in UTC; shown here in the browser's own time zone, in the
-// page's language.
+// Times: unless the user chose a time zone (then the server wrote them in it), the server
+// writes them in UTC and they are shown here in the browser's own zone, in the page's language.
 const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "medium", timeStyle: "short" });
-for (const time of document.querySelectorAll("time[datetime]")) {
+const zoneFixed = document.body.dataset.timeZone === "fixed";
+for (const time of zoneFixed ? [] : document.querySelectorAll("time[datetime]")) {
   const when = new Date(time.getAttribute("datetime"));
   if (!Number.isNaN(when.getTime())) {
     time.title = time.textContent + " UTC";
