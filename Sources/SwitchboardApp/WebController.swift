@@ -153,7 +153,8 @@ enum WebController {
                     ticketId: id, authorKind: .staff, authorId: userId, visibility: visibility, channel: .web, body: body, actor: actor)
                 try await ctx.attach(stored, to: message)
             }
-            return req.redirect(to: "/tickets/\(id)", redirectType: .normal)
+            // `sent` tells the page's script that the draft it kept is saved now.
+            return req.redirect(to: "/tickets/\(id)?sent=1", redirectType: .normal)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .invalidTransition {
             return try await refuse("body", FormMessages.text(error, req.localizer(for: principal.user)))
         }

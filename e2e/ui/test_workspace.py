@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import requests
 from playwright.sync_api import expect
 
-from conftest import ADMIN_EMAIL, Api, sign_in
+from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, Api, sign_in
 
 
 def test_sign_in_returns_to_the_page_asked_for(page, server):
@@ -75,6 +75,26 @@ def test_work_a_ticket_end_to_end(signed_in, api):
     stored = api.get(f"/tickets/{ticket['id']}")
     assert stored["status"] == "pending" and stored["assignee_id"] == api.user["id"] and stored["priority"] == "high"
     assert stored["first_reply_at"] is not None
+
+
+def test_a_reply_typed_when_the_session_expired_survives_signing_in_again(signed_in, api):
+    page = signed_in
+    ticket = api.ticket("Session runs out mid-reply")
+    page.goto(f"/tickets/{ticket['id']}")
+    page.locator("#body").fill("A long careful answer that must not be lost.")
+    page.context.clear_cookies()  # the session ends while the agent types
+    page.get_by_role("button", name="Send").click()
+    page.wait_for_url(re.compile(r"/sign-in"))
+    page.get_by_label("Email").fill(ADMIN_EMAIL)
+    page.get_by_label("Password").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(rf"/tickets/{ticket['id']}$"))
+    expect(page.locator("#body")).to_have_value("A long careful answer that must not be lost.")
+    page.get_by_role("button", name="Send").click()
+    page.wait_for_url(re.compile(rf"/tickets/{ticket['id']}$"))
+    expect(page.locator(".timeline")).to_contain_text("A long careful answer that must not be lost.")
+    page.reload()
+    expect(page.locator("#body")).to_have_value("")
 
 
 def test_a_stale_edit_shows_the_other_change_instead_of_overwriting(signed_in, api):

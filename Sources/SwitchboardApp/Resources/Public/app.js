@@ -99,6 +99,22 @@ if (ticketPage) {
   };
   poll();
   setInterval(poll, 4000);
+
+  // The reply being typed is kept in this browser until the server took it (it answers
+  // with ?sent=1): a lost session, a closed tab or a refused upload does not lose it.
+  const draftKey = `switchboard:draft:${ticketPage.dataset.ticket}`;
+  const params = new URLSearchParams(location.search);
+  if (params.has("sent")) {
+    localStorage.removeItem(draftKey);
+    params.delete("sent");
+    history.replaceState(null, "", location.pathname + (params.size ? `?${params}` : "") + location.hash);
+  } else if (composer && !composer.value && localStorage.getItem(draftKey)) {
+    composer.value = localStorage.getItem(draftKey);
+  }
+  composer?.addEventListener("input", () => {
+    if (composer.value.trim()) localStorage.setItem(draftKey, composer.value);
+    else localStorage.removeItem(draftKey);
+  });
 }
 
 // The bulk bar shows once a ticket is selected (without this script it is always there).
