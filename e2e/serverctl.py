@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import signal
 import socket
 import subprocess
 import time
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,3 +95,22 @@ def running_server(backend: str, data: Path, admin_email: str, admin_password: s
     tail = "\n".join(log_path.read_text(errors="replace").splitlines()[-30:])
     assert code is not None, f"the server did not stop within {SHUTDOWN_TIMEOUT}s of SIGTERM:\n{tail}"
     assert code == 0, f"the server exited with {code} on SIGTERM (expected a clean 0):\n{tail}"
+
+
+@contextlib.contextmanager
+def fresh_postgres_database(admin_url: str, prefix: str):
+    """Yields the URL of a new database on the server of `admin_url`; drops it afterwards."""
+    name = prefix + "_" + secrets.token_hex(6)
+    _psql(admin_url, f"CREATE DATABASE {name}")
+    parts = urllib.parse.urlsplit(admin_url)
+    try:
+        yield urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
+    finally:
+        try:
+            _psql(admin_url, f"DROP DATABASE IF EXISTS {name}")
+        except subprocess.CalledProcessError:
+            pass
+
+
+def _psql(url: str, sql: str) -> None:
+    subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-q", "-c", sql], check=True, capture_output=True, text=True)

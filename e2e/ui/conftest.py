@@ -1,13 +1,16 @@
-"""Fixtures for the browser tests: a real server on SQLite, an API client to set up data, and
+"""Fixtures for the browser tests: a real server (SQLite, or PostgreSQL), an API client to set up data, and
 headless Chromium (Debian's, driven by Playwright from PyPI).
 
 Environment:
     SWITCHBOARD_BIN   the server binary (default: .build/debug/switchboard of this checkout)
     CHROMIUM          the browser (default: /usr/bin/chromium)
+    SWITCHBOARD_UI_BACKEND          sqlite (default) or postgres: then the server runs on a fresh
+                                    database on SWITCHBOARD_TEST_POSTGRES_URL's server
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import sys
@@ -18,7 +21,7 @@ import requests
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from serverctl import REPO, running_server  # noqa: E402
+from serverctl import REPO, fresh_postgres_database, running_server  # noqa: E402
 
 ADMIN_EMAIL = "admin@example.com"
 ADMIN_PASSWORD = "ui-test-" + secrets.token_urlsafe(12)
@@ -58,10 +61,15 @@ class Api:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    # A 1 MB attachment limit, so the over-the-limit test stays small.
-    with running_server("sqlite", tmp_path_factory.mktemp("switchboard-ui"), ADMIN_EMAIL, ADMIN_PASSWORD,
-                        extra_env={"SWITCHBOARD_MAX_ATTACHMENT_MB": "1"}) as srv:
-        yield srv
+    backend = os.environ.get("SWITCHBOARD_UI_BACKEND", "sqlite")
+    with contextlib.ExitStack() as stack:
+        database_url = None
+        if backend == "postgres":
+            database_url = stack.enter_context(fresh_postgres_database(os.environ["SWITCHBOARD_TEST_POSTGRES_URL"], "sb_ui"))
+        # A 1 MB attachment limit, so the over-the-limit test stays small.
+        yield stack.enter_context(running_server(
+            backend, tmp_path_factory.mktemp("switchboard-ui"), ADMIN_EMAIL, ADMIN_PASSWORD, database_url,
+            extra_env={"SWITCHBOARD_MAX_ATTACHMENT_MB": "1"}))
 
 
 @pytest.fixture(scope="session")
