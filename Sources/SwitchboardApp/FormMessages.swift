@@ -3,8 +3,8 @@ import SwitchboardCore
 
 /// The messages of the domain (English, made for the API's problem documents) in the language
 /// of the page that shows them. Each row is a message template, `{name}` standing for a part
-/// that varies, and the catalogue key that says it; `{name:status}` means the part is a status
-/// and is itself translated. A test holds every message the sources can throw against this
+/// that varies, and the catalogue key that says it; `{name:status}` means the part is a value
+/// whose own name is in the catalogue under `status.<value>` (likewise `type`). A test holds every message the sources can throw against this
 /// table, so a new message without a translation fails the build's tests.
 enum FormMessages {
     static let rows: [(template: String, key: String)] = [
@@ -29,6 +29,8 @@ enum FormMessages {
         ("has an invalid value: {value}", "error.choose"),
         ("must be related, parent or child", "error.choose"),
         ("is not a custom field", "error.unknown_field"),
+        ("the type {type:type} is turned off", "error.type_off"),
+        ("question is the default type and stays on", "error.question_stays"),
         ("contains duplicates", "error.duplicates"),
         ("a custom field with this key already exists", "error.field_key_taken"),
         ("must be 1–64 lower-case letters, digits or underscores, starting with a letter", "error.field_key"),
@@ -78,19 +80,20 @@ enum FormMessages {
     private struct Row {
         let regex: NSRegularExpression
         let key: String
-        /// The names of the varying parts, in order, and whether each is a status.
-        let parts: [(name: String, isStatus: Bool)]
+        /// The names of the varying parts, in order, each with the catalogue prefix that names
+        /// its values, if any.
+        let parts: [(name: String, valuePrefix: String?)]
     }
 
     /// The templates as anchored patterns, compiled once.
     private static let table: [Row] = rows.compactMap { template, key in
         var pattern = "^"
-        var parts: [(String, Bool)] = []
+        var parts: [(String, String?)] = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             pattern += NSRegularExpression.escapedPattern(for: String(rest[..<open])) + "(.+?)"
             let name = rest[rest.index(after: open)..<close].split(separator: ":")
-            parts.append((String(name.first ?? ""), name.dropFirst().first == "status"))
+            parts.append((String(name.first ?? ""), name.dropFirst().first.map(String.init)))
             rest = rest[rest.index(after: close)...]
         }
         pattern += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
@@ -98,14 +101,16 @@ enum FormMessages {
     }
 
     /// The catalogue key and arguments for `message`, or nil when no template matches.
-    static func match(_ message: String) -> (key: String, arguments: [String: String], statuses: Set<String>)? {
+    static func match(_ message: String) -> (key: String, arguments: [String: String], prefixes: [String: String])? {
         for row in table {
             guard let found = row.regex.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)) else { continue }
             var arguments: [String: String] = [:]
             for (i, part) in row.parts.enumerated() {
                 if let range = Range(found.range(at: i + 1), in: message) { arguments[part.name] = String(message[range]) }
             }
-            return (row.key, arguments, Set(row.parts.filter(\.isStatus).map(\.name)))
+            var prefixes: [String: String] = [:]
+            for part in row.parts { prefixes[part.name] = part.valuePrefix }
+            return (row.key, arguments, prefixes)
         }
         return nil
     }
@@ -114,10 +119,10 @@ enum FormMessages {
 
     /// `message` in the page's language; a message no template knows stays as it is.
     static func text(_ message: String, _ l: Localizer) -> String {
-        guard let (key, arguments, statuses) = match(message) else { return message }
+        guard let (key, arguments, prefixes) = match(message) else { return message }
         var filled = arguments
-        for name in statuses {
-            if let raw = arguments[name] { filled[name] = l.text("status." + raw) }
+        for (name, prefix) in prefixes {
+            if let raw = arguments[name] { filled[name] = l.text(prefix + "." + raw) }
         }
         return l.text(key, filled)
     }

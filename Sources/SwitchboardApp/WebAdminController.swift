@@ -3,52 +3,9 @@ import SwitchboardCore
 import SwitchboardStore
 import Vapor
 
-/// The admin pages: staff, teams, custom fields and the audit log.
+/// The admin pages: staff, teams, custom fields, API tokens and the audit log (tags and ticket
+/// types are in WebAdminController+Tickets.swift).
 enum WebAdminController {
-    // MARK: Tags (admin)
-
-    @Sendable static func tags(_ req: Request) async throws -> Response {
-        let principal = try await req.webPage(.manageFields)
-        var model = AdminTagsModel()
-        if let from = req.query[String.self, at: "renamed"], let to = req.query[String.self, at: "to"],
-            let count = req.query[Int.self, at: "count"]
-        {
-            model.notice = req.localizer(for: principal.user).plural("tags.renamed", count: count, ["from": from, "to": to])
-        }
-        return try await tagsPage(req, principal, model)
-    }
-
-    @Sendable static func renameTag(_ req: Request) async throws -> Response {
-        struct Form: Content {
-            var from: String?
-            var to: String?
-        }
-        let principal = try await req.webPage(.manageFields)
-        let form = try req.content.decode(Form.self)
-        do {
-            let (name, count) = try await TagController.renameEverywhere(req, from: form.from ?? "", to: form.to ?? "", actor: principal.actor)
-            let from = (try? Tags.normalize([form.from ?? ""]).first) ?? form.from ?? ""
-            let query = QueryString.encode([("renamed", from), ("to", name), ("count", String(count))])
-            return req.redirect(to: "/admin/tags?" + query, redirectType: .normal)
-        } catch let error as DomainError where [.invalid, .notFound].contains(error.kind) {
-            var model = AdminTagsModel()
-            model.draft = ["from": form.from ?? "", "to": form.to ?? ""]
-            let l = req.localizer(for: principal.user)
-            model.errors = [error.field ?? "to": error.kind == .notFound ? l.text("tags.unknown") : FormMessages.text(error, l)]
-            return try await tagsPage(req, principal, model, status: .unprocessableEntity)
-        }
-    }
-
-    private static func tagsPage(_ req: Request, _ principal: WebPrincipal, _ model: AdminTagsModel, status: HTTPStatus = .ok) async throws
-        -> Response
-    {
-        var model = model
-        model.tags = try await req.store.read { try await $0.tagCounts(limit: 500) }
-        let l = req.localizer(for: principal.user)
-        return WebController.html(
-            AdminTagsView.render(model, frame: WebController.frame(principal, title: l.text("tags.title"), .admin), l), status: status)
-    }
-
     // MARK: API tokens (admin)
 
     @Sendable static func tokens(_ req: Request) async throws -> Response {

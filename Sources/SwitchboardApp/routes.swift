@@ -38,6 +38,8 @@ func routes(_ app: Application) throws {
     app.get("admin", "tokens", use: WebAdminController.tokens)
     app.get("admin", "tags", use: WebAdminController.tags)
     app.post("admin", "tags", "rename", use: WebAdminController.renameTag)
+    app.get("admin", "types", use: WebAdminController.ticketTypes)
+    app.post("admin", "types", ":type", use: WebAdminController.setTicketType)
     app.post("admin", "tokens", ":id", "revoke", use: WebAdminController.revokeToken)
     app.get("admin", "teams", use: WebAdminController.teams)
     app.post("admin", "teams", use: WebAdminController.createTeam)
@@ -110,6 +112,8 @@ func routes(_ app: Application) throws {
     api.patch("views", ":id", use: ViewController.update)
     api.delete("views", ":id", use: ViewController.delete)
 
+    api.get("ticket-types", use: TicketTypeController.list)
+    api.patch("ticket-types", ":type", use: TicketTypeController.update)
     api.get("tags", use: TagController.list)
     api.post("tags", "rename", use: TagController.rename)
     api.get("custom-fields", use: CustomFieldController.list)

@@ -49,6 +49,7 @@ public enum DomainEventType: String, Codable, Sendable, CaseIterable {
     case tokenCreated = "api_token.created"
     case tokenRevoked = "api_token.revoked"
     case workspaceCreated = "workspace.created"
+    case workspaceUpdated = "workspace.updated"
 
     /// The audit action word for this event ("created", "updated", …).
     public var action: String { String(rawValue.split(separator: ".").last ?? "") }

@@ -16,6 +16,7 @@ extension WriteContext {
             do throws(DomainError) {
                 let subject = try validatedText(new.subject, field: "subject", max: Limits.subject) ?? ""
                 let body = try validatedText(new.body, field: "body", max: Limits.body) ?? ""
+                try checkTypeOffered(new.type)
                 let tags = try Tags.normalize(new.tags)
                 let fields = try CustomFieldValidator.validate(new.customFields, definitions: definitions).filter { $0.value != .null }
                 try CustomFieldValidator.checkRequired(fields, definitions: definitions)

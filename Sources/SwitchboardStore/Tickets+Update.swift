@@ -16,6 +16,7 @@ extension WriteContext {
     public func updateTicket(id: Int64, _ changes: TicketChanges, expectedVersion: Int64?, actor: Actor) async throws -> Ticket {
         let before = try await ticketForUpdate(id: id, expectedVersion: expectedVersion)
         var changes = changes
+        if let type = changes.type, type != before.type { try checkTypeOffered(type) }
         if let values = changes.customFields {
             let merged = try await validatedCustomFields(values, existing: before.customFields)
             var replacement: [String: CustomFieldValue] = [:]

@@ -30,6 +30,8 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     private let fieldsVersion: String
     /// Set when this transaction changed the definitions.
     var customFieldsChanged = false
+    /// Ticket types the admins turned off, as of the start of this transaction.
+    var inactiveTypes: Set<TicketType> = []
 
     struct Mark {
         let seq: Int64
@@ -61,16 +63,20 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         guard let head = try await sql.raw(
             """
             SELECT seq, hash, (SELECT next_ticket_number FROM workspace WHERE id = 1) AS next,
+              (SELECT inactive_types FROM workspace WHERE id = 1) AS inactive_types,
               (SELECT COUNT(*) FROM custom_fields) AS fields, (SELECT MAX(updated_at) FROM custom_fields) AS fields_changed
             FROM audit_head WHERE id = 1\(unsafeRaw: lock)
             """
         ).first()
         else { throw StoreError.corrupt("audit_head row missing") }
         let fieldsVersion = "\(try head.decode(column: "fields", as: Int64.self)):\(try head.decode(column: "fields_changed", as: Int64?.self) ?? 0)"
-        return WriteContext(
+        let inactive = try decodeJSONList([String].self, try head.decode(column: "inactive_types", as: String?.self) ?? "[]")
+        let context = WriteContext(
             sql: sql, now: now, seq: try head.decode(column: "seq", as: Int64.self),
             hash: try head.decode(column: "hash", as: String.self), nextNumber: try head.decode(column: "next", as: Int64?.self),
             fieldCache: fieldCache, fieldsVersion: fieldsVersion)
+        context.inactiveTypes = Set(inactive.compactMap(TicketType.init(rawValue:)))
+        return context
     }
 
     func mark() -> Mark {

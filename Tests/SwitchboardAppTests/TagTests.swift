@@ -82,3 +82,51 @@ import Testing
         }
     }
 }
+
+/// Admins turn ticket types off and on; a type turned off is refused for new values only.
+@Suite struct TicketTypeTests {
+    @Test func aTypeTurnedOffIsRefusedForNewTicketsAndChangesButKeptWhereItIs() async throws {
+        try await withHarness { h in
+            // Given a complaint ticket, and complaints turned off
+            let complaint = try await h.ticket("Rude courier", extra: ["type": "complaint"])
+            let off = try await h.send(.PATCH, "/api/v1/ticket-types/complaint", json: ["active": false])
+            #expect(off.json == ["type": "complaint", "active": false])
+            #expect(try await h.send(.GET, "/api/v1/ticket-types")["items"]?.array?.contains(["type": "complaint", "active": false]) == true)
+
+            // Then new complaints and changes to complaint are refused
+            let before = try await h.snapshot()
+            let created = try await h.send(
+                .POST, "/api/v1/tickets", json: ["subject": "x", "body": "y", "requester": ["email": "a@example.com"], "type": "complaint"])
+            #expect(created.status == .unprocessableEntity)
+            #expect(created["field"] == "type")
+            let other = try await h.snapshot()
+            #expect(other == before)
+            let question = try await h.ticket("A question")
+            let changed = try await h.send(.PATCH, "/api/v1/tickets/\(question["id"]!.int!)", json: ["type": "complaint"])
+            #expect(changed.status == .unprocessableEntity)
+
+            // But the existing complaint keeps its type and can still be worked
+            let worked = try await h.send(.PATCH, "/api/v1/tickets/\(complaint["id"]!.int!)", json: ["priority": "high"])
+            #expect(worked.status == .ok)
+            #expect(worked["type"] == "complaint")
+
+            // And turning it on again allows it again; every change is audited
+            #expect(try await h.send(.PATCH, "/api/v1/ticket-types/complaint", json: ["active": true])["active"] == true)
+            #expect(try await h.send(.PATCH, "/api/v1/tickets/\(question["id"]!.int!)", json: ["type": "complaint"]).status == .ok)
+            let audit = try await h.send(.GET, "/api/v1/audit?entity=workspace&action=updated")
+            #expect(audit["items"]?.array?.count == 2)
+        }
+    }
+
+    @Test func theDefaultTypeStaysOnAndOnlyAdminsChangeTypes() async throws {
+        try await withHarness { h in
+            let agent = try await h.staff(.agent, email: "agent@example.com")
+            let question = try await h.send(.PATCH, "/api/v1/ticket-types/question", json: ["active": false])
+            #expect(question.status == .unprocessableEntity)
+            #expect(question["field"] == "active")
+            #expect(try await h.send(.PATCH, "/api/v1/ticket-types/rumour", json: ["active": false]).status == .notFound)
+            #expect(try await h.send(.PATCH, "/api/v1/ticket-types/task", json: ["active": false], token: agent.token).status == .forbidden)
+            #expect(try await h.send(.GET, "/api/v1/ticket-types", token: agent.token).status == .ok)
+        }
+    }
+}

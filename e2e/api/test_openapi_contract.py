@@ -401,6 +401,13 @@ def test_every_operation(contract: Contract, server):
         "PATCH", f"/tickets/{ticket['id']}", json_body={"version": ticket["version"], "assignee_id": agent["id"]}, expect=200
     ).json()
 
+    types = c.call("GET", "/ticket-types", expect=200).json()["items"]
+    assert {"type": "feedback", "active": True} in types and len(types) == 7
+    assert c.call("PATCH", "/ticket-types/feedback", json_body={"active": False}, expect=200).json() == {"type": "feedback", "active": False}
+    problem(c.call("POST", "/tickets", json_body={"subject": "x", "requester": {"email": "a@b.test"}, "body": "b", "type": "feedback"},
+                   expect=422), field="type")
+    assert c.call("PATCH", "/ticket-types/feedback", json_body={"active": True}, expect=200).json()["active"] is True
+
     tags = c.call("GET", "/tags", expect=200).json()["items"]
     assert any(t["name"] == "vip" and t["count"] >= 1 for t in tags)
     renamed = c.call("POST", "/tags/rename", json_body={"from": "vip", "to": f"Key account {run}"}, expect=200).json()
@@ -544,6 +551,8 @@ def test_invalid_requests_are_documented_problems(contract: Contract, server):
     problem(c.call("GET", "/tickets", params={"sort": "subject"}, expect=422, request_valid=False), field="sort")
     problem(c.call("GET", "/audit", params={"entity": "planet"}, expect=422, request_valid=False), field="entity")
     problem(c.call("POST", "/tags/rename", json_body={"from": "a", "to": "A"}, expect=422), field="to")
+    problem(c.call("PATCH", "/ticket-types/question", json_body={"active": False}, expect=422), field="active")
+    problem(c.call("PATCH", "/ticket-types/rumour", json_body={"active": False}, expect=404, request_valid=False))
     problem(c.call("POST", "/tags/rename", json_body={"from": f"never-used-{run}", "to": "b"}, expect=404), field="from")
     # Valid by the schema, refused by the rules behind it.
     c.call("PATCH", f"/tickets/{ticket['id']}", json_body={"status": "open"}, expect=200)

@@ -596,6 +596,20 @@ def test_admin_renames_a_tag_onto_another_and_they_merge(signed_in, api):
     expect(page.get_by_role("row", name=re.compile(f"rma_{run}"))).to_have_count(0)
 
 
+def test_admin_turns_a_ticket_type_off_and_agents_no_longer_see_it(signed_in, api):
+    page = signed_in
+    ticket = api.ticket("Which types are offered")
+    open_admin(page, "Ticket types")
+    page.get_by_role("button", name="Turn off Feedback").click()
+    expect(page.get_by_role("row", name=re.compile("Feedback"))).to_contain_text("Turned off")
+    page.goto(f"/tickets/{ticket['id']}")
+    options = page.get_by_label("Type", exact=True).locator("option").all_inner_texts()
+    assert "Feedback" not in options and "Complaint" in options
+    open_admin(page, "Ticket types")
+    page.get_by_role("button", name="Turn on Feedback").click()
+    expect(page.get_by_role("row", name=re.compile("Feedback"))).to_contain_text("Offered")
+
+
 def open_admin(page, name: str) -> None:
     """Goes to an admin page the way a person does: Admin in the top bar, then the page."""
     page.get_by_role("navigation", name="Sections").get_by_role("link", name="Admin").click()

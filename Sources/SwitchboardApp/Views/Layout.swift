@@ -96,7 +96,8 @@ enum Layout {
     private static func adminNav(_ h: HTMLWriter) {
         h.tag("nav", ["class": "subnav", "aria-label": h.l.text("layout.admin")]) {
             for (path, key) in [
-                ("/admin/users", "layout.staff"), ("/admin/teams", "layout.teams"), ("/admin/fields", "layout.fields"), ("/admin/tags", "layout.tags"),
+                ("/admin/users", "layout.staff"), ("/admin/teams", "layout.teams"), ("/admin/fields", "layout.fields"), ("/admin/types", "layout.types"),
+                ("/admin/tags", "layout.tags"),
                 ("/admin/tokens", "layout.tokens"), ("/admin/audit", "layout.audit"),
             ] {
                 h.tag("a", ["href": path]) { h.t(key) }

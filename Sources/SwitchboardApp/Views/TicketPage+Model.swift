@@ -39,6 +39,8 @@ struct TicketPageModel {
     var agents: [Option]
     var teams: [Option]
     var otherTickets: [Ticket]
+    /// The types offered (those turned off are not, unless the ticket has one).
+    var types: [TicketType] = TicketType.allCases
     var timeZone: TimeZone
     /// Problems with the last submitted form, by field, and what was typed.
     var errors: [String: String] = [:]

@@ -34,12 +34,15 @@ extension TicketPageModel {
             for (kind, otherId) in try await ctx.links(ticketId: id) {
                 if let other = try await ctx.ticket(id: otherId) { links.append(Link(kind: kind, other: other)) }
             }
-            return TicketPageModel(
+            let inactive = try await ctx.inactiveTicketTypes()
+            var model = TicketPageModel(
                 ticket: ticket, customFields: try await ctx.customFields(), history: history, links: links,
                 attachments: try await ctx.attachments(ticketId: id), requester: requester, organization: organization, entries: entries,
                 agents: users.filter { $0.active && $0.role.allows(.editTickets) }.map { Option(id: $0.id, name: $0.name) },
                 teams: try await ctx.teams().map { Option(id: $0.id, name: $0.name) }, otherTickets: Array(others),
                 timeZone: timeZone)
+            model.types = TicketType.allCases.filter { !inactive.contains($0) || $0 == ticket.type }
+            return model
         }
     }
 }

@@ -151,7 +151,7 @@ enum TicketPageView {
                 "priority", label: "ticket.priority", options: TicketPriority.allCases.map { ($0.rawValue, "priority." + $0.rawValue) },
                 selected: t.priority.rawValue, error: m.errors["priority"])
             h.selectField(
-                "type", label: "ticket.type", options: TicketType.allCases.map { ($0.rawValue, "type." + $0.rawValue) }, selected: t.type.rawValue,
+                "type", label: "ticket.type", options: m.types.map { ($0.rawValue, "type." + $0.rawValue) }, selected: t.type.rawValue,
                 error: m.errors["type"])
             named(h, "assignee_id", "ticket.assignee", m.agents, t.assigneeId, none: "ticket.unassigned", m.errors)
             named(h, "team_id", "ticket.team", m.teams, t.teamId, none: "ticket.no_team", m.errors)
