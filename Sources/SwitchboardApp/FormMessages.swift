@@ -58,6 +58,7 @@ enum FormMessages {
         ("a team with this name already exists", "error.team_taken"),
         ("a user with this email already exists", "error.user_taken"),
         ("you cannot deactivate yourself", "error.deactivate_self"),
+        ("needs an active member without a password", "error.invite_needs"),
         ("at most 100 attributes and 16 KB", "error.attributes_many"),
         ("at most 20 emails and 20 phones", "error.identities_many"),
         ("at most 50 domains", "error.domains_many"),

@@ -207,7 +207,11 @@ extension OpenAPIDocument {
                   },
                   "role": {"$ref": "#/components/schemas/Role"},
                   "password": {"type": "string", "minLength": 10, "maxLength": 200},
-                  "team_ids": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}}
+                  "team_ids": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}},
+                  "send_invite": {
+                    "type": "boolean",
+                    "description": "Mail the new member a link (valid 7 days) to choose their password; only without a password."
+                  }
                 },
                 "additionalProperties": false
               },

@@ -122,10 +122,12 @@ struct UserRequest: Content {
     var password: String?
     var teamIds: [Int64]?
     var active: Bool?
+    /// On create: mail the new member a link to choose their password.
+    var sendInvite: Bool?
 
     enum CodingKeys: String, CodingKey {
         case email, name, locale, role, password, active
-        case jobTitle = "job_title", timeZone = "time_zone", teamIds = "team_ids"
+        case jobTitle = "job_title", timeZone = "time_zone", teamIds = "team_ids", sendInvite = "send_invite"
     }
 }
 

@@ -31,11 +31,23 @@ enum UserController {
             role: role, passwordHash: hash, teamIds: body.teamIds ?? [])
         let actor = principal.actor
         let active = body.active ?? true
-        return try await Idempotency.create(req, principal: principal) { ctx in
+        let invite = body.sendInvite ?? false
+        if invite, hash != nil || !active {
+            throw DomainError.invalid(field: "send_invite", "needs an active member without a password")
+        }
+        let response = try await Idempotency.create(req, principal: principal) { ctx in
             let user = try await ctx.createUser(input, actor: actor)
             guard !active else { return UserDTO(user) }
             return UserDTO(try await ctx.updateUser(id: user.id, actor: actor) { $0.active = false })
         }
+        // Mail the invitation once the member is stored, and not again for a replayed request.
+        if invite, response.status == .created, response.headers.first(name: "Idempotent-Replayed") == nil,
+            let user = try await req.store.read({ try await $0.userForSignIn(email: input.email.value) })?.user
+        {
+            try await WebPasswordReset.sendLink(
+                req, to: user, lifetime: WebAdminController.inviteLifetime, subject: "invite.mail_subject", body: "invite.mail_body")
+        }
+        return response
     }
 
     @Sendable static func update(_ req: Request) async throws -> Response {

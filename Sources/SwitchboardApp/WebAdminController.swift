@@ -175,8 +175,9 @@ enum WebAdminController {
                 throw DomainError.invalid(field: "role", req.localizer(for: principal.user).text("error.choose"))
             }
             let email = try EmailAddress(form.email ?? "", field: "email")
-            let generated = (form.password ?? "").isEmpty ? Secrets.password() : nil
-            let hash = try PasswordRules.hash(generated ?? form.password ?? "", cost: req.application.config.bcryptCost)
+            // Without a password the new member is invited by mail to choose one.
+            let invite = (form.password ?? "").isEmpty
+            let hash = invite ? nil : try PasswordRules.hash(form.password ?? "", cost: req.application.config.bcryptCost)
             let input = UserInput(
                 email: email, name: try validatedText(form.name, field: "name", max: Limits.name) ?? "",
                 jobTitle: try validatedText(form.job_title, field: "job_title", max: Limits.jobTitle, required: false),
@@ -184,14 +185,21 @@ enum WebAdminController {
             let actor = principal.actor
             let user = try await req.store.write { try await $0.createUser(input, actor: actor) }
             await req.application.principals.clear()
+            if invite {
+                try await WebPasswordReset.sendLink(
+                    req, to: user, lifetime: inviteLifetime, subject: "invite.mail_subject", body: "invite.mail_body")
+            }
             model.draft = [:]
-            model.created = (user.email, generated)
+            model.created = (user.email, invite)
             return try await usersPage(req, principal, model, status: .created)
         } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
             model.errors = [error.field ?? "email": FormMessages.text(error, req.localizer(for: principal.user))]
             return try await usersPage(req, principal, model, status: .unprocessableEntity)
         }
     }
+
+    /// How long an invitation's link works.
+    static let inviteLifetime: TimeInterval = 7 * 24 * 3600
 
     @Sendable static func setActive(_ req: Request) async throws -> Response {
         struct Form: Content { var active: String? }

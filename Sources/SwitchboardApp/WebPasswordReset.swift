@@ -33,16 +33,21 @@ enum WebPasswordReset {
         try await SignInThrottle.check(req.store, email: email.value, address: req.remoteAddress?.ipAddress)
         try await SignInThrottle.fail(req.store, email: email.value, address: req.remoteAddress?.ipAddress)
         if let found = try await req.store.read({ try await $0.userForSignIn(email: email.value) }), found.user.active {
-            let secret = Secrets.token()
-            let expires = req.store.clock().addingTimeInterval(lifetime)
-            try await req.store.write { try await $0.createPasswordReset(userId: found.user.id, tokenHash: Secrets.hash(secret), expiresAt: expires) }
-            // Never from the request's Host header: a forged one would send the secret elsewhere.
-            let link = "\(req.application.config.publicURL ?? localURL(req.application))/reset-password?token=\(secret)"
-            let mail = req.localizer(for: found.user)
-            try await req.application.mailer.send(
-                OutgoingMail(to: found.user.email, subject: mail.text("reset.mail_subject"), text: mail.text("reset.mail_body", ["link": link])))
+            try await sendLink(req, to: found.user, lifetime: lifetime, subject: "reset.mail_subject", body: "reset.mail_body")
         }
         return PreSessionToken.page(req, token: csrf, PasswordResetView.request(email: email.value, sent: true, csrf: csrf, error: nil, l))
+    }
+
+    /// Mails `user` a one-time link to choose a password, valid for `lifetime`; `subject` and
+    /// `body` are catalogue keys (the body gets `{link}`), in the user's language.
+    static func sendLink(_ req: Request, to user: User, lifetime: TimeInterval, subject: String, body: String) async throws {
+        let secret = Secrets.token()
+        let expires = req.store.clock().addingTimeInterval(lifetime)
+        try await req.store.write { try await $0.createPasswordReset(userId: user.id, tokenHash: Secrets.hash(secret), expiresAt: expires) }
+        // Never from the request's Host header: a forged one would send the secret elsewhere.
+        let link = "\(req.application.config.publicURL ?? localURL(req.application))/reset-password?token=\(secret)"
+        let mail = req.localizer(for: user)
+        try await req.application.mailer.send(OutgoingMail(to: user.email, subject: mail.text(subject), text: mail.text(body, ["link": link])))
     }
 
     @Sendable static func chooseForm(_ req: Request) async throws -> Response {

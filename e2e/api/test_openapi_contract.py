@@ -303,6 +303,12 @@ def test_every_operation(contract: Contract, server):
         headers={"Idempotency-Key": f"user-{run}"}, expect=201,
     ).json()
     assert agent["team_ids"] == [team["id"]] and agent["job_title"] == "Support Hero"
+    invited = {"email": f"invited-{run}@example.com", "name": "Ivan Invited", "role": "agent", "send_invite": True}
+    c.call("POST", "/users", json_body=invited, headers={"Idempotency-Key": f"invite-{run}"}, expect=201)
+    c.call("POST", "/users", json_body=invited, headers={"Idempotency-Key": f"invite-{run}"}, expect=201)  # a replay mails nothing
+    assert server.log_path.read_text().count(f"outgoing mail to invited-{run}@example.com") == 1
+    problem(c.call("POST", "/users", json_body={**invited, "email": f"x-{run}@example.com", "password": "pass-word-123"}, expect=422),
+            field="send_invite")
     c.call("GET", "/users", expect=200)
     c.call("GET", f"/users/{agent['id']}", expect=200)
     agent = c.call("PATCH", f"/users/{agent['id']}", json_body={"locale": "pt-br", "name": "Olena A."}, expect=200).json()

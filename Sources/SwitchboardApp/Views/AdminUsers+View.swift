@@ -8,8 +8,9 @@ struct AdminUsersModel {
     /// What the create form had, and its problems, after a failed try.
     var draft: [String: String] = [:]
     var errors: [String: String] = [:]
-    /// A generated password to show once, after a user was created without one.
-    var created: (email: String, password: String?)?
+    /// Who was just added, and whether they were mailed an invitation (else an admin set
+    /// their password).
+    var created: (email: String, invited: Bool)?
 }
 
 enum AdminUsersView {
@@ -21,14 +22,7 @@ enum AdminUsersView {
                 h.tag("h1") { h.t("admin.users.title") }
                 if let created = m.created {
                     h.tag("div", ["class": "notice", "role": "status"]) {
-                        h.tag("p") { h.t("admin.users.created", ["email": created.email]) }
-                        if let password = created.password {
-                            h.tag("p") {
-                                h.t("admin.users.password_once")
-                                h.text(" ")
-                                h.tag("code", ["id": "new-password"]) { h.text(password) }
-                            }
-                        }
+                        h.tag("p") { h.t(created.invited ? "admin.users.invited" : "admin.users.created", ["email": created.email]) }
                     }
                 }
                 table(h, m, csrf: frame.csrf, me: frame.userId)
