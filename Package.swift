@@ -16,6 +16,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "SwitchboardCore"),
+        .target(name: "SwitchboardMail"),
         .target(
             name: "SwitchboardStore",
             dependencies: [
@@ -40,6 +41,7 @@ let package = Package(
             dependencies: ["SwitchboardApp"]
         ),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
+        .testTarget(name: "SwitchboardMailTests", dependencies: ["SwitchboardMail"]),
         .testTarget(
             name: "SwitchboardAppTests",
             dependencies: [
