@@ -58,12 +58,29 @@ public enum HTMLText {
         "ensp": "\u{2002}", "emsp": "\u{2003}", "thinsp": "\u{2009}",
     ]
 
-    private static func entity(_ name: Substring) -> String? {
+    static func entity(_ name: Substring) -> String? {
         if name.hasPrefix("#x") || name.hasPrefix("#X") {
             return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
         }
         if name.hasPrefix("#") { return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) } }
         return named[String(name)]
+    }
+
+    /// Text with its character references (`&amp;`, `&#233;`, `&#xE9;`) decoded.
+    static func decodeEntities(_ s: Substring) -> String {
+        guard s.contains("&") else { return String(s) }
+        var out = ""
+        var i = s.startIndex
+        while i < s.endIndex {
+            if s[i] == "&", let semi = s[i...].prefix(12).firstIndex(of: ";"), let decoded = entity(s[s.index(after: i)..<semi]) {
+                out += decoded
+                i = s.index(after: semi)
+            } else {
+                out.append(s[i])
+                i = s.index(after: i)
+            }
+        }
+        return out
     }
 
     /// The charset an HTML document declares in a `<meta>` tag, if any.
