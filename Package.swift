@@ -16,7 +16,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "SwitchboardCore"),
-        .target(name: "SwitchboardMail"),
+        .target(name: "SwitchboardMail", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "SwitchboardStore",
             dependencies: [
@@ -31,6 +31,7 @@ let package = Package(
             name: "SwitchboardApp",
             dependencies: [
                 "SwitchboardCore",
+                "SwitchboardMail",
                 "SwitchboardStore",
                 .product(name: "Vapor", package: "vapor"),
             ],

@@ -35,6 +35,9 @@ public struct AppConfig: Sendable {
     /// The largest attachment accepted, and the most a message may carry in all
     /// (`SWITCHBOARD_MAX_ATTACHMENT_MB`, default 10; a message takes up to 2.5 times that).
     public var maxAttachmentBytes = 10 * 1_048_576
+    /// The largest inbound mail taken (`SWITCHBOARD_MAX_MAIL_MB`, default 25): bigger ones are
+    /// refused (the mailgate answers 413; IMAP leaves them on the server and logs it).
+    public var maxMailBytes = 25 * 1_048_576
 
     /// SQLite durability settings.
     public enum SQLiteSync: String, Sendable {
@@ -70,6 +73,7 @@ public struct AppConfig: Sendable {
             firstAdminPassword: env["SWITCHBOARD_ADMIN_PASSWORD"])
         if env["SWITCHBOARD_SQLITE_SYNC"]?.lowercased() == "full" { config.sqliteSynchronous = .full }
         if let mb = env["SWITCHBOARD_MAX_ATTACHMENT_MB"].flatMap(Int.init), mb > 0 { config.maxAttachmentBytes = mb * 1_048_576 }
+        if let mb = env["SWITCHBOARD_MAX_MAIL_MB"].flatMap(Int.init), mb > 0 { config.maxMailBytes = mb * 1_048_576 }
         if let url = env["SWITCHBOARD_PUBLIC_URL"], !url.isEmpty { config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url }
         return config
     }

@@ -22,6 +22,7 @@ extension OpenAPIDocument {
             {"name": "views", "description": "Saved ticket filters."},
             {"name": "custom fields", "description": "Admin-defined ticket fields."},
             {"name": "tags", "description": "Ticket tags in use; renaming and merging them."},
+            {"name": "mail", "description": "The email channel: mailboxes, the mailgate and the mail log."},
             {"name": "audit", "description": "The append-only audit log."},
             {"name": "meta", "description": "About the API itself."}
           ],

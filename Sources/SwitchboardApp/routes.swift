@@ -112,6 +112,13 @@ func routes(_ app: Application) throws {
     api.patch("views", ":id", use: ViewController.update)
     api.delete("views", ":id", use: ViewController.delete)
 
+    api.get("mailboxes", use: MailboxController.list)
+    api.post("mailboxes", use: MailboxController.create)
+    api.get("mailboxes", ":id", use: MailboxController.show)
+    api.patch("mailboxes", ":id", use: MailboxController.update)
+    api.on(.POST, "mailboxes", ":id", "messages", body: .collect(maxSize: ByteCount(value: app.config.maxMailBytes)), use: MailboxController.deliver)
+    api.get("mail-log", use: MailboxController.log)
+    api.get("mail-log", ":id", "raw", use: MailboxController.raw)
     api.get("ticket-types", use: TicketTypeController.list)
     api.patch("ticket-types", ":type", use: TicketTypeController.update)
     api.get("tags", use: TagController.list)

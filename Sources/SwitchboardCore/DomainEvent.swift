@@ -3,7 +3,7 @@ import Foundation
 /// The kinds of record that changes are about.
 public enum EntityType: String, Codable, Sendable, CaseIterable {
     case ticket, message, contact, organization, user, team, view, customField = "custom_field"
-    case apiToken = "api_token", workspace, session
+    case apiToken = "api_token", workspace, session, mailbox
 }
 
 /// Who caused a change.
@@ -50,6 +50,8 @@ public enum DomainEventType: String, Codable, Sendable, CaseIterable {
     case tokenRevoked = "api_token.revoked"
     case workspaceCreated = "workspace.created"
     case workspaceUpdated = "workspace.updated"
+    case mailboxCreated = "mailbox.created"
+    case mailboxUpdated = "mailbox.updated"
 
     /// The audit action word for this event ("created", "updated", …).
     public var action: String { String(rawValue.split(separator: ".").last ?? "") }

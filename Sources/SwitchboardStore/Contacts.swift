@@ -73,6 +73,16 @@ extension ReadContext {
             .first(decodingColumn: "contact_id", as: Int64.self)
     }
 
+    /// Whether the contact is the ticket's requester or wrote on it before.
+    public func isParticipant(contactId: Int64, ticketId: Int64) async throws -> Bool {
+        try await sql.raw(
+            """
+            SELECT 1 AS yes FROM tickets WHERE id = \(bind: ticketId) AND requester_id = \(bind: contactId)
+            UNION ALL SELECT 1 FROM messages WHERE ticket_id = \(bind: ticketId) AND author_kind = 'contact' AND author_id = \(bind: contactId)
+            """
+        ).first() != nil
+    }
+
     private func contacts(from rows: [any SQLRow]) async throws -> [Contact] {
         guard !rows.isEmpty else { return [] }
         let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }

@@ -34,7 +34,7 @@ public struct StoreError: Error, CustomStringConvertible {
     /// The databases are shut down (the server is stopping).
     public static let unavailable = StoreError(description: "the server is shutting down")
     public var isUnavailable: Bool { description == Self.unavailable.description }
-    static func corrupt(_ what: String) -> StoreError { StoreError(description: "unexpected data: \(what)") }
+    public static func corrupt(_ what: String) -> StoreError { StoreError(description: "unexpected data: \(what)") }
 }
 
 extension SQLDatabase {

@@ -175,7 +175,7 @@ extension SQLQueryFetcher {
 }
 
 /// Whether an error is a unique-constraint violation, on either database.
-func isUniqueViolation(_ error: any Error) -> Bool {
+public func isUniqueViolation(_ error: any Error) -> Bool {
     let text = String(reflecting: error)
     return text.contains("UNIQUE constraint failed") || text.contains("23505") || text.contains("unique_violation")
         || text.contains("uniqueViolation")

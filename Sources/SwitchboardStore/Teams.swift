@@ -83,8 +83,13 @@ extension WriteContext {
     /// Creates the workspace once; returns false when it already existed.
     public func createWorkspace(name: String) async throws -> Bool {
         if try await reader.workspaceExists() { return false }
+        // The secret that signs reply addresses (see the email channel).
+        let secret = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
         try await sql.raw(
-            "INSERT INTO workspace (id, name, next_ticket_number, created_at) VALUES (1, \(bind: name), 1, \(bind: now.ms))"
+            """
+            INSERT INTO workspace (id, name, next_ticket_number, created_at, mail_secret)
+            VALUES (1, \(bind: name), 1, \(bind: now.ms), \(bind: secret))
+            """
         ).run()
         try await record(.workspaceCreated, entityId: 1, actor: .system, after: JSONText(JSONValue.object(["name": .string(name)])))
         return true

@@ -86,7 +86,7 @@ struct Harness {
     /// Row counts of every table a request could touch.
     func snapshot() async throws -> [String: Int] {
         var out: [String: Int] = [:]
-        for t in ["tickets", "messages", "contacts", "contact_identities", "organizations", "users", "teams", "audit_events", "outbox", "views", "api_tokens", "ticket_tags", "ticket_links"] {
+        for t in ["tickets", "messages", "contacts", "contact_identities", "organizations", "users", "teams", "audit_events", "outbox", "views", "api_tokens", "ticket_tags", "ticket_links", "mailboxes", "mail_log"] {
             out[t] = try await count(t)
         }
         return out
