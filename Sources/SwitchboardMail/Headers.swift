@@ -70,6 +70,7 @@ public struct Headers: Sendable, Equatable {
     private static func field(_ raw: (name: String, value: [UInt8])) -> Field {
         var value = Charset.fallback(raw.value)
         while value.last?.isWhitespace == true { value.removeLast() }
+        while value.first?.isWhitespace == true { value.removeFirst() }
         return Field(name: raw.name, value: value)
     }
 
