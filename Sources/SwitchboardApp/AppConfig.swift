@@ -38,6 +38,11 @@ public struct AppConfig: Sendable {
     /// The largest inbound mail taken (`SWITCHBOARD_MAX_MAIL_MB`, default 25): bigger ones are
     /// refused (the mailgate answers 413; IMAP leaves them on the server and logs it).
     public var maxMailBytes = 25 * 1_048_576
+    /// A PEM file of certificate authorities to trust for mail servers besides the system's
+    /// (`SWITCHBOARD_MAIL_CA_FILE`): for servers with a company-internal CA.
+    public var mailCAFile: String?
+    /// Whether this process runs background jobs (`SWITCHBOARD_WORKERS=0` turns them off).
+    public var runsJobs = true
 
     /// SQLite durability settings.
     public enum SQLiteSync: String, Sendable {
@@ -74,6 +79,8 @@ public struct AppConfig: Sendable {
         if env["SWITCHBOARD_SQLITE_SYNC"]?.lowercased() == "full" { config.sqliteSynchronous = .full }
         if let mb = env["SWITCHBOARD_MAX_ATTACHMENT_MB"].flatMap(Int.init), mb > 0 { config.maxAttachmentBytes = mb * 1_048_576 }
         if let mb = env["SWITCHBOARD_MAX_MAIL_MB"].flatMap(Int.init), mb > 0 { config.maxMailBytes = mb * 1_048_576 }
+        if let file = env["SWITCHBOARD_MAIL_CA_FILE"], !file.isEmpty { config.mailCAFile = file }
+        if env["SWITCHBOARD_WORKERS"] == "0" { config.runsJobs = false }
         if let url = env["SWITCHBOARD_PUBLIC_URL"], !url.isEmpty { config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url }
         return config
     }

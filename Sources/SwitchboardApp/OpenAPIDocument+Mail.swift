@@ -161,7 +161,7 @@ extension OpenAPIDocument {
               "MailSecurity": {"type": "string", "enum": ["tls", "starttls", "none"], "description": "TLS from the start, STARTTLS, or none (local servers only)."},
               "InboundOutcome": {
                 "type": "string",
-                "enum": ["created", "appended", "duplicate", "own_address", "bounce", "failed"],
+                "enum": ["created", "appended", "duplicate", "own_address", "bounce", "failed", "sent"],
                 "description": "What became of an inbound message."
               },
               "Mailbox": {

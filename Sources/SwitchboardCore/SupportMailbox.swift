@@ -111,4 +111,6 @@ public enum InboundOutcome: String, Sendable, Codable, Equatable {
     case bounce
     /// It could not be read; kept raw for an admin.
     case failed
+    /// An outbound message the SMTP server took.
+    case sent
 }

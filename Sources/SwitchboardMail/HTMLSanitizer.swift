@@ -119,7 +119,7 @@ public enum HTMLSanitizer {
         String(value.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }.map(Character.init)).lowercased()
     }
 
-    static func escape(_ s: String, quotes: Bool) -> String {
+    public static func escape(_ s: String, quotes: Bool) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s {

@@ -15,8 +15,8 @@ public struct SMTPClient: Sendable {
     /// The name we greet with (EHLO).
     public var heloName: String
     public var timeout: TimeAmount = .seconds(60)
-    /// Only for tests against a server with a self-signed certificate.
-    public var verifyCertificates = true
+    /// Certificate authorities trusted besides the system's.
+    public var extraTrustRoots: [NIOSSLAdditionalTrustRoots] = []
 
     public init(host: String, port: Int, security: Security, username: String?, password: String?, heloName: String) {
         self.host = host
@@ -83,7 +83,7 @@ public struct SMTPClient: Sendable {
 
     private func makeTLSContext() throws -> NIOSSLContext {
         var configuration = TLSConfiguration.makeClientConfiguration()
-        if !verifyCertificates { configuration.certificateVerification = .none }
+        configuration.additionalTrustRoots = extraTrustRoots
         return try NIOSSLContext(configuration: configuration)
     }
 

@@ -87,6 +87,22 @@ extension ReadContext {
         try await sql.raw("SELECT * FROM mail_log WHERE id = \(bind: id)").first().map(Self.logEntry)
     }
 
+    /// A ticket's mail conversation: the Message-IDs of every message it took in or sent, in
+    /// order, and the mailbox its last inbound message came to.
+    public func mailThread(ticketId: Int64) async throws -> (messageIds: [String], mailboxId: Int64?) {
+        let rows = try await sql.raw(
+            "SELECT message_id, mailbox_id, direction FROM mail_log WHERE ticket_id = \(bind: ticketId) ORDER BY id"
+        ).all()
+        var ids: [String] = []
+        var mailbox: Int64?
+        for row in rows {
+            let id = try row.decode(column: "message_id", as: String.self)
+            if !id.hasPrefix("sha256:") { ids.append(id) }
+            if try row.decode(column: "direction", as: String.self) == "in" { mailbox = try row.decode(column: "mailbox_id", as: Int64.self) }
+        }
+        return (ids, mailbox)
+    }
+
     /// Newest first; `outcome` narrows to one kind (e.g. the messages that could not be read).
     public func mailLog(outcome: InboundOutcome?, limit: Int) async throws -> [MailLogEntry] {
         let filter: SQLQueryString = outcome.map { "WHERE outcome = \(bind: $0.rawValue)" } ?? ""

@@ -211,3 +211,36 @@ import VaporTesting
         }
     }
 }
+
+/// Agent replies become mail jobs; a job that cannot reach its server is retried later.
+@Suite struct OutboundMailTests {
+    @Test func aPublicReplyIsPlannedThreadedAndRetriedWhenTheServerIsDown() async throws {
+        try await withHarness { h in
+            let box = try await h.send(
+                .POST, "/api/v1/mailboxes",
+                json: ["name": "Support", "address": "support@example.com", "smtp": ["host": "127.0.0.1", "port": 1, "security": "none"]])["id"]!.int!
+            let first = try await MailgateTests.deliver(h, mailbox: Int64(box), MailgateTests.mail(id: "o1@example.org"))
+            let ticketId = first["ticket_id"]!.int!
+            _ = try await h.send(.POST, "/api/v1/tickets/\(ticketId)/messages", json: ["body": "Note", "visibility": "internal"])
+            let reply = try await h.send(.POST, "/api/v1/tickets/\(ticketId)/messages", json: ["body": "Try this."])
+            #expect(try await OutboundMail.queueReplies(h.store) == 1)  // the internal note and the customer's mail are not sent
+
+            let plan = try #require(try await h.store.read { try await OutboundMail.plan($0, messageId: Int64(reply["id"]!.int!)) })
+            let ticket = try await h.send(.GET, "/api/v1/tickets/\(ticketId)")
+            #expect(plan.mail.subject == "Re: Printer on fire [#\(ticket["number"]!.int!)]")
+            #expect(plan.mail.to.map(\.address) == ["anna@example.org"])
+            #expect(plan.mail.inReplyTo == "o1@example.org")
+            #expect(plan.mail.replyTo?.address.hasPrefix("support+t\(ticketId).") == true)
+
+            #expect(try await JobRunner.runOnce(h.app) == 1)
+            let jobs = try await h.store.read { try await $0.jobs(kind: OutboundMail.replyJob) }
+            #expect(jobs.count == 1)
+            #expect(jobs[0].done == false)
+            #expect(jobs[0].failed == false)
+            #expect(jobs[0].job.attempts == 1)
+            #expect(jobs[0].lastError != nil)
+            // Not due again yet: a second round leaves it waiting.
+            #expect(try await JobRunner.runOnce(h.app) == 0)
+        }
+    }
+}

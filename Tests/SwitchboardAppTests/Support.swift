@@ -143,6 +143,8 @@ func withHarness(_ body: (Harness) async throws -> Void) async throws {
             firstAdminPassword: Harness.adminPassword, maxBodySize: 262_144)
         // A short walk, so that text searches over a few tickets also take the index path.
         config.searchWalk = 3
+        // Tests run background jobs themselves (JobRunner.runOnce), when they want them.
+        config.runsJobs = false
         try await configure(app, config: config)
         let issued = TokenIssuer.issue()
         guard let admin = try await app.store.read({ try await $0.userForSignIn(email: "admin@example.com") })?.user else {

@@ -1,0 +1,68 @@
+import Foundation
+import SwitchboardCore
+import SwitchboardStore
+import Vapor
+
+/// Runs background work in the server process: every second it turns new outbox events into
+/// jobs and runs the jobs that are due. A job is leased while it runs (a crashed worker's job
+/// runs again when the lease ends), retried with growing pauses, and given up after eight tries.
+struct JobRunner: LifecycleHandler {
+    final class TaskBox: @unchecked Sendable {  // set in didBoot, read in shutdown, both on the main thread
+        var task: Task<Void, Never>?
+    }
+    let box = TaskBox()
+    static let maxAttempts = 8
+    static let lease: TimeInterval = 300
+
+    func didBootAsync(_ app: Application) async throws {
+        let logger = app.logger
+        box.task = Task {
+            while !Task.isCancelled {
+                do {
+                    _ = try await Self.runOnce(app)
+                } catch {
+                    logger.warning("background jobs: \(String(reflecting: error))")
+                }
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        box.task?.cancel()
+        await box.task?.value
+    }
+
+    /// One round: queue what new events call for, then run what is due. Returns the jobs run.
+    @discardableResult
+    static func runOnce(_ app: Application) async throws -> Int {
+        let store = app.store
+        _ = try await OutboundMail.queueReplies(store)
+        let jobs = try await store.write { try await $0.claimJobs(limit: 20, lease: lease) }
+        for job in jobs {
+            do {
+                try await run(job, app: app)
+                try await store.write { try await $0.completeJob(job.id) }
+            } catch {
+                let permanent = (error as? SMTPErrorLike)?.isPermanent ?? false
+                let pause = min(3600, 30 * pow(2, Double(job.attempts - 1)))
+                let retry = permanent || job.attempts >= maxAttempts ? nil : store.clock().addingTimeInterval(pause)
+                app.logger.warning("job \(job.id) \(job.kind) failed (attempt \(job.attempts)): \(error)")
+                try await store.write { try await $0.failJob(job.id, error: String(describing: error), retryAt: retry) }
+            }
+        }
+        return jobs.count
+    }
+
+    private static func run(_ job: Job, app: Application) async throws {
+        switch job.kind {
+        case OutboundMail.replyJob:
+            try await OutboundMail.sendReply(try JSONDecoder().decode(OutboundMail.ReplyPayload.self, from: Data(job.payload.utf8)), app: app)
+        default:
+            throw Abort(.internalServerError, reason: "unknown job kind \(job.kind)")
+        }
+    }
+}
+
+/// Errors that know whether trying again can help.
+protocol SMTPErrorLike { var isPermanent: Bool { get } }

@@ -1,0 +1,92 @@
+import Foundation
+import SQLKit
+import SwitchboardCore
+
+/// A job waiting to run, claimed by a worker.
+public struct Job: Sendable, Equatable {
+    public var id: Int64
+    public var kind: String
+    public var payload: String
+    /// How many times it was claimed, this time included.
+    public var attempts: Int
+}
+
+extension WriteContext {
+    /// Queues a job (in the transaction of the change that wants it).
+    public func enqueueJob(kind: String, payload: String, runAt: Date? = nil) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO jobs (kind, payload, run_at, created_at) VALUES (\(bind: kind), \(bind: payload), \(bind: (runAt ?? now).ms), \(bind: now.ms))
+            """
+        ).run()
+    }
+
+    /// Claims up to `limit` due jobs for `lease`; on PostgreSQL other workers skip them.
+    public func claimJobs(limit: Int, lease: TimeInterval) async throws -> [Job] {
+        let skip = dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        let rows = try await sql.raw(
+            """
+            UPDATE jobs SET locked_until = \(bind: now.addingTimeInterval(lease).ms), attempts = attempts + 1
+            WHERE id IN (SELECT id FROM jobs WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= \(bind: now.ms)
+              AND (locked_until IS NULL OR locked_until < \(bind: now.ms)) ORDER BY run_at, id LIMIT \(bind: Int64(limit))\(unsafeRaw: skip))
+            RETURNING id, kind, payload, attempts
+            """
+        ).all()
+        return try rows.map {
+            Job(
+                id: try $0.decode(column: "id", as: Int64.self), kind: try $0.decode(column: "kind", as: String.self),
+                payload: try $0.decode(column: "payload", as: String.self), attempts: Int(try $0.decode(column: "attempts", as: Int64.self)))
+        }.sorted { $0.id < $1.id }
+    }
+
+    public func completeJob(_ id: Int64) async throws {
+        try await sql.raw("UPDATE jobs SET done_at = \(bind: now.ms), locked_until = NULL, last_error = NULL WHERE id = \(bind: id)").run()
+    }
+
+    /// Runs the job again at `at`, or gives up on it (`at` nil) keeping the error.
+    public func failJob(_ id: Int64, error: String, retryAt at: Date?) async throws {
+        if let at {
+            try await sql.raw(
+                "UPDATE jobs SET run_at = \(bind: at.ms), locked_until = NULL, last_error = \(bind: String(error.prefix(2000))) WHERE id = \(bind: id)"
+            ).run()
+        } else {
+            try await sql.raw(
+                "UPDATE jobs SET failed_at = \(bind: now.ms), locked_until = NULL, last_error = \(bind: String(error.prefix(2000))) WHERE id = \(bind: id)"
+            ).run()
+        }
+    }
+
+    /// Reads the events after a consumer's position and moves the position past them, holding
+    /// the consumer's row (on PostgreSQL) so two instances never hand out the same events.
+    public func takeEvents(consumer name: String, limit: Int) async throws -> [DomainEvent] {
+        let conflict: SQLQueryString = dialect == .postgres ? " ON CONFLICT (name) DO NOTHING" : ""
+        // A new consumer starts at the current end: it acts on what happens from now on, not on history.
+        try await sql.raw(
+            """
+            INSERT\(unsafeRaw: dialect == .sqlite ? " OR IGNORE" : "") INTO outbox_consumers (name, last_seq)
+            SELECT \(bind: name), COALESCE(MAX(seq), 0) FROM outbox\(conflict)
+            """
+        ).run()
+        let lock = dialect == .postgres ? " FOR UPDATE" : ""
+        let position = try await sql.raw("SELECT last_seq FROM outbox_consumers WHERE name = \(bind: name)\(unsafeRaw: lock)")
+            .first(decodingColumn: "last_seq", as: Int64.self) ?? 0
+        let events = try await reader.events(after: position, limit: limit)
+        if let last = events.last {
+            try await sql.raw("UPDATE outbox_consumers SET last_seq = \(bind: last.sequence) WHERE name = \(bind: name)").run()
+        }
+        return events
+    }
+}
+
+extension ReadContext {
+    /// Jobs by kind and state, for tests and the admin's eye.
+    public func jobs(kind: String) async throws -> [(job: Job, done: Bool, failed: Bool, lastError: String?)] {
+        try await sql.raw("SELECT * FROM jobs WHERE kind = \(bind: kind) ORDER BY id").all().map {
+            (Job(
+                id: try $0.decode(column: "id", as: Int64.self), kind: try $0.decode(column: "kind", as: String.self),
+                payload: try $0.decode(column: "payload", as: String.self), attempts: Int(try $0.decode(column: "attempts", as: Int64.self))),
+             try $0.decode(column: "done_at", as: Int64?.self) != nil, try $0.decode(column: "failed_at", as: Int64?.self) != nil,
+             try $0.decode(column: "last_error", as: String?.self))
+        }
+    }
+}
