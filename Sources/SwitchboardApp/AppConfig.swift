@@ -41,8 +41,11 @@ public struct AppConfig: Sendable {
     /// A PEM file of certificate authorities to trust for mail servers besides the system's
     /// (`SWITCHBOARD_MAIL_CA_FILE`): for servers with a company-internal CA.
     public var mailCAFile: String?
-    /// Whether this process runs background jobs (`SWITCHBOARD_WORKERS=0` turns them off).
+    /// Whether this process runs background jobs and fetches mail (`SWITCHBOARD_WORKERS=0`
+    /// turns both off).
     public var runsJobs = true
+    /// How often IMAP mailboxes without IDLE are checked (`SWITCHBOARD_IMAP_POLL_SECONDS`, default 60).
+    public var imapPollSeconds = 60
 
     /// SQLite durability settings.
     public enum SQLiteSync: String, Sendable {
@@ -81,6 +84,9 @@ public struct AppConfig: Sendable {
         if let mb = env["SWITCHBOARD_MAX_MAIL_MB"].flatMap(Int.init), mb > 0 { config.maxMailBytes = mb * 1_048_576 }
         if let file = env["SWITCHBOARD_MAIL_CA_FILE"], !file.isEmpty { config.mailCAFile = file }
         if env["SWITCHBOARD_WORKERS"] == "0" { config.runsJobs = false }
+        // Only the server works in the background; `user create` and the like do not.
+        if let command = CommandLine.arguments.dropFirst().first, command != "serve", !command.hasPrefix("-") { config.runsJobs = false }
+        if let seconds = env["SWITCHBOARD_IMAP_POLL_SECONDS"].flatMap(Int.init), seconds > 0 { config.imapPollSeconds = seconds }
         if let url = env["SWITCHBOARD_PUBLIC_URL"], !url.isEmpty { config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url }
         return config
     }

@@ -44,7 +44,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         try await sql.raw("PRAGMA journal_mode = WAL").run()
     }
     try await Bootstrap.run(app)
-    if config.runsJobs { app.lifecycle.use(JobRunner()) }
+    if config.runsJobs {
+        app.lifecycle.use(JobRunner())
+        app.lifecycle.use(MailFetcher())
+    }
 
     app.routes.defaultMaxBodySize = ByteCount(integerLiteral: config.maxBodySize)
     app.middleware = Middlewares()

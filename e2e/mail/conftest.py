@@ -1,6 +1,7 @@
-"""Fixtures for the mail tests: a real SMTP server (aiosmtpd from PyPI) on 127.0.0.1, once in
-plain text and once with STARTTLS and AUTH under a certificate of a throwaway CA, and a real
-`switchboard serve` that trusts that CA (SWITCHBOARD_MAIL_CA_FILE).
+"""Fixtures for the mail tests: real mail servers on 127.0.0.1 (an SMTP server, aiosmtpd from
+PyPI, once plain and once with STARTTLS and AUTH; Debian's dovecot for IMAP, with STARTTLS and
+IMAPS), certificates from a throwaway CA, and a real `switchboard serve` that trusts that CA
+(SWITCHBOARD_MAIL_CA_FILE) and checks mail every second.
 
 Environment:
     SWITCHBOARD_BIN   the server binary (default: .build/debug/switchboard of this checkout)
@@ -10,7 +11,13 @@ from __future__ import annotations
 
 import email
 import email.policy
+import imaplib
+import os
+import pwd
 import secrets
+import shutil
+import signal
+import tempfile
 import ssl
 import subprocess
 import sys
@@ -101,7 +108,7 @@ def smtp_tls(certificates):
 @pytest.fixture(scope="session")
 def server(tmp_path_factory, certificates):
     with running_server("sqlite", tmp_path_factory.mktemp("switchboard-mail"), ADMIN_EMAIL, ADMIN_PASSWORD,
-                        extra_env={"SWITCHBOARD_MAIL_CA_FILE": str(certificates / "ca.pem")}) as srv:
+                        extra_env={"SWITCHBOARD_MAIL_CA_FILE": str(certificates / "ca.pem"), "SWITCHBOARD_IMAP_POLL_SECONDS": "1"}) as srv:
         yield srv
 
 
@@ -130,3 +137,121 @@ class Api:
 @pytest.fixture(scope="session")
 def api(server) -> Api:
     return Api(server.base_url)
+
+
+class Dovecot:
+    """A private dovecot: one user whose mail the tests put in with APPEND and read back."""
+
+    user, password = "desk", "imap-" + secrets.token_urlsafe(8)
+
+    def __init__(self, root: Path, certificates: Path):
+        self.root = root
+        self.ca = certificates / "ca.pem"
+        self.port, self.tls_port = free_port(), free_port()
+        if os.geteuid() == 0:
+            # dovecot will not log in or keep mail as root: its own users do that.
+            login, internal = "dovenull", "dovecot"
+            mail = pwd.getpwnam("dovecot")
+        else:
+            login = internal = pwd.getpwuid(os.getuid()).pw_name
+            mail = pwd.getpwuid(os.getuid())
+        home = root / "home"
+        home.mkdir()
+        os.chown(home, mail.pw_uid, mail.pw_gid)
+        for name in ("server.pem", "server.key"):
+            shutil.copy(certificates / name, root / name)
+        (root / "users").write_text(f"{self.user}:{{PLAIN}}{self.password}:{mail.pw_uid}:{mail.pw_gid}::{home}\n")
+        (root / "dovecot.conf").write_text(f"""
+protocols = imap
+listen = 127.0.0.1
+base_dir = {root}/run
+state_dir = {root}/state
+log_path = {root}/dovecot.log
+ssl = yes
+ssl_cert = <{root}/server.pem
+ssl_key = <{root}/server.key
+disable_plaintext_auth = yes
+auth_mechanisms = plain login
+default_login_user = {login}
+default_internal_user = {internal}
+default_internal_group = {internal}
+first_valid_uid = {mail.pw_uid}
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {root}/users
+}}
+userdb {{
+  driver = passwd-file
+  args = username_format=%u {root}/users
+}}
+mail_location = maildir:~/Maildir
+namespace inbox {{
+  inbox = yes
+  mailbox Done {{
+    auto = create
+  }}
+}}
+service imap-login {{
+  chroot =
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {self.port}
+  }}
+  inet_listener imaps {{
+    address = 127.0.0.1
+    port = {self.tls_port}
+    ssl = yes
+  }}
+}}
+service anvil {{
+  chroot =
+}}
+""")
+        self.process = subprocess.Popen(["dovecot", "-F", "-c", str(root / "dovecot.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        deadline = time.time() + 15
+        while time.time() < deadline:
+            try:
+                imaplib.IMAP4("127.0.0.1", self.port).logout()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise AssertionError("dovecot did not start: " + (root / "dovecot.log").read_text(errors="replace")[-2000:])
+
+    def connect(self) -> imaplib.IMAP4:
+        m = imaplib.IMAP4("127.0.0.1", self.port)
+        m.starttls(ssl_context=ssl.create_default_context(cafile=str(self.ca)))
+        m.login(self.user, self.password)
+        return m
+
+    def append(self, raw: str, folder: str = "INBOX") -> None:
+        m = self.connect()
+        m.append(folder, None, None, raw.encode())
+        m.logout()
+
+    def flags(self, folder: str = "INBOX") -> list[str]:
+        """The flags of every message in `folder`, in order."""
+        m = self.connect()
+        count = int(m.select(folder, readonly=True)[1][0])
+        data = m.fetch("1:*", "(FLAGS)")[1] if count else []
+        m.logout()
+        return [d.decode() for d in data if d]
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="session")
+def dovecot(certificates):
+    if not shutil.which("dovecot"):
+        pytest.fail("dovecot is missing: apt-get install -y dovecot-imapd (scripts/test installs it)")
+    # Under /tmp with open permissions: dovecot's own users must reach it.
+    root = Path(tempfile.mkdtemp(prefix="sb-dovecot-", dir="/tmp"))
+    root.chmod(0o755)
+    server = Dovecot(root, certificates)
+    yield server
+    server.stop()
+    shutil.rmtree(root, ignore_errors=True)
