@@ -57,9 +57,12 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.policy)
+        // A response with a policy of its own (a mail's HTML for its sandboxed frame) keeps it.
+        if response.headers["Content-Security-Policy"].isEmpty {
+            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.policy)
+        }
         response.headers.replaceOrAdd(name: .xContentTypeOptions, value: "nosniff")
-        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        if response.headers["X-Frame-Options"].isEmpty { response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY") }
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         return response
     }

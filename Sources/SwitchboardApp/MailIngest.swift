@@ -46,7 +46,9 @@ enum MailIngest {
             return Result(outcome: .ownAddress, ticketId: nil, messageId: nil, problems: [])
         }
         let stored = try mail.attachments.enumerated().map { i, a in
-            try files.put(Data(a.data), filename: a.filename ?? "attachment-\(i + 1)", contentType: a.contentType)
+            var file = try files.put(Data(a.data), filename: a.filename ?? "attachment-\(i + 1)", contentType: a.contentType)
+            file.contentId = a.contentId
+            return file
         }
         let kind = SenderKind.classify(mail)
         let body = Self.body(mail)
@@ -84,6 +86,7 @@ enum MailIngest {
                     outcome = .created
                 }
                 try await ctx.attach(stored, to: message)
+                if let html = mail.html, !html.isEmpty { try await ctx.setMessageHTML(html, messageId: message.id) }
                 try await log(outcome, ticket.id, message.id, ctx)
                 return Result(outcome: outcome, ticketId: ticket.id, messageId: message.id, problems: mail.problems)
             }

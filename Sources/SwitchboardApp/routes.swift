@@ -38,6 +38,7 @@ func routes(_ app: Application) throws {
     app.get("admin", "tokens", use: WebAdminController.tokens)
     app.get("admin", "tags", use: WebAdminController.tags)
     app.post("admin", "tags", "rename", use: WebAdminController.renameTag)
+    app.get("tickets", ":id", "messages", ":message", "html", use: WebMailView.html)
     app.get("admin", "types", use: WebAdminController.ticketTypes)
     app.post("admin", "types", ":type", use: WebAdminController.setTicketType)
     app.post("admin", "tokens", ":id", "revoke", use: WebAdminController.revokeToken)

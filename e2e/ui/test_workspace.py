@@ -617,6 +617,34 @@ def test_admin_turns_a_ticket_type_off_and_agents_no_longer_see_it(signed_in, ap
     expect(page.get_by_role("row", name=re.compile("Feedback"))).to_contain_text("Offered")
 
 
+def test_mail_shows_its_text_with_history_folded_and_its_html_in_a_sandbox(signed_in, api):
+    page = signed_in
+    run = secrets.token_hex(3)
+    box = api.post("/mailboxes", {"name": f"UI {run}", "address": f"ui-{run}@example.com"})
+    raw = (f"From: Olena <olena-{run}@example.ua>\r\nTo: ui-{run}@example.com\r\nSubject: HTML mail {run}\r\nMessage-ID: <h-{run}@example.ua>\r\n"
+           "Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+           "Thanks, it works now!\r\n\r\nOn Mon, 23 Nov 2026 at 09:15, Support <support@example.com> wrote:\r\n> Please restart it.\r\n"
+           "--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Thanks, <b>it works</b> now!</p>"
+           "<img alt=tracker src=\"https://tracker.example/p.gif\"><script>alert(1)</script><a href=\"javascript:alert(2)\">x</a>\r\n--b--\r\n")
+    r = api.http.post(api.base_url + f"/api/v1/mailboxes/{box['id']}/messages", data=raw.encode(), headers={"Content-Type": "message/rfc822"}, timeout=10)
+    assert r.status_code == 201, r.text
+    page.goto(f"/tickets/{r.json()['ticket_id']}")
+    entry = page.locator(".timeline .entry").first
+    expect(entry.locator(".body").first).to_have_text("Thanks, it works now!")
+    quoted = entry.locator("details.quoted")
+    expect(quoted.get_by_text("Please restart it.")).to_be_hidden()
+    quoted.get_by_text("Show the quoted text").click()
+    expect(quoted.get_by_text("Please restart it.")).to_be_visible()
+    entry.get_by_text("Original formatting").click()
+    frame = page.frame_locator("details.original iframe")
+    expect(frame.locator("b")).to_have_text("it works")
+    expect(frame.locator("img")).not_to_have_attribute("src", re.compile("tracker"))
+    assert frame.locator("script").count() == 0
+    entry.get_by_role("link", name="Show remote images").click()
+    expect(frame.locator("img")).to_have_attribute("src", "https://tracker.example/p.gif")
+    assert page.dialogs == []
+
+
 def open_admin(page, name: str) -> None:
     """Goes to an admin page the way a person does: Admin in the top bar, then the page."""
     page.get_by_role("navigation", name="Sections").get_by_role("link", name="Admin").click()

@@ -42,6 +42,7 @@ extension TicketPageModel {
                 teams: try await ctx.teams().map { Option(id: $0.id, name: $0.name) }, otherTickets: Array(others),
                 timeZone: timeZone)
             model.types = TicketType.allCases.filter { !inactive.contains($0) || $0 == ticket.type }
+            model.htmlMessages = try await ctx.messagesWithHTML(ticketId: id)
             return model
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SwitchboardCore
+import SwitchboardMail
 
 /// One ticket: its fields (editable), the timeline, the composer, and the requester.
 enum TicketPageView {
@@ -36,6 +37,31 @@ enum TicketPageView {
         }
     }
 
+    /// A message's text, with quoted history and signature folded behind a toggle (never
+    /// removed), and, for mail that came with HTML, its original formatting in a sandboxed frame.
+    private static func body(_ h: HTMLWriter, _ message: Message, ticketId: Int64, html: Bool) {
+        let (main, folded) = QuotedHistory.split(message.body)
+        h.tag("div", ["class": "body"]) { h.text(main) }
+        if !folded.isEmpty {
+            h.tag("details", ["class": "quoted"]) {
+                h.tag("summary") { h.t("ticket.show_quoted") }
+                h.tag("div", ["class": "body"]) { h.text(folded) }
+            }
+        }
+        if html {
+            let frame = "html-\(message.id)"
+            let source = "/tickets/\(ticketId)/messages/\(message.id)/html"
+            h.tag("details", ["class": "original"]) {
+                h.tag("summary") { h.t("ticket.original_formatting") }
+                h.tag("iframe", [
+                    "src": source, "name": frame, "title": h.l.text("ticket.original_formatting"), "loading": "lazy",
+                    "sandbox": "allow-popups allow-popups-to-escape-sandbox", "referrerpolicy": "no-referrer",
+                ]) {}
+                h.tag("a", ["href": source + "?images=1", "target": frame]) { h.t("ticket.show_images") }
+            }
+        }
+    }
+
     private static func timeline(_ h: HTMLWriter, _ m: TicketPageModel, csrf: String) {
         h.tag("h2", ["class": "visually-hidden"]) { h.t("ticket.timeline") }
         h.tag("ol", ["class": "timeline"]) {
@@ -57,7 +83,7 @@ enum TicketPageView {
                             }
                         }
                     }
-                    h.tag("div", ["class": "body"]) { h.text(message.body) }
+                    body(h, message, ticketId: m.ticket.id, html: m.htmlMessages.contains(message.id))
                     if let files = m.attachments[message.id], !files.isEmpty {
                         h.tag("ul", ["class": "files", "aria-label": h.l.text("ticket.attachments")]) {
                             for file in files {
