@@ -47,6 +47,20 @@ struct MailboxRequest: Decodable, Sendable {
         case fromName = "from_name", teamId = "team_id"
     }
 
+    init(
+        name: String?, address: String?, fromName: String?, teamId: Int64??, signature: String?, active: Bool?, imap: Change<IMAP>,
+        smtp: Change<SMTP>
+    ) {
+        self.name = name
+        self.address = address
+        self.fromName = fromName
+        self.teamId = teamId
+        self.signature = signature
+        self.active = active
+        self.imap = imap
+        self.smtp = smtp
+    }
+
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decodeIfPresent(String.self, forKey: .name)

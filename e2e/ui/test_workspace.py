@@ -645,6 +645,47 @@ def test_mail_shows_its_text_with_history_folded_and_its_html_in_a_sandbox(signe
     assert page.dialogs == []
 
 
+def test_admin_sets_up_a_mailbox_and_reads_the_mail_log(signed_in, api, server):
+    page = signed_in
+    run = secrets.token_hex(3)
+    open_admin(page, "Mailboxes")
+    form = page.get_by_role("region", name="Add a mailbox")
+    form.get_by_label("Name", exact=True).fill(f"Returns {run}")
+    form.get_by_label("Address").fill(f"returns-{run}@example.com")
+    form.get_by_role("group", name="Incoming mail (IMAP)").get_by_label("Host").fill("imap.example.com")
+    form.get_by_role("group", name="Incoming mail (IMAP)").get_by_label("User name").fill("returns")
+    form.get_by_role("group", name="Incoming mail (IMAP)").get_by_label("Password").fill("imap-secret")
+    form.get_by_role("group", name="Outgoing mail (SMTP)").get_by_label("Host").fill("smtp.example.com")
+    form.get_by_role("group", name="Outgoing mail (SMTP)").get_by_label("Port").fill("99999")
+    form.get_by_role("button", name="Add").click()
+    form = page.get_by_role("region", name="Add a mailbox")
+    expect(form.get_by_text("Enter a port between 1 and 65535.")).to_be_visible()
+    expect(form.get_by_label("Address")).to_have_value(f"returns-{run}@example.com")
+    form.get_by_role("group", name="Incoming mail (IMAP)").get_by_label("Password").fill("imap-secret")
+    form.get_by_role("group", name="Outgoing mail (SMTP)").get_by_label("Port").fill("587")
+    form.get_by_role("button", name="Add").click()
+    row = page.get_by_role("row", name=re.compile(f"returns-{run}@example.com"))
+    expect(row).to_contain_text("IMAP at imap.example.com")
+    row.get_by_role("link", name=f"Returns {run}").click()
+    form = page.get_by_role("region", name="Change the mailbox")
+    expect(form.get_by_text("Leave empty to keep the stored password.").first).to_be_visible()
+    form.get_by_label("Sender name").fill("Acme Returns")
+    form.get_by_role("button", name="Save").click()
+    box = next(b for b in api.get("/mailboxes")["items"] if b["address"] == f"returns-{run}@example.com")
+    assert box["from_name"] == "Acme Returns" and box["imap"]["password_set"] is True and box["smtp"]["port"] == 587
+
+    r = api.http.post(api.base_url + f"/api/v1/mailboxes/{box['id']}/messages", data=f"Subject: nobody {run}\r\n\r\nno sender\r\n".encode(),
+                      headers={"Content-Type": "message/rfc822"}, timeout=10)
+    assert r.json()["outcome"] == "failed"
+    open_admin(page, "Mail log")
+    page.get_by_label("Outcome").select_option("failed")
+    page.get_by_role("button", name="Filter").click()
+    row = page.get_by_role("row", name=re.compile("Could not be read")).first
+    with page.expect_download() as download:
+        row.get_by_role("link", name="Download").click()
+    assert f"nobody {run}" in open(download.value.path()).read()
+
+
 def open_admin(page, name: str) -> None:
     """Goes to an admin page the way a person does: Admin in the top bar, then the page."""
     page.get_by_role("navigation", name="Sections").get_by_role("link", name="Admin").click()
