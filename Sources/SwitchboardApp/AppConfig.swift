@@ -38,6 +38,9 @@ public struct AppConfig: Sendable {
     /// The largest inbound mail taken (`SWITCHBOARD_MAX_MAIL_MB`, default 25): bigger ones are
     /// refused (the mailgate answers 413; IMAP leaves them on the server and logs it).
     public var maxMailBytes = 25 * 1_048_576
+    /// How many messages one sender may send in an hour before more are kept aside instead of
+    /// becoming tickets (`SWITCHBOARD_MAIL_SENDER_LIMIT`, default 40).
+    public var mailSenderLimit = 40
     /// A PEM file of certificate authorities to trust for mail servers besides the system's
     /// (`SWITCHBOARD_MAIL_CA_FILE`): for servers with a company-internal CA.
     public var mailCAFile: String?
@@ -81,6 +84,7 @@ public struct AppConfig: Sendable {
             firstAdminPassword: env["SWITCHBOARD_ADMIN_PASSWORD"])
         if env["SWITCHBOARD_SQLITE_SYNC"]?.lowercased() == "full" { config.sqliteSynchronous = .full }
         if let mb = env["SWITCHBOARD_MAX_ATTACHMENT_MB"].flatMap(Int.init), mb > 0 { config.maxAttachmentBytes = mb * 1_048_576 }
+        if let n = env["SWITCHBOARD_MAIL_SENDER_LIMIT"].flatMap(Int.init), n > 0 { config.mailSenderLimit = n }
         if let mb = env["SWITCHBOARD_MAX_MAIL_MB"].flatMap(Int.init), mb > 0 { config.maxMailBytes = mb * 1_048_576 }
         if let file = env["SWITCHBOARD_MAIL_CA_FILE"], !file.isEmpty { config.mailCAFile = file }
         if env["SWITCHBOARD_WORKERS"] == "0" { config.runsJobs = false }

@@ -56,6 +56,8 @@ struct JobRunner: LifecycleHandler {
 
     private static func run(_ job: Job, app: Application) async throws {
         switch job.kind {
+        case OutboundMail.acknowledgeJob:
+            try await OutboundMail.acknowledge(try JSONDecoder().decode(OutboundMail.AcknowledgePayload.self, from: Data(job.payload.utf8)), app: app)
         case OutboundMail.replyJob:
             try await OutboundMail.sendReply(try JSONDecoder().decode(OutboundMail.ReplyPayload.self, from: Data(job.payload.utf8)), app: app)
         default:

@@ -45,6 +45,11 @@ enum MailIngest {
             try await store.write { try await log(.ownAddress, nil, nil, $0) }
             return Result(outcome: .ownAddress, ticketId: nil, messageId: nil, problems: [])
         }
+        let hourAgo = store.clock().addingTimeInterval(-3600)
+        if try await store.read({ try await $0.mailCount(from: sender.value, since: hourAgo) }) >= app.config.mailSenderLimit {
+            try await store.write { try await log(.rateLimited, nil, nil, $0) }
+            return Result(outcome: .rateLimited, ticketId: nil, messageId: nil, problems: ["more than \(app.config.mailSenderLimit) messages in an hour"])
+        }
         let stored = try mail.attachments.enumerated().map { i, a in
             var file = try files.put(Data(a.data), filename: a.filename ?? "attachment-\(i + 1)", contentType: a.contentType)
             file.contentId = a.contentId
@@ -60,6 +65,7 @@ enum MailIngest {
                 let ticket: Ticket
                 let message: Message
                 if kind == .bounce {
+                    for address in failedRecipients(mail) { try await ctx.setBounced(address, at: ctx.now) }
                     guard let ticketId else {
                         try await log(.bounce, nil, nil, ctx)
                         return Result(outcome: .bounce, ticketId: nil, messageId: nil, problems: mail.problems)
@@ -88,6 +94,16 @@ enum MailIngest {
                 try await ctx.attach(stored, to: message)
                 if let html = mail.html, !html.isEmpty { try await ctx.setMessageHTML(html, messageId: message.id) }
                 try await log(outcome, ticket.id, message.id, ctx)
+                if kind != .bounce { try await ctx.setBounced(sender.value, at: nil) }
+                // A new ticket from a person may be acknowledged; automatic senders never are (two
+                // help desks acknowledging each other stop after one), and nobody more than once a day.
+                if outcome == .created, kind.mayGetAutomaticAnswer, mailbox.acknowledgement?.isEmpty == false, mailbox.smtp != nil,
+                    try await !ctx.reader.acknowledged(sender.value, since: ctx.now.addingTimeInterval(-86_400))
+                {
+                    try await ctx.enqueueJob(
+                        kind: OutboundMail.acknowledgeJob,
+                        payload: try encodeJSONText(OutboundMail.AcknowledgePayload(ticketId: ticket.id, mailboxId: mailbox.id, to: sender.value, inReplyTo: mail.messageId)))
+                }
                 return Result(outcome: outcome, ticketId: ticket.id, messageId: message.id, problems: mail.problems)
             }
         } catch where isUniqueViolation(error) {
@@ -120,6 +136,19 @@ enum MailIngest {
             return ticket.mergedIntoId ?? ticket.id
         }
         return nil
+    }
+
+    /// The addresses a delivery status notification reports as failed.
+    static func failedRecipients(_ mail: MailMessage) -> [String] {
+        let reports = mail.attachments.filter { $0.contentType == "message/delivery-status" }.map { String(decoding: $0.data, as: UTF8.self) }
+        var found: [String] = []
+        for line in reports.joined(separator: "\n").split(whereSeparator: \.isNewline) {
+            let lower = line.lowercased()
+            guard lower.hasPrefix("final-recipient:") || lower.hasPrefix("original-recipient:") else { continue }
+            let value = line.split(separator: ";", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            if let address = try? EmailAddress(value), !found.contains(address.value) { found.append(address.value) }
+        }
+        return found
     }
 
     /// The text stored on the message: the plain part, else the HTML rendered to text; whole,

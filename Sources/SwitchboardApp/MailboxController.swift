@@ -111,6 +111,7 @@ struct MailboxDTO: Content {
     var fromName: String?
     var teamId: Int64?
     var signature: String?
+    var acknowledgement: String?
     var active: Bool
     var imap: IMAP?
     var smtp: SMTP?
@@ -118,7 +119,7 @@ struct MailboxDTO: Content {
     var updatedAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case id, name, address, signature, active, imap, smtp
+        case id, name, address, signature, acknowledgement, active, imap, smtp
         case fromName = "from_name", teamId = "team_id", createdAt = "created_at", updatedAt = "updated_at"
     }
 
@@ -129,6 +130,7 @@ struct MailboxDTO: Content {
         fromName = m.fromName
         teamId = m.teamId
         signature = m.signature
+        acknowledgement = m.acknowledgement
         active = m.active
         imap = m.imap.map {
             IMAP(host: $0.host, port: $0.port, security: $0.security, username: $0.username, passwordSet: !$0.password.isEmpty,

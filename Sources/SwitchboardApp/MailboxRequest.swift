@@ -38,19 +38,21 @@ struct MailboxRequest: Decodable, Sendable {
     var fromName: String?
     var teamId: Int64??
     var signature: String?
+    var acknowledgement: String?
     var active: Bool?
     var imap: Change<IMAP> = .keep
     var smtp: Change<SMTP> = .keep
 
     enum CodingKeys: String, CodingKey {
-        case name, address, signature, active, imap, smtp
+        case name, address, signature, acknowledgement, active, imap, smtp
         case fromName = "from_name", teamId = "team_id"
     }
 
     init(
-        name: String?, address: String?, fromName: String?, teamId: Int64??, signature: String?, active: Bool?, imap: Change<IMAP>,
-        smtp: Change<SMTP>
+        name: String?, address: String?, fromName: String?, teamId: Int64??, signature: String?, acknowledgement: String?, active: Bool?,
+        imap: Change<IMAP>, smtp: Change<SMTP>
     ) {
+        self.acknowledgement = acknowledgement
         self.name = name
         self.address = address
         self.fromName = fromName
@@ -68,6 +70,7 @@ struct MailboxRequest: Decodable, Sendable {
         fromName = try c.decodeIfPresent(String.self, forKey: .fromName)
         if c.contains(.teamId) { teamId = .some(try c.decodeIfPresent(Int64.self, forKey: .teamId)) }
         signature = try c.decodeIfPresent(String.self, forKey: .signature)
+        acknowledgement = try c.decodeIfPresent(String.self, forKey: .acknowledgement)
         active = try c.decodeIfPresent(Bool.self, forKey: .active)
         if c.contains(.imap) { imap = try c.decodeNil(forKey: .imap) ? .remove : .set(try c.decode(IMAP.self, forKey: .imap)) }
         if c.contains(.smtp) { smtp = try c.decodeNil(forKey: .smtp) ? .remove : .set(try c.decode(SMTP.self, forKey: .smtp)) }
@@ -80,6 +83,8 @@ struct MailboxRequest: Decodable, Sendable {
         let address = try EmailAddress(rawAddress, field: "address")
         let fromName = try r.fromName.map { try validatedText($0, field: "from_name", max: 200, required: false) } ?? existing?.fromName
         let signature = try r.signature.map { try validatedText($0, field: "signature", max: 5000, required: false) } ?? existing?.signature
+        let acknowledgement = try r.acknowledgement.map { try validatedText($0, field: "acknowledgement", max: 5000, required: false) }
+            ?? existing?.acknowledgement
         var imap = existing?.imap
         switch r.imap {
         case .keep: break
@@ -105,7 +110,7 @@ struct MailboxRequest: Decodable, Sendable {
         }
         return MailboxInput(
             name: name, address: address, fromName: fromName ?? nil, teamId: r.teamId ?? existing?.teamId, signature: signature ?? nil,
-            active: r.active ?? existing?.active ?? true, imap: imap, smtp: smtp)
+            acknowledgement: acknowledgement ?? nil, active: r.active ?? existing?.active ?? true, imap: imap, smtp: smtp)
     }
 
     private static func host(_ raw: String, field: String) throws -> String {

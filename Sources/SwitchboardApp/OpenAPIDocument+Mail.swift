@@ -161,7 +161,7 @@ extension OpenAPIDocument {
               "MailSecurity": {"type": "string", "enum": ["tls", "starttls", "none"], "description": "TLS from the start, STARTTLS, or none (local servers only)."},
               "InboundOutcome": {
                 "type": "string",
-                "enum": ["created", "appended", "duplicate", "own_address", "bounce", "failed", "sent"],
+                "enum": ["created", "appended", "duplicate", "own_address", "bounce", "failed", "sent", "rate_limited"],
                 "description": "What became of an inbound message."
               },
               "Mailbox": {
@@ -175,6 +175,7 @@ extension OpenAPIDocument {
                   "from_name": {"type": "string"},
                   "team_id": {"$ref": "#/components/schemas/Id"},
                   "signature": {"type": "string"},
+                  "acknowledgement": {"type": "string", "description": "Sent when a person's mail opens a ticket ({number} is the ticket's number)."},
                   "active": {"type": "boolean"},
                   "imap": {
                     "type": "object",
@@ -208,6 +209,7 @@ extension OpenAPIDocument {
                   "from_name": {"type": "string", "maxLength": 200},
                   "team_id": {"oneOf": [{"$ref": "#/components/schemas/Id"}, {"type": "null"}]},
                   "signature": {"type": "string", "maxLength": 5000},
+                  "acknowledgement": {"type": "string", "maxLength": 5000, "description": "Empty sends none."},
                   "active": {"type": "boolean"},
                   "imap": {
                     "oneOf": [

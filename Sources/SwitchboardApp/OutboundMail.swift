@@ -13,6 +13,50 @@ import Vapor
 enum OutboundMail {
     static let consumer = "mail"
     static let replyJob = "mail.reply"
+    static let acknowledgeJob = "mail.acknowledge"
+
+    struct AcknowledgePayload: Codable {
+        var ticketId: Int64
+        var mailboxId: Int64
+        var to: String
+        var inReplyTo: String?
+        enum CodingKeys: String, CodingKey {
+            case to
+            case ticketId = "ticket_id", mailboxId = "mailbox_id", inReplyTo = "in_reply_to"
+        }
+    }
+
+    /// Acknowledges a new ticket: automatic mail (Auto-Submitted), threaded onto the customer's
+    /// message, at most once a day per address.
+    static func acknowledge(_ payload: AcknowledgePayload, app: Application) async throws {
+        let store = app.store
+        let since = store.clock().addingTimeInterval(-86_400)
+        let found = try await store.read { ctx -> (SupportMailbox, Ticket, String, Bool)? in
+            guard let box = try await ctx.mailbox(id: payload.mailboxId), let ticket = try await ctx.ticket(id: payload.ticketId) else { return nil }
+            return (box, ticket, try await ctx.mailSecret(), try await ctx.acknowledged(payload.to, since: since))
+        }
+        guard let (box, ticket, secret, already) = found, !already, let smtp = box.smtp, let text = box.acknowledgement, !text.isEmpty else { return }
+        let domain = box.address.split(separator: "@").last.map(String.init) ?? "localhost"
+        var mail = OutgoingMessage(
+            from: Mailbox(name: box.fromName, address: box.address), to: [Mailbox(name: nil, address: payload.to)],
+            subject: SubjectTag().tagged("Re: " + ticket.subject, number: ticket.number),
+            text: text.replacingOccurrences(of: "{number}", with: String(ticket.number)), date: store.clock())
+        mail.replyTo = Mailbox(name: box.fromName, address: ReplyAddress.make(mailbox: box.address, ticketId: ticket.id, secret: secret))
+        mail.messageId = "sb-ack-\(ticket.id)@\(domain)"
+        mail.inReplyTo = payload.inReplyTo
+        mail.references = payload.inReplyTo.map { [$0] } ?? []
+        mail.automatic = true
+        let (bytes, messageId) = MailComposer.compose(mail)
+        var client = SMTPClient(
+            host: smtp.host, port: smtp.port, security: smtp.security.client, username: smtp.username, password: smtp.password, heloName: domain)
+        client.extraTrustRoots = app.config.mailCAFile.map { [.file($0)] } ?? []
+        _ = try await client.send(bytes, from: box.address, to: [payload.to])
+        try await store.write { ctx in
+            try await ctx.logMail(
+                mailboxId: box.id, direction: "out", messageId: messageId, ticketId: ticket.id, messageRowId: nil, sender: box.address,
+                outcome: .sent, problems: [], rawSHA256: nil, size: bytes.count, recipient: payload.to, automatic: true)
+        }
+    }
 
     struct ReplyPayload: Codable {
         var messageId: Int64
@@ -53,10 +97,12 @@ enum OutboundMail {
             heloName: plan.mailbox.address.split(separator: "@").last.map(String.init) ?? "localhost")
         client.extraTrustRoots = app.config.mailCAFile.map { [.file($0)] } ?? []
         _ = try await client.send(bytes, from: plan.mailbox.address, to: mail.to.map(\.address) + mail.cc.map(\.address))
+        let recipient = mail.to.first?.address
         try await store.write { ctx in
             try await ctx.logMail(
                 mailboxId: plan.mailbox.id, direction: "out", messageId: messageId, ticketId: plan.ticketId, messageRowId: payload.messageId,
-                sender: plan.mailbox.address, outcome: .sent, problems: [], rawSHA256: nil, size: bytes.count)
+                sender: plan.mailbox.address, outcome: .sent, problems: [], rawSHA256: nil, size: bytes.count,
+                recipient: recipient)
         }
     }
 

@@ -11,6 +11,7 @@ extension WebAdminController {
         var from_name: String?
         var team_id: String?
         var signature: String?
+        var acknowledgement: String?
         var active: String?
         var imap_host: String?
         var imap_port: String?
@@ -41,13 +42,13 @@ extension WebAdminController {
             } ?? .remove
             return MailboxRequest(
                 name: name, address: address, fromName: from_name ?? "", teamId: .some(blank(team_id).flatMap { Int64($0) }),
-                signature: signature ?? "", active: active == "true", imap: imap, smtp: smtp)
+                signature: signature ?? "", acknowledgement: acknowledgement ?? "", active: active == "true", imap: imap, smtp: smtp)
         }
 
         var draft: [String: String] {
             var d: [String: String] = [:]
             for (key, value) in [
-                ("name", name), ("address", address), ("from_name", from_name), ("team_id", team_id), ("signature", signature),
+                ("name", name), ("address", address), ("from_name", from_name), ("team_id", team_id), ("signature", signature), ("acknowledgement", acknowledgement),
                 ("active", active ?? ""), ("imap_host", imap_host), ("imap_port", imap_port), ("imap_security", imap_security),
                 ("imap_username", imap_username), ("imap_folder", imap_folder), ("imap_move_to", imap_move_to), ("smtp_host", smtp_host),
                 ("smtp_port", smtp_port), ("smtp_security", smtp_security), ("smtp_username", smtp_username),

@@ -14,6 +14,9 @@ public struct SupportMailbox: Sendable, Codable, Equatable {
     public var teamId: Int64?
     /// Added under every reply sent from this mailbox.
     public var signature: String?
+    /// Sent to the customer when their mail opens a ticket (`{number}` stands for the ticket's
+    /// number); nil sends nothing. Never sent to automatic senders, and once a day per sender.
+    public var acknowledgement: String?
     public var active: Bool
     public var imap: IMAPSettings?
     public var smtp: SMTPSettings?
@@ -21,9 +24,10 @@ public struct SupportMailbox: Sendable, Codable, Equatable {
     public var updatedAt: Date
 
     public init(
-        id: Int64, name: String, address: String, fromName: String?, teamId: Int64?, signature: String?, active: Bool,
-        imap: IMAPSettings?, smtp: SMTPSettings?, createdAt: Date, updatedAt: Date
+        id: Int64, name: String, address: String, fromName: String?, teamId: Int64?, signature: String?, acknowledgement: String? = nil,
+        active: Bool, imap: IMAPSettings?, smtp: SMTPSettings?, createdAt: Date, updatedAt: Date
     ) {
+        self.acknowledgement = acknowledgement
         self.id = id
         self.name = name
         self.address = address
@@ -38,7 +42,7 @@ public struct SupportMailbox: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, address, fromName = "from_name", teamId = "team_id", signature, active, imap, smtp
+        case id, name, address, fromName = "from_name", teamId = "team_id", signature, acknowledgement, active, imap, smtp
         case createdAt = "created_at", updatedAt = "updated_at"
     }
 }
@@ -113,4 +117,6 @@ public enum InboundOutcome: String, Sendable, Codable, Equatable {
     case failed
     /// An outbound message the SMTP server took.
     case sent
+    /// The sender sent more than the hourly limit; kept, not turned into tickets.
+    case rateLimited = "rate_limited"
 }

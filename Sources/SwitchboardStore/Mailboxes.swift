@@ -9,14 +9,16 @@ public struct MailboxInput: Sendable {
     public var fromName: String?
     public var teamId: Int64?
     public var signature: String?
+    public var acknowledgement: String?
     public var active: Bool
     public var imap: IMAPSettings?
     public var smtp: SMTPSettings?
 
     public init(
-        name: String, address: EmailAddress, fromName: String?, teamId: Int64?, signature: String?, active: Bool, imap: IMAPSettings?,
-        smtp: SMTPSettings?
+        name: String, address: EmailAddress, fromName: String?, teamId: Int64?, signature: String?, acknowledgement: String? = nil, active: Bool,
+        imap: IMAPSettings?, smtp: SMTPSettings?
     ) {
+        self.acknowledgement = acknowledgement
         self.name = name
         self.address = address
         self.fromName = fromName
@@ -103,6 +105,26 @@ extension ReadContext {
         return (ids, mailbox)
     }
 
+    /// How many messages came in from `sender` since `since`, in every mailbox.
+    public func mailCount(from sender: String, since: Date) async throws -> Int {
+        Int(try await sql.raw(
+            "SELECT COUNT(*) AS n FROM mail_log WHERE sender = \(bind: sender) AND direction = 'in' AND created_at >= \(bind: since.ms)"
+        ).first(decodingColumn: "n", as: Int64.self) ?? 0)
+    }
+
+    /// Whether an acknowledgement went to `address` since `since`.
+    public func acknowledged(_ address: String, since: Date) async throws -> Bool {
+        try await sql.raw(
+            "SELECT 1 AS yes FROM mail_log WHERE direction = 'out' AND automatic = 1 AND recipient = \(bind: address) AND created_at >= \(bind: since.ms)"
+        ).first() != nil
+    }
+
+    /// When mail to `address` last bounced, if it did since its owner last wrote.
+    public func bouncedAt(_ address: String) async throws -> Date? {
+        try await sql.raw("SELECT bounced_at FROM contact_identities WHERE kind = 'email' AND value = \(bind: address)")
+            .first(decodingColumn: "bounced_at", as: Int64?.self).flatMap { $0 }.map(Date.init(ms:))
+    }
+
     /// Newest first; `outcome` narrows to one kind (e.g. the messages that could not be read).
     public func mailLog(outcome: InboundOutcome?, limit: Int) async throws -> [MailLogEntry] {
         let filter: SQLQueryString = outcome.map { "WHERE outcome = \(bind: $0.rawValue)" } ?? ""
@@ -114,7 +136,7 @@ extension ReadContext {
             id: try row.decode(column: "id", as: Int64.self), name: try row.decode(column: "name", as: String.self),
             address: try row.decode(column: "address", as: String.self), fromName: try row.decode(column: "from_name", as: String?.self),
             teamId: try row.decode(column: "team_id", as: Int64?.self), signature: try row.decode(column: "signature", as: String?.self),
-            active: try row.decode(column: "active", as: Int64.self) != 0,
+            acknowledgement: try row.decode(column: "acknowledgement", as: String?.self), active: try row.decode(column: "active", as: Int64.self) != 0,
             imap: try row.decode(column: "imap", as: String?.self).map { try decodeJSON(IMAPSettings.self, $0) },
             smtp: try row.decode(column: "smtp", as: String?.self).map { try decodeJSON(SMTPSettings.self, $0) },
             createdAt: Date(ms: try row.decode(column: "created_at", as: Int64.self)),
@@ -139,8 +161,9 @@ extension WriteContext {
         try await checkMailbox(input, id: nil)
         guard let id = try await sql.raw(
             """
-            INSERT INTO mailboxes (name, address, from_name, team_id, signature, active, imap, smtp, created_at, updated_at)
+            INSERT INTO mailboxes (name, address, from_name, team_id, signature, acknowledgement, active, imap, smtp, created_at, updated_at)
             VALUES (\(bind: input.name), \(bind: input.address.value), \(bind: input.fromName), \(bind: input.teamId), \(bind: input.signature),
+              \(bind: input.acknowledgement),
               \(bind: input.active ? 1 : 0 as Int64), \(bind: input.imap.map(encodeJSON)), \(bind: input.smtp.map(encodeJSON)),
               \(bind: now.ms), \(bind: now.ms)) RETURNING id
             """
@@ -156,7 +179,7 @@ extension WriteContext {
         try await sql.raw(
             """
             UPDATE mailboxes SET name = \(bind: input.name), address = \(bind: input.address.value), from_name = \(bind: input.fromName),
-              team_id = \(bind: input.teamId), signature = \(bind: input.signature), active = \(bind: input.active ? 1 : 0 as Int64),
+              team_id = \(bind: input.teamId), signature = \(bind: input.signature), acknowledgement = \(bind: input.acknowledgement), active = \(bind: input.active ? 1 : 0 as Int64),
               imap = \(bind: input.imap.map(encodeJSON)), smtp = \(bind: input.smtp.map(encodeJSON)), updated_at = \(bind: now.ms)
             WHERE id = \(bind: id)
             """
@@ -167,16 +190,25 @@ extension WriteContext {
         return after
     }
 
+    /// Marks mail to `address` as bouncing (nil clears it: its owner wrote again).
+    public func setBounced(_ address: String, at: Date?) async throws {
+        try await sql.raw(
+            "UPDATE contact_identities SET bounced_at = \(bind: at?.ms) WHERE kind = 'email' AND value = \(bind: address)"
+        ).run()
+    }
+
     /// Logs a message that came in or went out (in the transaction that stored its result).
     public func logMail(
         mailboxId: Int64, direction: String, messageId: String, ticketId: Int64?, messageRowId: Int64?, sender: String?,
-        outcome: InboundOutcome, problems: [String], rawSHA256: String?, size: Int
+        outcome: InboundOutcome, problems: [String], rawSHA256: String?, size: Int, recipient: String? = nil, automatic: Bool = false
     ) async throws {
         try await sql.raw(
             """
-            INSERT INTO mail_log (mailbox_id, direction, message_id, ticket_id, message_row_id, sender, outcome, problems, raw_sha256, size, created_at)
+            INSERT INTO mail_log (mailbox_id, direction, message_id, ticket_id, message_row_id, sender, outcome, problems, raw_sha256, size,
+              recipient, automatic, created_at)
             VALUES (\(bind: mailboxId), \(bind: direction), \(bind: messageId), \(bind: ticketId), \(bind: messageRowId), \(bind: sender),
-              \(bind: outcome.rawValue), \(bind: encodeJSON(problems)), \(bind: rawSHA256), \(bind: Int64(size)), \(bind: now.ms))
+              \(bind: outcome.rawValue), \(bind: encodeJSON(problems)), \(bind: rawSHA256), \(bind: Int64(size)), \(bind: recipient),
+              \(bind: automatic ? 1 : 0 as Int64), \(bind: now.ms))
             """
         ).run()
     }

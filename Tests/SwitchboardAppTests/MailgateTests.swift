@@ -244,3 +244,36 @@ import VaporTesting
         }
     }
 }
+
+/// Noise: floods are kept aside, bounces mark the address until its owner writes again.
+@Suite struct MailNoiseTests {
+    @Test func aSenderOverTheHourlyLimitIsKeptAside() async throws {
+        try await withHarness { h in
+            let box = try await MailgateTests.mailbox(h)
+            let limit = h.app.config.mailSenderLimit
+            for n in 0..<limit {
+                let r = try await MailgateTests.deliver(h, mailbox: box, MailgateTests.mail(from: "flood@example.net", subject: "Buy \(n)", id: "f\(n)@example.net"))
+                #expect(r["outcome"] == "created")
+            }
+            let tickets = try await h.count("tickets")
+            let over = try await MailgateTests.deliver(h, mailbox: box, MailgateTests.mail(from: "flood@example.net", subject: "Buy more", id: "over@example.net"))
+            #expect(over["outcome"] == "rate_limited")
+            #expect(over["ticket_id"] == nil)
+            #expect(try await h.count("tickets") == tickets)
+            // Someone else still gets through
+            #expect(try await MailgateTests.deliver(h, mailbox: box, MailgateTests.mail(id: "fine@example.org"))["outcome"] == "created")
+        }
+    }
+
+    @Test func aBounceMarksTheAddressUntilItsOwnerWritesAgain() async throws {
+        try await withHarness { h in
+            let box = try await MailgateTests.mailbox(h)
+            _ = try await MailgateTests.deliver(h, mailbox: box, MailgateTests.mail(from: "anna@example.org", id: "n1@example.org"))
+            let bounce = "From: MAILER-DAEMON@mx.example.org\r\nTo: support@example.com\r\nSubject: Undelivered\r\nMessage-ID: <nb@mx>\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=r\r\n\r\n--r\r\nContent-Type: text/plain\r\n\r\nFailed.\r\n--r\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.org\r\n\r\nFinal-Recipient: rfc822; Anna@Example.org\r\nAction: failed\r\nStatus: 5.1.1\r\n--r--\r\n"
+            #expect(try await MailgateTests.deliver(h, mailbox: box, bounce)["outcome"] == "bounce")
+            #expect(try await h.store.read { try await $0.bouncedAt("anna@example.org") } != nil)
+            _ = try await MailgateTests.deliver(h, mailbox: box, MailgateTests.mail(from: "anna@example.org", subject: "I am back", id: "n2@example.org"))
+            #expect(try await h.store.read { try await $0.bouncedAt("anna@example.org") } == nil)
+        }
+    }
+}

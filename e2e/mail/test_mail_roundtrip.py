@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 
 
 def customer_mail(to: str, message_id: str, subject: str, body: str, extra: str = "") -> str:
@@ -80,3 +81,33 @@ def test_replies_go_out_over_starttls_with_auth(api, smtp_tls):
     api.request("POST", f"/tickets/{created['ticket_id']}/messages", json={"body": "Sent again over TLS."})
     mail_from, rcpt, sent = inbox.wait_for(seen + 1)[-1]
     assert mail_from == address and "Sent again over TLS." in sent.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_new_tickets_are_acknowledged_once_and_never_to_automatic_senders(api, smtp):
+    port, inbox = smtp
+    run = secrets.token_hex(3)
+    address = f"ack-{run}@example.com"
+    box = api.request("POST", "/mailboxes", json={
+        "name": f"Ack {run}", "address": address, "acknowledgement": "We got your request; its number is {number}.",
+        "smtp": {"host": "127.0.0.1", "port": port, "security": "none"}})
+    seen = len(inbox.messages)
+    first = api.deliver(box["id"], customer_mail(address, f"a1-{run}@example.ua", "Printer", "It smokes."))
+    ticket = api.request("GET", f"/tickets/{first['ticket_id']}")
+    _, rcpt, ack = inbox.wait_for(seen + 1)[-1]
+    assert rcpt == ["olena@example.ua"] and ack["Auto-Submitted"] == "auto-generated"
+    assert f"its number is {ticket['number']}." in ack.get_body(preferencelist=("plain",)).get_content()
+    assert ack["Subject"] == f"Re: Printer [#{ticket['number']}]" and ack["In-Reply-To"] == f"<a1-{run}@example.ua>"
+
+    # The other side's help desk acknowledges our acknowledgement: it joins the ticket, and we stay quiet
+    loop = (f"From: Their Desk <desk@other.example>\r\nTo: {address}\r\nSubject: Re: {ack['Subject']}\r\nMessage-ID: <loop-{run}@other.example>\r\n"
+            f"In-Reply-To: {ack['Message-ID']}\r\nAuto-Submitted: auto-replied\r\n\r\nWe received your message.\r\n")
+    assert api.deliver(box["id"], loop)["ticket_id"] == ticket["id"]
+    # An automatic sender that opens a ticket gets nothing either
+    robot = (f"From: robot@other.example\r\nTo: {address}\r\nSubject: Out of office {run}\r\nMessage-ID: <robot-{run}@other.example>\r\n"
+             "Auto-Submitted: auto-replied\r\n\r\nAway.\r\n")
+    assert api.deliver(box["id"], robot)["outcome"] == "created"
+    # The same person again the same day: a new ticket, no second acknowledgement
+    second = api.deliver(box["id"], customer_mail(address, f"a2-{run}@example.ua", "Scanner too", "Also smokes."))
+    assert second["outcome"] == "created"
+    time.sleep(3)  # the job runner runs every second; give it time to (wrongly) send
+    assert len(inbox.messages) == seen + 1

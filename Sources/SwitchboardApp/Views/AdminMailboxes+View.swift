@@ -75,6 +75,13 @@ enum AdminMailboxesView {
                     h.tag("label", ["for": "signature"]) { h.t("mailboxes.signature") }
                     h.tag("textarea", ["id": "signature", "name": "signature", "rows": "3"]) { h.text(value("signature", box?.signature)) }
                 }
+                h.tag("div", ["class": "field"]) {
+                    h.tag("label", ["for": "acknowledgement"]) { h.t("mailboxes.acknowledgement") }
+                    h.tag("textarea", ["id": "acknowledgement", "name": "acknowledgement", "rows": "3", "aria-describedby": "acknowledgement-hint"]) {
+                        h.text(value("acknowledgement", box?.acknowledgement))
+                    }
+                    h.tag("p", ["class": "hint", "id": "acknowledgement-hint"]) { h.t("mailboxes.acknowledgement_hint") }
+                }
                 h.tag("fieldset", ["class": "choices"]) {
                     h.tag("legend") { h.t("mailboxes.imap") }
                     h.tag("p", ["class": "hint"]) { h.t("mailboxes.imap_hint") }
@@ -118,7 +125,7 @@ enum AdminMailLogView {
                 h.tag("form", ["method": "get", "action": "/admin/mail-log", "class": "filters"]) {
                     h.selectField(
                         "outcome", label: "maillog.outcome", noneKey: "maillog.all",
-                        choices: [InboundOutcome.created, .appended, .duplicate, .ownAddress, .bounce, .failed, .sent].map { ($0.rawValue, l.text("maillog.outcome_" + $0.rawValue)) },
+                        choices: [InboundOutcome.created, .appended, .duplicate, .ownAddress, .bounce, .failed, .rateLimited, .sent].map { ($0.rawValue, l.text("maillog.outcome_" + $0.rawValue)) },
                         selected: outcome?.rawValue)
                     h.tag("button", ["type": "submit"]) { h.t("common.filter") }
                 }
