@@ -38,6 +38,7 @@ struct JobRunner: LifecycleHandler {
     static func runOnce(_ app: Application) async throws -> Int {
         let store = app.store
         _ = try await OutboundMail.queueReplies(store)
+        _ = try await Notifications.queue(store)
         let jobs = try await store.write { try await $0.claimJobs(limit: 20, lease: lease) }
         for job in jobs {
             do {
@@ -56,6 +57,8 @@ struct JobRunner: LifecycleHandler {
 
     private static func run(_ job: Job, app: Application) async throws {
         switch job.kind {
+        case Notifications.job:
+            try await Notifications.send(try JSONDecoder().decode(Notifications.Payload.self, from: Data(job.payload.utf8)), app: app)
         case OutboundMail.acknowledgeJob:
             try await OutboundMail.acknowledge(try JSONDecoder().decode(OutboundMail.AcknowledgePayload.self, from: Data(job.payload.utf8)), app: app)
         case OutboundMail.replyJob:

@@ -2,6 +2,37 @@
 // and its schemas (placed at the start of the schemas object).
 extension OpenAPIDocument {
     static let mailPaths = #"""
+            "/api/v1/users/{id}/notifications": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "description": "The user's id.", "schema": {"$ref": "#/components/schemas/Id"}}],
+              "get": {
+                "operationId": "getNotificationSettings",
+                "tags": ["mail"],
+                "summary": "Which email notifications a staff member gets",
+                "security": [{"bearerAuth": []}, {"sessionCookie": []}],
+                "responses": {
+                  "200": {"description": "The choices.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NotificationSettings"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              },
+              "put": {
+                "operationId": "updateNotificationSettings",
+                "tags": ["mail"],
+                "summary": "Change which email notifications a staff member gets",
+                "description": "One's own, or anyone's for an admin or manager. Kinds left out stay as they are.",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NotificationSettings"}}}},
+                "security": [{"bearerAuth": []}, {"sessionCookie": [], "csrfToken": []}],
+                "responses": {
+                  "200": {"description": "The choices now.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NotificationSettings"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+                  "422": {"$ref": "#/components/responses/UnprocessableContent"}
+                }
+              }
+            },
             "/api/v1/mailboxes": {
               "get": {
                 "operationId": "listMailboxes",
@@ -158,6 +189,14 @@ extension OpenAPIDocument {
 """#
 
     static let mailSchemas = #"""
+              "NotificationSettings": {
+                "type": "object",
+                "description": "Email notifications, each on or off: a new ticket in my team, assigned to me, the customer replied on my ticket or one I follow, mentioned in a note (@name).",
+                "properties": {
+                  "new_in_team": {"type": "boolean"}, "assigned": {"type": "boolean"}, "customer_replied": {"type": "boolean"}, "mentioned": {"type": "boolean"}
+                },
+                "additionalProperties": false
+              },
               "MailSecurity": {"type": "string", "enum": ["tls", "starttls", "none"], "description": "TLS from the start, STARTTLS, or none (local servers only)."},
               "InboundOutcome": {
                 "type": "string",

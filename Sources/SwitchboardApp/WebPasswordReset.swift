@@ -91,7 +91,7 @@ enum WebPasswordReset {
         return req.redirect(to: "/sign-in?reset=1", redirectType: .normal)
     }
 
-    private static func localURL(_ app: Application) -> String {
+    static func localURL(_ app: Application) -> String {
         let server = app.http.server.configuration
         return "http://\(server.hostname):\(server.port)"
     }

@@ -44,6 +44,17 @@ enum WebProfileController {
         }
     }
 
+    @Sendable static func updateNotifications(_ req: Request) async throws -> Response {
+        struct Form: Content { var on: [String]? }
+        let principal = try await req.webPage()
+        let on = Set((try req.content.decode(Form.self).on ?? []).compactMap(NotificationKind.init(rawValue:)))
+        let settings = NotificationSettings(off: Set(NotificationKind.allCases).subtracting(on))
+        let id = principal.user.id
+        let actor = principal.actor
+        try await req.store.write { try await $0.setNotificationSettings(settings, userId: id, actor: actor) }
+        return req.redirect(to: "/profile?saved=1", redirectType: .normal)
+    }
+
     @Sendable static func changePassword(_ req: Request) async throws -> Response {
         struct Form: Content {
             var current_password: String?
@@ -105,11 +116,14 @@ enum WebProfileController {
         saved: Bool = false, status: HTTPStatus = .ok
     ) async throws -> Response {
         let id = principal.user.id
-        let (user, tokens) = try await req.store.read { ctx in (try await ctx.user(id: id), try await ctx.tokens(userId: id)) }
+        let (user, tokens, notifications) = try await req.store.read { ctx in
+            (try await ctx.user(id: id), try await ctx.tokens(userId: id), try await ctx.notificationSettings(userId: id))
+        }
         let current = user ?? principal.user
         let l = req.localizer(for: current)
         let model = ProfileModel(
-            user: current, tokens: tokens, draft: draft, errors: errors, newToken: newToken, saved: saved, timeZone: current.pageTimeZone)
+            user: current, tokens: tokens, draft: draft, errors: errors, newToken: newToken, saved: saved, timeZone: current.pageTimeZone,
+            notifications: notifications)
         return WebController.html(ProfileView.render(model, frame: WebController.frame(principal, title: l.text("profile.title"), .other), l), status: status)
     }
 }

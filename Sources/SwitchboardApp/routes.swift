@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     app.get("profile", use: WebProfileController.profile)
     app.post("profile", use: WebProfileController.updateProfile)
     app.post("profile", "password", use: WebProfileController.changePassword)
+    app.post("profile", "notifications", use: WebProfileController.updateNotifications)
     app.post("profile", "tokens", use: WebProfileController.createToken)
     app.post("profile", "tokens", ":id", "revoke", use: WebProfileController.revokeToken)
     app.get("admin", "users", use: WebAdminController.users)
@@ -119,6 +120,8 @@ func routes(_ app: Application) throws {
     api.patch("views", ":id", use: ViewController.update)
     api.delete("views", ":id", use: ViewController.delete)
 
+    api.get("users", ":id", "notifications", use: NotificationController.show)
+    api.put("users", ":id", "notifications", use: NotificationController.update)
     api.get("mailboxes", use: MailboxController.list)
     api.post("mailboxes", use: MailboxController.create)
     api.get("mailboxes", ":id", use: MailboxController.show)

@@ -57,7 +57,7 @@ public struct Store: Sendable {
     /// The migrations, in order. Never edit one that shipped: add a new one.
     public static let migrations: [any Migration] = [
         CreateStaff(), CreateCustomers(), CreateTickets(), CreateRecords(), CreateSearchIndex(), CreatePresence(),
-        CreatePasswordResets(), CreateTicketCounts(), CreateAttachments(), UpdateUsersAddTimeZone(), UpdateWorkspaceAddInactiveTypes(), CreateMailboxes(), CreateJobs(), CreateMessageHTML(), UpdateMailboxesAddAcknowledgement(),
+        CreatePasswordResets(), CreateTicketCounts(), CreateAttachments(), UpdateUsersAddTimeZone(), UpdateWorkspaceAddInactiveTypes(), CreateMailboxes(), CreateJobs(), CreateMessageHTML(), UpdateMailboxesAddAcknowledgement(), CreateNotificationSettings(),
     ]
 
     /// Runs `body` in a write transaction; returns after it committed.

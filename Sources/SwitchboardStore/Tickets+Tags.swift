@@ -21,7 +21,7 @@ extension WriteContext {
             ticket.version += 1
             try await save(ticket)
             try await setTags(ticket: id, ticket.tags)
-            try await record(.ticketUpdated, entityId: id, actor: actor, before: JSONText(before), after: JSONText(ticket))
+            try await recordTicketUpdate(before, ticket, actor: actor)
         }
         return ids.count
     }

@@ -39,7 +39,7 @@ extension WriteContext {
         try await save(ticket)
         if ticket.tags != before.tags { try await setTags(ticket: id, ticket.tags) }
         if ticket.subject != before.subject { try await SearchIndex.append(ticket.subject, ticket: id, on: sql) }
-        try await record(.ticketUpdated, entityId: id, actor: actor, before: JSONText(before), after: JSONText(ticket))
+        try await recordTicketUpdate(before, ticket, actor: actor)
         return ticket
     }
 
@@ -217,7 +217,7 @@ extension WriteContext {
         ticket.version += 1
         ticket.updatedAt = now
         try await save(ticket)
-        try await record(.ticketUpdated, entityId: ticketId, actor: actor, before: JSONText(before), after: JSONText(ticket))
+        try await recordTicketUpdate(before, ticket, actor: actor)
         return ticket
     }
 }

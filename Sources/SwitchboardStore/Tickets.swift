@@ -210,3 +210,19 @@ struct TicketEventPayload: Encodable {
     let ticket: Ticket
     let message: Message
 }
+
+/// The outbox payload of `ticket.updated`: the ticket now and as it was, so consumers
+/// (notifications, automations, webhooks) see what changed.
+struct TicketUpdatePayload: Encodable {
+    let ticket: Ticket
+    let before: Ticket
+}
+
+extension WriteContext {
+    /// Records a change of a ticket: the audit event with before and after, and the outbox event.
+    func recordTicketUpdate(_ before: Ticket, _ after: Ticket, actor: Actor) async throws {
+        try await record(
+            .ticketUpdated, entityId: after.id, actor: actor, before: JSONText(before), after: JSONText(after),
+            payload: JSONText(TicketUpdatePayload(ticket: after, before: before)))
+    }
+}

@@ -277,3 +277,50 @@ import VaporTesting
         }
     }
 }
+
+/// Staff notifications: who is told what, from the event outbox.
+@Suite struct NotificationTests {
+    static func queued(_ h: Harness) async throws -> [(Int64, String)] {
+        _ = try await Notifications.queue(h.store)
+        return try await h.store.read { try await $0.jobs(kind: Notifications.job) }.compactMap {
+            guard let p = try? JSONDecoder().decode(Notifications.Payload.self, from: Data($0.job.payload.utf8)) else { return nil }
+            return (p.userId, p.kind.rawValue)
+        }
+    }
+
+    @Test func teamAssigneeFollowersAndMentionsAreTold() async throws {
+        try await withHarness { h in
+            let olena = try await h.staff(.agent, email: "olena@example.com")
+            let team = try await h.send(.POST, "/api/v1/teams", json: ["name": "Billing", "member_ids": [.int(olena.id), .int(h.adminId)]])["id"]!.int!
+            // A new ticket in the team: the members are told, not the admin who opened it
+            let ticket = try await h.ticket(extra: ["team_id": .int(team)])
+            #expect(try await Self.queued(h).map(\.1) == ["new_in_team"])
+            // Assigned to Olena by the admin
+            let id = ticket["id"]!.int!
+            _ = try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["assignee_id": .int(olena.id)])
+            // A change that keeps the assignee tells nobody
+            _ = try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["priority": "high"])
+            // The customer answers: the assignee is told
+            _ = try await h.send(.POST, "/api/v1/tickets/\(id)/messages", json: ["body": "Any news?", "author": "requester"])
+            // A note mentioning the admin, written by Olena
+            _ = try await h.send(.POST, "/api/v1/tickets/\(id)/messages", json: ["body": "@admin can you approve?", "visibility": "internal"], token: olena.token)
+            let all = try await Self.queued(h)
+            #expect(all.map(\.1) == ["new_in_team", "assigned", "customer_replied", "mentioned"])
+            #expect(all.map(\.0) == [olena.id, olena.id, olena.id, h.adminId])
+        }
+    }
+
+    @Test func settingsAreOwnedAndRespected() async throws {
+        try await withHarness { h in
+            let olena = try await h.staff(.agent, email: "olena@example.com")
+            let other = try await h.staff(.agent, email: "other@example.com")
+            let off = try await h.send(.PUT, "/api/v1/users/\(olena.id)/notifications", json: ["assigned": false], token: olena.token)
+            #expect(off.json == ["new_in_team": true, "assigned": false, "customer_replied": true, "mentioned": true])
+            #expect(try await h.send(.GET, "/api/v1/users/\(olena.id)/notifications", token: other.token).status == .forbidden)
+            #expect(try await h.send(.PUT, "/api/v1/users/\(olena.id)/notifications", json: ["assigned": true], token: other.token).status == .forbidden)
+            #expect(try await h.send(.GET, "/api/v1/users/\(olena.id)/notifications")["assigned"] == false)  // an admin may look
+            #expect(try await h.send(.PUT, "/api/v1/users/9999/notifications", json: ["assigned": true]).status == .notFound)
+            #expect(try await h.send(.PUT, "/api/v1/users/\(olena.id)/notifications", json: ["assigned": "no"]).status == .unprocessableEntity)
+        }
+    }
+}

@@ -359,3 +359,18 @@ import Testing
         #expect(ticket.customFields.isEmpty)
     }
 }
+
+/// Who a note mentions.
+@Suite struct MentionTests {
+    static let olena = User(id: 1, email: "olena@example.com", name: "Olena", jobTitle: nil, locale: "uk", role: .agent, active: true, teamIds: [], createdAt: .init(), updatedAt: .init())
+    static let oleh = User(id: 2, email: "oleh.k@example.com", name: "Oleh", jobTitle: nil, locale: "uk", role: .agent, active: true, teamIds: [], createdAt: .init(), updatedAt: .init())
+
+    @Test func mentionsByHandleOrEmailNotInsideWords() {
+        let staff = [Self.olena, Self.oleh]
+        #expect(Mentions.userIds(in: "@olena please check", among: staff) == [1])
+        #expect(Mentions.userIds(in: "Ask @Oleh.K.", among: staff) == [2])
+        #expect(Mentions.userIds(in: "cc @olena@example.com and @oleh.k", among: staff) == [1, 2])
+        #expect(Mentions.userIds(in: "mail olena@example.com", among: staff) == [])
+        #expect(Mentions.userIds(in: "@olenka is someone else", among: staff) == [])
+    }
+}

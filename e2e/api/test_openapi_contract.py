@@ -502,6 +502,10 @@ def test_every_operation(contract: Contract, server):
     c.call("DELETE", f"/views/{view['id']}", expect=204)
 
     # -- mail
+    settings = c.call("GET", f"/users/{agent['id']}/notifications", expect=200).json()
+    assert settings == {"new_in_team": True, "assigned": True, "customer_replied": True, "mentioned": True}
+    settings = c.call("PUT", f"/users/{agent['id']}/notifications", json_body={"mentioned": False}, expect=200).json()
+    assert settings["mentioned"] is False and settings["assigned"] is True
     box = c.call(
         "POST", "/mailboxes", json_body={"name": f"Support {run}", "address": f"support-{run}@example.com", "team_id": team["id"],
                                          "imap": {"host": "127.0.0.1", "port": 1143, "security": "none", "username": "u", "password": "p"}},
@@ -586,6 +590,7 @@ def test_invalid_requests_are_documented_problems(contract: Contract, server):
     problem(c.call("GET", "/audit", params={"entity": "planet"}, expect=422, request_valid=False), field="entity")
     problem(c.call("POST", "/tags/rename", json_body={"from": "a", "to": "A"}, expect=422), field="to")
     problem(c.call("PATCH", "/ticket-types/question", json_body={"active": False}, expect=422), field="active")
+    problem(c.call("PUT", f"/users/{admin['id']}/notifications", json_body={"assigned": "yes"}, expect=422, request_valid=False), field="assigned")
     problem(c.call("POST", "/mailboxes", json_body={"name": "X", "address": "x@example.com", "smtp": {"host": "h", "port": 0}}, expect=422),
             field="smtp.port")
     problem(c.call("POST", "/mailboxes/1/messages", data=b"From: a@b.c", headers={"Content-Type": "text/plain"}, expect=422,

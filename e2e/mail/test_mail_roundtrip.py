@@ -111,3 +111,32 @@ def test_new_tickets_are_acknowledged_once_and_never_to_automatic_senders(api, s
     assert second["outcome"] == "created"
     time.sleep(3)  # the job runner runs every second; give it time to (wrongly) send
     assert len(inbox.messages) == seen + 1
+
+
+def test_agents_are_notified_by_mail_in_their_language(api, smtp):
+    port, inbox = smtp
+    run = secrets.token_hex(3)
+    agent = api.request("POST", "/users", json={"email": f"agent-{run}@example.com", "name": "Oksana", "role": "agent", "locale": "uk",
+                                                "password": "agent-password-1"})
+    team = api.request("POST", "/teams", json={"name": f"Team {run}", "member_ids": [agent["id"]]})
+    box = api.request("POST", "/mailboxes", json={"name": f"Notify {run}", "address": f"notify-{run}@example.com", "team_id": team["id"],
+                                                  "smtp": {"host": "127.0.0.1", "port": port, "security": "none"}})
+    seen = len(inbox.messages)
+    created = api.deliver(box["id"], customer_mail(f"notify-{run}@example.com", f"n1-{run}@example.ua", f"Кавоварка {run}", "Не вмикається."))
+    ticket = api.request("GET", f"/tickets/{created['ticket_id']}")
+    _, rcpt, told = inbox.wait_for(seen + 1)[-1]
+    assert rcpt == [f"agent-{run}@example.com"] and told["Auto-Submitted"] == "auto-generated"
+    assert told["Subject"] == f"Нове звернення: Кавоварка {run} [#{ticket['number']}]"
+    assert f"/tickets/{ticket['id']}" in told.get_body(preferencelist=("plain",)).get_content()
+
+    # Turned off, assignment stays quiet; on again, it is told
+    api.request("PUT", f"/users/{agent['id']}/notifications", json={"assigned": False})
+    api.request("PATCH", f"/tickets/{ticket['id']}", json={"assignee_id": agent["id"]})
+    time.sleep(2)  # the notifier runs every second: it sees the change while the setting is off
+    api.request("PUT", f"/users/{agent['id']}/notifications", json={"assigned": True})
+    api.request("PATCH", f"/tickets/{ticket['id']}", json={"assignee_id": None})
+    api.request("PATCH", f"/tickets/{ticket['id']}", json={"assignee_id": agent["id"]})
+    _, rcpt, assigned = inbox.wait_for(seen + 2)[-1]
+    assert assigned["Subject"].startswith("Призначено вам:")
+    time.sleep(2)
+    assert len(inbox.messages) == seen + 2

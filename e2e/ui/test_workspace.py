@@ -258,6 +258,20 @@ def test_profile_makes_and_revokes_an_api_token(signed_in, server):
     assert requests.get(server.base_url + "/api/v1/tickets", headers={"Authorization": f"Bearer {secret}"}, timeout=10).status_code == 401
 
 
+def test_profile_turns_an_email_notification_off(signed_in, api):
+    page = signed_in
+    page.goto("/profile")
+    card = page.get_by_role("region", name="Email notifications")
+    card.get_by_label("a ticket is assigned to me").uncheck()
+    card.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("region", name="Email notifications").get_by_label("a ticket is assigned to me")).not_to_be_checked()
+    settings = api.get(f"/users/{api.user['id']}/notifications")
+    assert settings["assigned"] is False and settings["mentioned"] is True
+    page.get_by_role("region", name="Email notifications").get_by_label("a ticket is assigned to me").check()
+    page.get_by_role("region", name="Email notifications").get_by_role("button", name="Save").click()
+    assert api.get(f"/users/{api.user['id']}/notifications")["assigned"] is True
+
+
 def test_times_show_in_the_browsers_zone_until_the_user_picks_one(browser, server, api):
     ticket = api.ticket("Times across zones")
     api.post("/users", {"email": "zones@example.com", "name": "Zone Agent", "role": "agent", "password": "zones-password-1"})

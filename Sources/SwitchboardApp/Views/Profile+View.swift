@@ -11,6 +11,7 @@ struct ProfileModel {
     var newToken: String?
     var saved = false
     var timeZone: TimeZone
+    var notifications = NotificationSettings()
 }
 
 enum ProfileView {
@@ -49,6 +50,7 @@ enum ProfileView {
                         h.tag("button", ["type": "submit"]) { h.t("profile.change_password") }
                     }
                 }
+                notifications(h, m, csrf: frame.csrf)
                 tokens(h, m, csrf: frame.csrf)
             }
         }
@@ -58,6 +60,29 @@ enum ProfileView {
     /// "America / Argentina / Buenos Aires").
     static let timeZones: [(value: String, label: String)] = (["UTC"] + TimeZone.knownTimeZoneIdentifiers.filter { $0.contains("/") }.sorted()).map {
         ($0, $0.replacingOccurrences(of: "/", with: " / ").replacingOccurrences(of: "_", with: " "))
+    }
+
+    private static func notifications(_ h: HTMLWriter, _ m: ProfileModel, csrf: String) {
+        h.tag("section", ["class": "card", "aria-labelledby": "profile-notifications"]) {
+            h.tag("h2", ["id": "profile-notifications"]) { h.t("profile.notifications") }
+            h.tag("form", ["method": "post", "action": "/profile/notifications"]) {
+                h.csrfField(csrf)
+                h.tag("fieldset", ["class": "choices"]) {
+                    h.tag("legend") { h.t("profile.notifications_legend") }
+                    for kind in NotificationKind.allCases {
+                        h.tag("label", ["for": "notify-\(kind.rawValue)"]) {
+                            h.void("input", [
+                                "type": "checkbox", "id": "notify-\(kind.rawValue)", "name": "on[]", "value": kind.rawValue,
+                                "checked": m.notifications.wants(kind) ? "" : nil,
+                            ])
+                            h.text(" ")
+                            h.t("profile.notify_" + kind.rawValue)
+                        }
+                    }
+                }
+                h.tag("button", ["type": "submit"]) { h.t("common.save") }
+            }
+        }
     }
 
     private static func tokens(_ h: HTMLWriter, _ m: ProfileModel, csrf: String) {
