@@ -657,6 +657,13 @@ def test_mail_shows_its_text_with_history_folded_and_its_html_in_a_sandbox(signe
     entry.get_by_role("link", name="Show remote images").click()
     expect(frame.locator("img")).to_have_attribute("src", "https://tracker.example/p.gif")
     assert page.dialogs == []
+    # A bounce for the customer's address is shown by their name
+    bounce = (f"From: MAILER-DAEMON@mx.example.ua\r\nTo: ui-{run}@example.com\r\nSubject: Undelivered\r\nMessage-ID: <b-{run}@mx>\r\n"
+              "Content-Type: multipart/report; report-type=delivery-status; boundary=r\r\n\r\n--r\r\nContent-Type: text/plain\r\n\r\nFailed.\r\n"
+              f"--r\r\nContent-Type: message/delivery-status\r\n\r\nFinal-Recipient: rfc822; olena-{run}@example.ua\r\n--r--\r\n")
+    api.http.post(api.base_url + f"/api/v1/mailboxes/{box['id']}/messages", data=bounce.encode(), headers={"Content-Type": "message/rfc822"}, timeout=10)
+    page.reload()
+    expect(page.get_by_role("note")).to_contain_text("Mail to this address bounced")
 
 
 def test_admin_sets_up_a_mailbox_and_reads_the_mail_log(signed_in, api, server):

@@ -33,6 +33,8 @@ struct TicketPageModel {
     var history: [HistoryItem] = []
     var links: [Link] = []
     var attachments: [Int64: [Attachment]] = [:]
+    /// When mail to the requester's addresses last bounced, by address.
+    var bounced: [String: Date] = [:]
     /// Messages that came with HTML (mail), shown in a sandboxed frame on request.
     var htmlMessages: Set<Int64> = []
     var requester: Contact?

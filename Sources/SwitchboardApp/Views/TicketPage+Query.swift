@@ -43,6 +43,9 @@ extension TicketPageModel {
                 timeZone: timeZone)
             model.types = TicketType.allCases.filter { !inactive.contains($0) || $0 == ticket.type }
             model.htmlMessages = try await ctx.messagesWithHTML(ticketId: id)
+            for email in requester?.emails ?? [] {
+                if let at = try await ctx.bouncedAt(email) { model.bounced[email] = at }
+            }
             return model
         }
     }

@@ -252,7 +252,14 @@ enum TicketPageView {
             h.tag("h2", ["id": "requester-title"]) { h.t("ticket.requester") }
             if let c = m.requester {
                 h.tag("p", ["class": "name"]) { h.tag("a", ["href": "/contacts/\(c.id)"]) { h.text(c.name) } }
-                for email in c.emails { h.tag("p", ["class": "muted"]) { h.text(email) } }
+                for email in c.emails {
+                    h.tag("p", ["class": "muted"]) { h.text(email) }
+                    if let at = m.bounced[email] {
+                        h.tag("p", ["class": "warning", "role": "note"]) {
+                            h.t("ticket.bounced", ["date": h.l.dateTime(at, timeZone: m.timeZone)])
+                        }
+                    }
+                }
                 for phone in c.phones { h.tag("p", ["class": "muted"]) { h.text(phone) } }
             }
             if let org = m.organization { h.tag("p") { h.text(org) } }
