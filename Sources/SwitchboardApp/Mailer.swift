@@ -1,9 +1,10 @@
 import Foundation
 import Logging
+import SwitchboardMail
 import Vapor
 
-/// A mail we send (a reset link, later notifications). The email channel will send these over
-/// SMTP; until it exists the log carries them.
+/// A mail the system sends to a person (a reset link, an invitation): over SMTP from the first
+/// active mailbox that can send, or into the log while there is none.
 struct OutgoingMail: Sendable {
     var to: String
     var subject: String
@@ -28,7 +29,35 @@ extension Application {
     private struct MailerKey: StorageKey { typealias Value = any Mailer }
 
     var mailer: any Mailer {
-        get { storage[MailerKey.self] ?? LogMailer(logger: logger) }
+        get { storage[MailerKey.self] ?? SystemMailer(app: self) }
         set { storage[MailerKey.self] = newValue }
+    }
+}
+
+/// Sends through the first active mailbox with SMTP settings, at once (these mails carry
+/// one-time secrets, which must not wait in the job table); without such a mailbox, the log.
+struct SystemMailer: Mailer {
+    let app: Application
+
+    func send(_ mail: OutgoingMail) async throws {
+        let boxes = try await app.store.read { try await $0.mailboxes() }
+        guard let box = boxes.first(where: { $0.active && $0.smtp != nil }), let smtp = box.smtp else {
+            return try await LogMailer(logger: app.logger).send(mail)
+        }
+        let domain = box.address.split(separator: "@").last.map(String.init) ?? "localhost"
+        var message = OutgoingMessage(
+            from: Mailbox(name: box.fromName, address: box.address), to: [Mailbox(name: nil, address: mail.to)], subject: mail.subject,
+            text: mail.text, date: app.store.clock())
+        message.automatic = true
+        let (bytes, _) = MailComposer.compose(message)
+        var client = SMTPClient(
+            host: smtp.host, port: smtp.port, security: smtp.security.client, username: smtp.username, password: smtp.password, heloName: domain)
+        client.extraTrustRoots = app.config.mailCAFile.map { [.file($0)] } ?? []
+        do {
+            _ = try await client.send(bytes, from: box.address, to: [mail.to])
+        } catch {
+            // The person is told the mail is on its way either way; the admin learns why it is not.
+            app.logger.error("could not send \"\(mail.subject)\" to \(mail.to) through \(box.address): \(error)")
+        }
     }
 }

@@ -140,3 +140,16 @@ def test_agents_are_notified_by_mail_in_their_language(api, smtp):
     assert assigned["Subject"].startswith("Призначено вам:")
     time.sleep(2)
     assert len(inbox.messages) == seen + 2
+
+
+def test_invitations_go_out_through_a_mailbox_once_one_can_send(api, smtp, smtp_tls):
+    run = secrets.token_hex(3)
+    # The earlier tests made mailboxes that send; the first active one carries system mail.
+    before = len(smtp[1].messages) + len(smtp_tls[1].messages)
+    api.request("POST", "/users", json={"email": f"new-{run}@example.com", "name": "New Agent", "role": "agent", "send_invite": True})
+    deadline = time.time() + 15
+    while time.time() < deadline and len(smtp[1].messages) + len(smtp_tls[1].messages) == before:
+        time.sleep(0.1)
+    sent = [m for _, rcpt, m in smtp[1].messages + smtp_tls[1].messages if rcpt == [f"new-{run}@example.com"]]
+    assert len(sent) == 1 and sent[0]["Subject"] == "You are invited to Switchboard"
+    assert "/reset-password?token=" in sent[0].get_body(preferencelist=("plain",)).get_content()
