@@ -54,7 +54,7 @@ public final class IMAPClient: @unchecked Sendable {  // one task uses a session
             if security == .starttls {
                 guard client.capabilities.contains("STARTTLS") else { throw IMAPError(message: "the server does not offer STARTTLS") }
                 _ = try await client.command("STARTTLS")
-                try await channel.pipeline.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: sniName(host)), position: .first).get()
+                try await startTLS(on: channel, context: tls, host: host)
                 try await client.refreshCapabilities()
             }
             guard security != .none || Self.isLocal(host) else {
@@ -214,4 +214,11 @@ private final class ResponseRelay: ChannelInboundHandler, @unchecked Sendable { 
         continuation.finish()
         context.close(promise: nil)
     }
+}
+
+/// Puts TLS in front of a connection that is already talking (STARTTLS), on its event loop.
+func startTLS(on channel: any Channel, context: NIOSSLContext, host: String) async throws {
+    try await channel.eventLoop.submit {
+        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: sniName(host)), position: .first)
+    }.get()
 }

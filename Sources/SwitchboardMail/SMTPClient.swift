@@ -57,8 +57,7 @@ public struct SMTPClient: Sendable {
                 try await channel.writeAndFlush(ByteBuffer(string: line + "\r\n")).get()
                 action = conversation.receive(try await next(&iterator, channel))
             case .startTLS:
-                let handler = try NIOSSLClientHandler(context: tls, serverHostname: Self.sniName(host))
-                try await channel.pipeline.addHandler(handler, position: .first).get()
+                try await startTLS(on: channel, context: tls, host: host)
                 action = conversation.tlsStarted()
             case .sendMessage:
                 try await channel.writeAndFlush(ByteBuffer(bytes: SMTPConversation.dataBlock(message))).get()
