@@ -58,6 +58,7 @@ enum FormMessages {
         ("a team with this name already exists", "error.team_taken"),
         ("a user with this email already exists", "error.user_taken"),
         ("you cannot deactivate yourself", "error.deactivate_self"),
+        ("you cannot change your own role", "error.own_role"),
         ("a mailbox with this address already exists", "error.mailbox_taken"),
         ("is not a host name or address", "error.host"),
         ("must be between 1 and 65535", "error.port"),

@@ -56,6 +56,8 @@ func routes(_ app: Application) throws {
     app.post("admin", "fields", use: WebAdminController.createField)
     app.post("admin", "users", use: WebAdminController.createUser)
     app.post("admin", "users", ":id", "active", use: WebAdminController.setActive)
+    app.get("admin", "users", ":id", use: WebAdminController.user)
+    app.post("admin", "users", ":id", use: WebAdminController.updateUser)
     app.get("tickets", ":id", use: WebController.ticket)
     app.post("tickets", ":id", use: WebController.updateTicket)
     // Attachments ride along: the route takes up to 2.5 times the per-file limit, plus the form.

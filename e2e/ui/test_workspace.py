@@ -221,7 +221,7 @@ def test_admin_invites_a_user_who_chooses_a_password_signs_in_and_switches_to_uk
     assert page.get_by_label("Name").input_value() == "Oksana Shevchenko"
     page.get_by_label("Email").fill("oksana@example.com")
     page.get_by_label("Job title").fill("Customer Care Specialist")
-    page.get_by_label("Role").select_option("agent")
+    page.get_by_label("Role", exact=True).select_option("agent")
     page.get_by_role("button", name="Add").click()
     expect(page.get_by_role("status")).to_contain_text("oksana@example.com was sent an invitation")
     assert page.get_by_role("cell", name="Customer Care Specialist").is_visible()
@@ -710,6 +710,36 @@ def test_admin_sets_up_a_mailbox_and_reads_the_mail_log(signed_in, api, server):
     page.get_by_label("Active").uncheck()
     page.get_by_role("button", name="Save").click()
     assert next(b for b in api.get("/mailboxes")["items"] if b["id"] == box["id"])["active"] is False
+
+
+def test_admin_changes_a_staff_members_role_title_and_teams(signed_in, api):
+    page = signed_in
+    run = secrets.token_hex(3)
+    team = api.post("/teams", {"name": f"Escalations {run}"})
+    member = api.post("/users", {"email": f"taras-{run}@example.com", "name": f"Taras {run}", "role": "agent", "password": "taras-password-1"})
+    open_admin(page, "Staff")
+    page.get_by_role("link", name=f"Taras {run}").click()
+    form = page.get_by_role("region", name="Details, role and teams")
+    form.get_by_label("Job title").fill("Senior Support Hero")
+    form.get_by_label("Role", exact=True).select_option("senior_agent")
+    form.get_by_label(f"Escalations {run}").check()
+    form.get_by_label("Email").fill("not an email")
+    form.get_by_role("button", name="Save").click()
+    form = page.get_by_role("region", name="Details, role and teams")
+    expect(form.locator("#email-error")).to_be_visible()
+    expect(form.get_by_label("Job title")).to_have_value("Senior Support Hero")
+    expect(form.get_by_label(f"Escalations {run}")).to_be_checked()
+    form.get_by_label("Email").fill(f"taras-{run}@example.com")
+    form.get_by_role("button", name="Save").click()
+    row = page.get_by_role("row", name=re.compile(f"Taras {run}"))
+    expect(row).to_contain_text("Senior Support Hero")
+    user = api.get(f"/users/{member['id']}")
+    assert user["role"] == "senior_agent" and user["team_ids"] == [team["id"]]
+    # One's own role stays as it is
+    page.goto(f"/admin/users/{api.user['id']}")
+    page.get_by_label("Role", exact=True).select_option("agent")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("You cannot change your own role")).to_be_visible()
 
 
 def open_admin(page, name: str) -> None:

@@ -44,7 +44,7 @@ enum AdminUsersView {
             h.tag("tbody") {
                 for user in m.users {
                     h.tag("tr", ["data-user": String(user.id)]) {
-                        h.tag("td") { h.text(user.name) }
+                        h.tag("td") { h.tag("a", ["href": "/admin/users/\(user.id)"]) { h.text(user.name) } }
                         h.tag("td") { h.text(user.email) }
                         h.tag("td") { h.text(user.jobTitle ?? "") }
                         h.tag("td") { h.t("role." + user.role.rawValue) }
