@@ -41,20 +41,16 @@ struct SystemMailer: Mailer {
 
     func send(_ mail: OutgoingMail) async throws {
         let boxes = try await app.store.read { try await $0.mailboxes() }
-        guard let box = boxes.first(where: { $0.active && $0.smtp != nil }), let smtp = box.smtp else {
+        guard let box = boxes.first(where: { $0.active && $0.smtp != nil }) else {
             return try await LogMailer(logger: app.logger).send(mail)
         }
-        let domain = box.address.split(separator: "@").last.map(String.init) ?? "localhost"
         var message = OutgoingMessage(
             from: Mailbox(name: box.fromName, address: box.address), to: [Mailbox(name: nil, address: mail.to)], subject: mail.subject,
             text: mail.text, date: app.store.clock())
         message.automatic = true
         let (bytes, _) = MailComposer.compose(message)
-        var client = SMTPClient(
-            host: smtp.host, port: smtp.port, security: smtp.security.client, username: smtp.username, password: smtp.password, heloName: domain)
-        client.extraTrustRoots = app.config.mailCAFile.map { [.file($0)] } ?? []
         do {
-            _ = try await client.send(bytes, from: box.address, to: [mail.to])
+            try await OutboundMail.deliver(bytes, through: box, to: [mail.to], app: app)
         } catch {
             // The person is told the mail is on its way either way; the admin learns why it is not.
             app.logger.error("could not send \"\(mail.subject)\" to \(mail.to) through \(box.address): \(error)")

@@ -105,7 +105,7 @@ enum Notifications {
             let message = try await payload.messageId.asyncMap { try await ctx.message(id: $0) } ?? nil
             return (user, try await ctx.notificationSettings(userId: user.id), ticket, box, message)
         }
-        guard let (user, settings, ticket, box, message) = found, settings.wants(payload.kind), let smtp = box.smtp else { return }
+        guard let (user, settings, ticket, box, message) = found, settings.wants(payload.kind) else { return }
         let l = app.catalogs.localizer(user.locale)
         let link = "\(app.config.publicURL ?? WebPasswordReset.localURL(app))/tickets/\(ticket.id)"
         let arguments = ["number": String(ticket.number), "subject": ticket.subject, "link": link]
@@ -120,10 +120,7 @@ enum Notifications {
         mail.automatic = true
         mail.messageId = "sb-notify-\(payload.kind.rawValue)-\(ticket.id)-\(payload.messageId ?? 0)-\(user.id)@\(domain)"
         let (bytes, messageId) = MailComposer.compose(mail)
-        var client = SMTPClient(
-            host: smtp.host, port: smtp.port, security: smtp.security.client, username: smtp.username, password: smtp.password, heloName: domain)
-        client.extraTrustRoots = app.config.mailCAFile.map { [.file($0)] } ?? []
-        _ = try await client.send(bytes, from: box.address, to: [user.email])
+        try await OutboundMail.deliver(bytes, through: box, to: [user.email], app: app)
         try await store.write { ctx in
             try await ctx.logMail(
                 mailboxId: box.id, direction: "out", messageId: messageId, ticketId: ticket.id, messageRowId: payload.messageId,

@@ -35,7 +35,7 @@ enum OutboundMail {
             guard let box = try await ctx.mailbox(id: payload.mailboxId), let ticket = try await ctx.ticket(id: payload.ticketId) else { return nil }
             return (box, ticket, try await ctx.mailSecret(), try await ctx.acknowledged(payload.to, since: since))
         }
-        guard let (box, ticket, secret, already) = found, !already, let smtp = box.smtp, let text = box.acknowledgement, !text.isEmpty else { return }
+        guard let (box, ticket, secret, already) = found, !already, box.smtp != nil, let text = box.acknowledgement, !text.isEmpty else { return }
         let domain = box.address.split(separator: "@").last.map(String.init) ?? "localhost"
         var mail = OutgoingMessage(
             from: Mailbox(name: box.fromName, address: box.address), to: [Mailbox(name: nil, address: payload.to)],
@@ -47,10 +47,7 @@ enum OutboundMail {
         mail.references = payload.inReplyTo.map { [$0] } ?? []
         mail.automatic = true
         let (bytes, messageId) = MailComposer.compose(mail)
-        var client = SMTPClient(
-            host: smtp.host, port: smtp.port, security: smtp.security.client, username: smtp.username, password: smtp.password, heloName: domain)
-        client.extraTrustRoots = app.config.mailCAFile.map { [.file($0)] } ?? []
-        _ = try await client.send(bytes, from: box.address, to: [payload.to])
+        try await deliver(bytes, through: box, to: [payload.to], app: app)
         try await store.write { ctx in
             try await ctx.logMail(
                 mailboxId: box.id, direction: "out", messageId: messageId, ticketId: ticket.id, messageRowId: nil, sender: box.address,
@@ -61,6 +58,16 @@ enum OutboundMail {
     struct ReplyPayload: Codable {
         var messageId: Int64
         enum CodingKeys: String, CodingKey { case messageId = "message_id" }
+    }
+
+    /// Hands a composed message to a mailbox's SMTP server (trusting the extra CAs configured).
+    static func deliver(_ bytes: [UInt8], through box: SupportMailbox, to recipients: [String], app: Application) async throws {
+        guard let smtp = box.smtp else { throw SMTPError(code: nil, message: "\(box.address) has no SMTP settings", permanent: true) }
+        var client = SMTPClient(
+            host: smtp.host, port: smtp.port, security: smtp.security.client, username: smtp.username, password: smtp.password,
+            heloName: box.address.split(separator: "@").last.map(String.init) ?? "localhost")
+        client.extraTrustRoots = app.config.mailCAFile.map { [.file($0)] } ?? []
+        _ = try await client.send(bytes, from: box.address, to: recipients)
     }
 
     /// Queues a reply job for every public staff message since the consumer's position.
@@ -85,18 +92,14 @@ enum OutboundMail {
         if try await store.read({ try await $0.mailLog(mailboxId: plan.mailbox.id, direction: "out", messageId: plan.mail.messageId ?? "") }) != nil {
             return  // sent before the job could be marked done
         }
-        guard let smtp = plan.mailbox.smtp else { return }
+        guard plan.mailbox.smtp != nil else { return }
         var mail = plan.mail
         let files = FileStore(dataDirectory: app.config.dataDirectory)
         mail.files = try plan.attachments.map {
             OutgoingMessage.File(filename: $0.filename, contentType: $0.contentType, data: [UInt8](try files.get($0.sha256)))
         }
         let (bytes, messageId) = MailComposer.compose(mail)
-        var client = SMTPClient(
-            host: smtp.host, port: smtp.port, security: smtp.security.client, username: smtp.username, password: smtp.password,
-            heloName: plan.mailbox.address.split(separator: "@").last.map(String.init) ?? "localhost")
-        client.extraTrustRoots = app.config.mailCAFile.map { [.file($0)] } ?? []
-        _ = try await client.send(bytes, from: plan.mailbox.address, to: mail.to.map(\.address) + mail.cc.map(\.address))
+        try await deliver(bytes, through: plan.mailbox, to: mail.to.map(\.address) + mail.cc.map(\.address), app: app)
         let recipient = mail.to.first?.address
         try await store.write { ctx in
             try await ctx.logMail(

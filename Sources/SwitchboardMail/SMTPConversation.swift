@@ -16,6 +16,12 @@ public struct SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var permanent: Bool
     public var description: String { code.map { "\($0) \(message)" } ?? message }
+
+    public init(code: Int?, message: String, permanent: Bool) {
+        self.code = code
+        self.message = message
+        self.permanent = permanent
+    }
 }
 
 /// The client side of one SMTP delivery (RFC 5321) as a pure state machine: each server reply
