@@ -1,0 +1,141 @@
+import Foundation
+
+/// Business hours: a time zone, opening intervals per weekday and holidays. SLA clocks run on
+/// it: due times are this many business minutes after a start, and elapsed business time is
+/// counted between two instants. Local time decides what is open, so a day with a DST change
+/// has its hours moved with the clocks, and a repeated hour counts twice when it is open.
+public struct BusinessCalendar: Sendable, Codable, Equatable {
+    /// Open from `start` to `end` (minutes after local midnight, end excluded; 1440 is midnight).
+    public struct Interval: Sendable, Codable, Equatable {
+        public var start: Int
+        public var end: Int
+        public init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+        }
+    }
+
+    public let timeZone: String
+    /// Seven days, Monday first.
+    public let week: [[Interval]]
+    /// Local dates (`2026-12-25`) when it is closed all day.
+    public let holidays: Set<String>
+
+    private var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 0)! }
+
+    /// Checks the calendar: a known time zone, seven days, intervals within a day that do not
+    /// overlap, some opening hours at all, and holidays as real dates.
+    public init(timeZone: String, week: [[Interval]], holidays: Set<String> = []) throws(DomainError) {
+        guard TimeZone(identifier: timeZone) != nil else { throw .invalid(field: "time_zone", "is not a time zone like Europe/Kyiv") }
+        guard week.count == 7 else { throw .invalid(field: "week", "must have seven days, Monday first") }
+        for (d, day) in week.enumerated() {
+            let sorted = day.sorted { $0.start < $1.start }
+            for (i, interval) in sorted.enumerated() {
+                guard interval.start >= 0, interval.end <= 1440, interval.start < interval.end else {
+                    throw .invalid(field: "week[\(d)]", "an interval must start before it ends, within the day")
+                }
+                if i > 0, interval.start < sorted[i - 1].end { throw .invalid(field: "week[\(d)]", "intervals overlap") }
+            }
+        }
+        guard week.contains(where: { !$0.isEmpty }) else { throw .invalid(field: "week", "has no business hours at all") }
+        for holiday in holidays where Self.dateFormatter.date(from: holiday) == nil {
+            throw .invalid(field: "holidays", "\(holiday) is not a date like 2026-12-25")
+        }
+        self.timeZone = timeZone
+        self.week = week.map { $0.sorted { $0.start < $1.start } }
+        self.holidays = holidays
+    }
+
+    private static let dateFormatter: DateFormatter = {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(secondsFromGMT: 0)
+        f.dateFormat = "yyyy-MM-dd"
+        f.isLenient = false
+        return f
+    }()
+
+    private var calendar: Calendar {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = zone
+        return c
+    }
+
+    /// Whether the business is open during the minute that starts at `date`.
+    public func isOpen(at date: Date) -> Bool {
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+        guard let weekday = c.weekday, let hour = c.hour, let minute = c.minute else { return false }
+        if holidays.contains(String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)) { return false }
+        let minuteOfDay = hour * 60 + minute
+        return week[(weekday + 5) % 7].contains { $0.start <= minuteOfDay && minuteOfDay < $0.end }
+    }
+
+    /// The open stretches of the local day that starts at `dayStart`, as absolute times in order.
+    /// A day is cut where the clocks change; within each piece local time runs evenly.
+    func openRanges(dayStart: Date) -> [Range<Date>] {
+        let cal = calendar
+        guard let dayEnd = cal.date(byAdding: .day, value: 1, to: dayStart) else { return [] }
+        let c = cal.dateComponents([.year, .month, .day, .weekday], from: dayStart)
+        if holidays.contains(String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)) { return [] }
+        let intervals = week[((c.weekday ?? 2) + 5) % 7]
+        guard !intervals.isEmpty else { return [] }
+        var pieces: [Range<Date>] = []
+        var pieceStart = dayStart
+        while pieceStart < dayEnd {
+            let change = zone.nextDaylightSavingTimeTransition(after: pieceStart).flatMap { $0 < dayEnd ? $0 : nil }
+            let pieceEnd = change ?? dayEnd
+            pieces.append(pieceStart..<pieceEnd)
+            pieceStart = pieceEnd
+        }
+        var ranges: [Range<Date>] = []
+        for piece in pieces {
+            // Local minute of day at the piece's start; it grows one per minute within the piece.
+            let local = cal.dateComponents([.hour, .minute, .second], from: piece.lowerBound)
+            let localStart = Double((local.hour ?? 0) * 60 + (local.minute ?? 0)) + Double(local.second ?? 0) / 60
+            for interval in intervals {
+                let from = piece.lowerBound.addingTimeInterval((Double(interval.start) - localStart) * 60)
+                let to = piece.lowerBound.addingTimeInterval((Double(interval.end) - localStart) * 60)
+                let lower = max(from, piece.lowerBound)
+                let upper = min(to, piece.upperBound)
+                if lower < upper { ranges.append(lower..<upper) }
+            }
+        }
+        return ranges.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// The instant `minutes` business minutes after `start`; nil when the calendar is closed for
+    /// the next ten years (every day a holiday).
+    public func adding(businessMinutes minutes: Int, to start: Date) -> Date? {
+        var remaining = Double(max(0, minutes)) * 60
+        if remaining == 0 { return start }
+        var day = calendar.startOfDay(for: start)
+        for _ in 0..<(366 * 10) {
+            for range in openRanges(dayStart: day) where range.upperBound > start {
+                let from = max(range.lowerBound, start)
+                let available = range.upperBound.timeIntervalSince(from)
+                if available >= remaining { return from.addingTimeInterval(remaining) }
+                remaining -= available
+            }
+            guard let next = calendar.date(byAdding: .day, value: 1, to: day) else { return nil }
+            day = next
+        }
+        return nil
+    }
+
+    /// Business minutes between two instants (zero when `end` is not after `start`).
+    public func businessMinutes(from start: Date, to end: Date) -> Int {
+        guard end > start else { return 0 }
+        var total: TimeInterval = 0
+        var day = calendar.startOfDay(for: start)
+        while day < end {
+            for range in openRanges(dayStart: day) {
+                let lower = max(range.lowerBound, start)
+                let upper = min(range.upperBound, end)
+                if lower < upper { total += upper.timeIntervalSince(lower) }
+            }
+            guard let next = calendar.date(byAdding: .day, value: 1, to: day) else { break }
+            day = next
+        }
+        return Int(total / 60)
+    }
+}
