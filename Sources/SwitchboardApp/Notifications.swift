@@ -112,7 +112,7 @@ enum Notifications {
         var text = l.text("notify.\(payload.kind.rawValue).body", arguments)
         if let message { text += "\n\n" + QuotedHistory.split(message.body).main }
         text += "\n\n" + l.text("notify.footer")
-        let domain = box.address.split(separator: "@").last.map(String.init) ?? "localhost"
+        let domain = box.domain
         var mail = OutgoingMessage(
             from: Mailbox(name: box.fromName, address: box.address), to: [Mailbox(name: user.name, address: user.email)],
             subject: SubjectTag().tagged(l.text("notify.\(payload.kind.rawValue).subject", arguments), number: ticket.number), text: text,

@@ -36,7 +36,7 @@ enum OutboundMail {
             return (box, ticket, try await ctx.mailSecret(), try await ctx.acknowledged(payload.to, since: since))
         }
         guard let (box, ticket, secret, already) = found, !already, box.smtp != nil, let text = box.acknowledgement, !text.isEmpty else { return }
-        let domain = box.address.split(separator: "@").last.map(String.init) ?? "localhost"
+        let domain = box.domain
         var mail = OutgoingMessage(
             from: Mailbox(name: box.fromName, address: box.address), to: [Mailbox(name: nil, address: payload.to)],
             subject: SubjectTag().tagged("Re: " + ticket.subject, number: ticket.number),
@@ -65,7 +65,7 @@ enum OutboundMail {
         guard let smtp = box.smtp else { throw SMTPError(code: nil, message: "\(box.address) has no SMTP settings", permanent: true) }
         var client = SMTPClient(
             host: smtp.host, port: smtp.port, security: smtp.security.client, username: smtp.username, password: smtp.password,
-            heloName: box.address.split(separator: "@").last.map(String.init) ?? "localhost")
+            heloName: box.domain)
         client.extraTrustRoots = app.config.mailCAFile.map { [.file($0)] } ?? []
         _ = try await client.send(bytes, from: box.address, to: recipients)
     }
@@ -127,7 +127,7 @@ enum OutboundMail {
         guard let mailbox = boxes.first(where: { $0.id == threadIds.mailboxId }) ?? boxes.first else { return nil }
         let author = try await message.authorId.asyncMap { try await ctx.user(id: $0) } ?? nil
         let secret = try await ctx.mailSecret()
-        let domain = mailbox.address.split(separator: "@").last.map(String.init) ?? "localhost"
+        let domain = mailbox.domain
         var text = message.body
         if let signature = mailbox.signature, !signature.isEmpty { text += "\n\n-- \n" + signature }
         var mail = OutgoingMessage(

@@ -41,6 +41,9 @@ public struct SupportMailbox: Sendable, Codable, Equatable {
         self.updatedAt = updatedAt
     }
 
+    /// The part of the address after the @: our Message-IDs and EHLO name use it.
+    public var domain: String { address.split(separator: "@").last.map(String.init) ?? "localhost" }
+
     enum CodingKeys: String, CodingKey {
         case id, name, address, fromName = "from_name", teamId = "team_id", signature, acknowledgement, active, imap, smtp
         case createdAt = "created_at", updatedAt = "updated_at"

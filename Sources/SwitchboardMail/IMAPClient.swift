@@ -29,16 +29,14 @@ public final class IMAPClient: @unchecked Sendable {  // one task uses a session
         host: String, port: Int, security: Security, username: String, password: String,
         extraTrustRoots: [NIOSSLAdditionalTrustRoots] = [], timeout: TimeAmount = .seconds(60)
     ) async throws -> IMAPClient {
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        configuration.additionalTrustRoots = extraTrustRoots
-        let tls = try NIOSSLContext(configuration: configuration)
+        let tls = try MailTLS.context(extraTrustRoots: extraTrustRoots)
         let (stream, continuation) = AsyncStream.makeStream(of: IMAPResponse.self)
         let implicitTLS = security == .tls
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(timeout)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    if implicitTLS { try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: sniName(host))) }
+                    if implicitTLS { try channel.pipeline.syncOperations.addHandler(try MailTLS.handler(tls, host: host)) }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(IMAPResponseDecoder()))
                     try channel.pipeline.syncOperations.addHandler(ResponseRelay(continuation))
                 }
@@ -54,7 +52,7 @@ public final class IMAPClient: @unchecked Sendable {  // one task uses a session
             if security == .starttls {
                 guard client.capabilities.contains("STARTTLS") else { throw IMAPError(message: "the server does not offer STARTTLS") }
                 _ = try await client.command("STARTTLS")
-                try await startTLS(on: channel, context: tls, host: host)
+                try await MailTLS.start(on: channel, context: tls, host: host)
                 try await client.refreshCapabilities()
             }
             guard security != .none || Self.isLocal(host) else {
@@ -192,10 +190,6 @@ public final class IMAPClient: @unchecked Sendable {  // one task uses a session
     static func isLocal(_ host: String) -> Bool { host == "127.0.0.1" || host == "localhost" || host == "::1" }
 }
 
-private func sniName(_ host: String) -> String? {
-    host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" } ? nil : host
-}
-
 /// Hands decoded responses to the session.
 private final class ResponseRelay: ChannelInboundHandler, @unchecked Sendable {  // used on its channel's event loop only
     typealias InboundIn = IMAPResponse
@@ -216,9 +210,3 @@ private final class ResponseRelay: ChannelInboundHandler, @unchecked Sendable { 
     }
 }
 
-/// Puts TLS in front of a connection that is already talking (STARTTLS), on its event loop.
-func startTLS(on channel: any Channel, context: NIOSSLContext, host: String) async throws {
-    try await channel.eventLoop.submit {
-        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: sniName(host)), position: .first)
-    }.get()
-}

@@ -30,7 +30,7 @@ public struct SMTPClient: Sendable {
     /// Sends `message` from `from` to `recipients`; returns the recipients the server took.
     public func send(_ message: [UInt8], from: String, to recipients: [String]) async throws -> [String] {
         let (replies, continuation) = AsyncStream.makeStream(of: SMTPReply.self)
-        let tls = try makeTLSContext()
+        let tls = try MailTLS.context(extraTrustRoots: extraTrustRoots)
         let host = self.host
         let implicitTLS = security == .tls
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -38,7 +38,7 @@ public struct SMTPClient: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if implicitTLS {
-                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: Self.sniName(host)))
+                        try channel.pipeline.syncOperations.addHandler(try MailTLS.handler(tls, host: host))
                     }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineDecoder()))
                     try channel.pipeline.syncOperations.addHandler(ReplyCollector(continuation))
@@ -57,7 +57,7 @@ public struct SMTPClient: Sendable {
                 try await channel.writeAndFlush(ByteBuffer(string: line + "\r\n")).get()
                 action = conversation.receive(try await next(&iterator, channel))
             case .startTLS:
-                try await startTLS(on: channel, context: tls, host: host)
+                try await MailTLS.start(on: channel, context: tls, host: host)
                 action = conversation.tlsStarted()
             case .sendMessage:
                 try await channel.writeAndFlush(ByteBuffer(bytes: SMTPConversation.dataBlock(message))).get()
@@ -80,16 +80,7 @@ public struct SMTPClient: Sendable {
         return reply
     }
 
-    private func makeTLSContext() throws -> NIOSSLContext {
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        configuration.additionalTrustRoots = extraTrustRoots
-        return try NIOSSLContext(configuration: configuration)
-    }
 
-    /// Server names for SNI must not be IP addresses.
-    private static func sniName(_ host: String) -> String? {
-        host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" } ? nil : host
-    }
 }
 
 /// Gathers reply lines (`250-…` continues, `250 …` ends) into replies.
