@@ -55,7 +55,8 @@ enum Notifications {
 
     /// Queues a job per person to tell, for the events since the consumer's position.
     static func queue(_ store: Store) async throws -> Int {
-        try await store.write { ctx in
+        guard try await store.read({ try await $0.hasEvents(for: consumer) }) else { return 0 }
+        return try await store.write { ctx in
             var queued = 0
             var staff: [User]?
             for event in try await ctx.takeEvents(consumer: consumer, limit: 200) {

@@ -72,7 +72,8 @@ enum OutboundMail {
 
     /// Queues a reply job for every public staff message since the consumer's position.
     static func queueReplies(_ store: Store) async throws -> Int {
-        try await store.write { ctx in
+        guard try await store.read({ try await $0.hasEvents(for: consumer) }) else { return 0 }
+        return try await store.write { ctx in
             var queued = 0
             for event in try await ctx.takeEvents(consumer: consumer, limit: 200) where event.type == .messageAdded {
                 guard let payload = try? JSONDecoder().decode(TicketEventPayloadPeek.self, from: Data(event.payload.text.utf8)),

@@ -105,6 +105,17 @@ extension ReadContext {
         }
     }
 
+    /// Whether the outbox holds events a named consumer has not taken yet: a read, so an idle
+    /// consumer never takes the writer (and its lock on the audit chain head) for nothing.
+    public func hasEvents(for consumer: String) async throws -> Bool {
+        try await sql.raw(
+            """
+            SELECT seq FROM outbox WHERE seq > COALESCE((SELECT last_seq FROM outbox_consumers WHERE name = \(bind: consumer)), 0)
+            ORDER BY seq LIMIT 1
+            """
+        ).first() != nil
+    }
+
     /// Where a named consumer stopped.
     public func consumerPosition(_ name: String) async throws -> Int64 {
         try await sql.raw("SELECT last_seq FROM outbox_consumers WHERE name = \(bind: name)").first(decodingColumn: "last_seq", as: Int64.self) ?? 0
