@@ -90,6 +90,7 @@ extension Request {
         case .manageTeams: "manage teams"
         case .manageSharedViews: "manage shared views"
         case .manageFields: "manage custom fields"
+        case .manageServiceLevels: "manage service levels"
         case .viewAudit: "read the audit log"
         case .manageOwnTokens: "manage API tokens"
         case .manageSettings: "change workspace settings"

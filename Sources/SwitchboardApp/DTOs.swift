@@ -28,9 +28,12 @@ struct TicketDTO: Content {
     var closedAt: Date?
     var reopenCount: Int
     var mergedIntoId: Int64?
+    var sla: TicketSLA?
+    var escalationLevel: Int
 
     enum CodingKeys: String, CodingKey {
-        case id, number, subject, status, priority, type, channel, tags, version
+        case id, number, subject, status, priority, type, channel, tags, version, sla
+        case escalationLevel = "escalation_level"
         case requesterId = "requester_id", organizationId = "organization_id", assigneeId = "assignee_id", teamId = "team_id"
         case customFields = "custom_fields", followerIds = "follower_ids", createdAt = "created_at", updatedAt = "updated_at"
         case firstReplyAt = "first_reply_at", solvedAt = "solved_at", closedAt = "closed_at", reopenCount = "reopen_count"
@@ -60,6 +63,8 @@ struct TicketDTO: Content {
         closedAt = t.closedAt
         reopenCount = t.reopenCount
         mergedIntoId = t.mergedIntoId
+        sla = t.sla
+        escalationLevel = t.escalationLevel
     }
 }
 

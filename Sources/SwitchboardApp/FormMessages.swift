@@ -87,6 +87,22 @@ enum FormMessages {
         ("the email or password is not right", "signin.wrong"),
         ("too many failed sign-ins; try again in 15 minutes", "signin.throttled"),
         ("sign in or send an API token (Authorization: Bearer …)", "error.sign_in"),
+        ("a solved ticket is not escalated", "error.solved_not_escalated"),
+        ("the ticket is already with the last tier", "error.last_tier"),
+        ("name a team (or none) for tier 2 and tier 3", "error.tier_teams"),
+        ("an SLA policy with this name already exists", "error.sla_name_taken"),
+        ("business hours with this name already exist", "error.hours_name_taken"),
+        ("business hours {id} do not exist", "error.no_hours_calendar"),
+        ("the SLA policy {name} uses these business hours", "error.hours_in_use"),
+        ("an at-risk escalation needs minutes before the due time", "error.at_risk_minutes"),
+        ("only at-risk escalations take minutes before", "error.minutes_only_at_risk"),
+        ("an empty list matches no ticket; leave it out to match all", "error.empty_condition"),
+        ("choose at least one action", "error.choose_action"),
+        ("clocks can pause only while pending or on hold, not {status:status}", "error.pause_statuses"),
+        ("moving to a team needs the team", "error.move_needs_team"),
+        ("must be between 1 and {max} minutes", "error.minutes_range"),
+        ("set at least one target", "error.one_target"),
+        ("the policy has no {metric} target", "error.no_metric_target"),
     ]
 
     private struct Row {

@@ -10,10 +10,11 @@ enum NotificationController {
         var assigned: Bool?
         var customerReplied: Bool?
         var mentioned: Bool?
+        var slaEscalation: Bool?
 
         enum CodingKeys: String, CodingKey {
             case assigned, mentioned
-            case newInTeam = "new_in_team", customerReplied = "customer_replied"
+            case newInTeam = "new_in_team", customerReplied = "customer_replied", slaEscalation = "sla_escalation"
         }
 
         init(_ s: NotificationSettings) {
@@ -21,12 +22,14 @@ enum NotificationController {
             assigned = s.wants(.assigned)
             customerReplied = s.wants(.customerReplied)
             mentioned = s.wants(.mentioned)
+            slaEscalation = s.wants(.slaEscalation)
         }
 
         /// `current` with the choices this body makes.
         func applied(to current: NotificationSettings) -> NotificationSettings {
             var off = current.off
-            for (kind, on) in [(NotificationKind.newInTeam, newInTeam), (.assigned, assigned), (.customerReplied, customerReplied), (.mentioned, mentioned)] {
+            for (kind, on) in [(NotificationKind.newInTeam, newInTeam), (.assigned, assigned), (.customerReplied, customerReplied), (.mentioned, mentioned),
+                                  (.slaEscalation, slaEscalation)] {
                 guard let on else { continue }
                 if on { off.remove(kind) } else { off.insert(kind) }
             }

@@ -18,9 +18,11 @@ enum Notifications {
         var ticketId: Int64
         var kind: NotificationKind
         var messageId: Int64?
+        /// The event's place in the outbox, for notices that carry no message (escalations).
+        var eventSeq: Int64?
         enum CodingKeys: String, CodingKey {
             case kind
-            case userId = "user_id", ticketId = "ticket_id", messageId = "message_id"
+            case userId = "user_id", ticketId = "ticket_id", messageId = "message_id", eventSeq = "event_seq"
         }
     }
 
@@ -47,10 +49,15 @@ enum Notifications {
         }
     }
 
+    private struct EscalationPeek: Decodable {
+        var actions: [String]
+    }
+
     private struct EventPeek: Decodable {
         var ticket: TicketPeek
         var message: MessagePeek?
         var before: TicketPeek?
+        var escalation: EscalationPeek?
     }
 
     /// Queues a job per person to tell, for the events since the consumer's position.
@@ -60,7 +67,7 @@ enum Notifications {
             var queued = 0
             var staff: [User]?
             for event in try await ctx.takeEvents(consumer: consumer, limit: 200) {
-                guard [.ticketCreated, .ticketUpdated, .messageAdded].contains(event.type),
+                guard [.ticketCreated, .ticketUpdated, .messageAdded, .ticketEscalated].contains(event.type),
                     let peek = try? JSONDecoder().decode(EventPeek.self, from: Data(event.payload.text.utf8))
                 else { continue }
                 let actor = event.actor.kind == .user ? event.actor.id : nil
@@ -80,6 +87,22 @@ enum Notifications {
                         if staff == nil { staff = try await ctx.reader.users() }
                         tell += Mentions.userIds(in: message.body, among: staff ?? []).map { ($0, .mentioned) }
                     }
+                case .ticketEscalated:
+                    let actions = peek.escalation?.actions ?? []
+                    if actions.contains(SLAEscalation.Action.notifyAssignee.rawValue) {
+                        if let assignee = ticket.assigneeId ?? peek.before?.assigneeId {
+                            tell.append((assignee, .slaEscalation))
+                        } else if let team = ticket.teamId {
+                            tell += try await ctx.reader.teamMembers(team).map { ($0, .slaEscalation) }
+                        }
+                    }
+                    if actions.contains(SLAEscalation.Action.notifySupervisor.rawValue) {
+                        if staff == nil { staff = try await ctx.reader.users() }
+                        let members = try await ticket.teamId.asyncMap { Set(try await ctx.reader.teamMembers($0)) }
+                        tell += (staff ?? []).filter { user in
+                            user.active && [.supervisor, .manager].contains(user.role) && (members?.contains(user.id) ?? true)
+                        }.map { ($0.id, .slaEscalation) }
+                    }
                 default:
                     break
                 }
@@ -88,7 +111,9 @@ enum Notifications {
                     // What they wanted when it happened; the job asks again when it runs.
                     guard try await ctx.reader.notificationSettings(userId: userId).wants(kind) else { continue }
                     try await ctx.enqueueJob(
-                        kind: job, payload: try encodeJSONText(Payload(userId: userId, ticketId: ticket.id, kind: kind, messageId: peek.message?.id)))
+                        kind: job,
+                        payload: try encodeJSONText(
+                            Payload(userId: userId, ticketId: ticket.id, kind: kind, messageId: peek.message?.id, eventSeq: event.sequence)))
                     queued += 1
                 }
             }
@@ -119,7 +144,7 @@ enum Notifications {
             subject: SubjectTag().tagged(l.text("notify.\(payload.kind.rawValue).subject", arguments), number: ticket.number), text: text,
             date: store.clock())
         mail.automatic = true
-        mail.messageId = "sb-notify-\(payload.kind.rawValue)-\(ticket.id)-\(payload.messageId ?? 0)-\(user.id)@\(domain)"
+        mail.messageId = "sb-notify-\(payload.kind.rawValue)-\(ticket.id)-\(payload.messageId ?? payload.eventSeq ?? 0)-\(user.id)@\(domain)"
         let (bytes, messageId) = MailComposer.compose(mail)
         try await OutboundMail.deliver(bytes, through: box, to: [user.email], app: app)
         try await store.write { ctx in

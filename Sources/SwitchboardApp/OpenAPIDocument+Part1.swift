@@ -23,6 +23,7 @@ extension OpenAPIDocument {
             {"name": "custom fields", "description": "Admin-defined ticket fields."},
             {"name": "tags", "description": "Ticket tags in use; renaming and merging them."},
             {"name": "mail", "description": "The email channel: mailboxes, the mailgate and the mail log."},
+            {"name": "service-levels", "description": "Business hours, SLA policies, escalation tiers and escalating a ticket."},
             {"name": "audit", "description": "The append-only audit log."},
             {"name": "meta", "description": "About the API itself."}
           ],

@@ -108,12 +108,12 @@ extension OpenAPIDocument {
                   {
                     "name": "view",
                     "in": "query",
-                    "description": "Start from a view: a built-in name (my_open, unassigned, my_teams, all_open, pending, recently_solved) or a saved view's id. The other parameters narrow it.",
+                    "description": "Start from a view: a built-in name (my_open, unassigned, my_teams, all_open, pending, recently_solved, sla_breaching_soon, sla_breached) or a saved view's id. The other parameters narrow it.",
                     "schema": {
                       "anyOf": [
                         {
                           "type": "string",
-                          "enum": ["my_open", "unassigned", "my_teams", "all_open", "pending", "recently_solved"]
+                          "enum": ["my_open", "unassigned", "my_teams", "all_open", "pending", "recently_solved", "sla_breaching_soon", "sla_breached"]
                         },
                         {"type": "string", "pattern": "^[0-9]+$"}
                       ]
@@ -219,6 +219,18 @@ extension OpenAPIDocument {
                     "name": "updated_to",
                     "in": "query",
                     "description": "Updated before (RFC 3339).",
+                    "schema": {"type": "string", "format": "date-time"}
+                  },
+                  {
+                    "name": "sla_due_from",
+                    "in": "query",
+                    "description": "The next SLA target falls due at or after (RFC 3339); only tickets with a running SLA clock.",
+                    "schema": {"type": "string", "format": "date-time"}
+                  },
+                  {
+                    "name": "sla_due_to",
+                    "in": "query",
+                    "description": "The next SLA target falls due before (RFC 3339); only tickets with a running SLA clock.",
                     "schema": {"type": "string", "format": "date-time"}
                   },
                   {

@@ -97,9 +97,11 @@ extension OpenAPIDocument {
                   "number",
                   "-number",
                   "id",
-                  "-id"
+                  "-id",
+                  "sla_due_at",
+                  "-sla_due_at"
                 ],
-                "description": "A sort field, prefixed by - for descending order. id is creation order."
+                "description": "A sort field, prefixed by - for descending order. id is creation order; sla_due_at is the next SLA due time (tickets without a running clock last)."
               },
               "CustomFieldValue": {
                 "type": ["string", "number", "boolean", "null"],

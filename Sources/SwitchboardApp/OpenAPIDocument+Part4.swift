@@ -65,6 +65,13 @@ extension OpenAPIDocument {
                     "format": "int64",
                     "minimum": 1,
                     "description": "The ticket this one was merged into."
+                  },
+                  "sla": {"$ref": "#/components/schemas/TicketSLA"},
+                  "escalation_level": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 2,
+                    "description": "The support tier working the ticket: 0 agents, 1 senior agents, 2 support engineers."
                   }
                 },
                 "additionalProperties": false
@@ -209,6 +216,8 @@ extension OpenAPIDocument {
                   "created_to": {"type": "string", "format": "date-time"},
                   "updated_from": {"type": "string", "format": "date-time"},
                   "updated_to": {"type": "string", "format": "date-time"},
+                  "sla_due_from": {"type": "string", "format": "date-time"},
+                  "sla_due_to": {"type": "string", "format": "date-time"},
                   "q": {
                     "type": "string",
                     "maxLength": 500,
@@ -224,7 +233,7 @@ extension OpenAPIDocument {
                 "properties": {
                   "id": {
                     "type": "string",
-                    "description": "A saved view's numeric id as a string, or a built-in view's name (my_open, unassigned, my_teams, all_open, pending, recently_solved)."
+                    "description": "A saved view's numeric id as a string, or a built-in view's name (my_open, unassigned, my_teams, all_open, pending, recently_solved, sla_breaching_soon, sla_breached)."
                   },
                   "name": {"type": "string"},
                   "built_in": {"type": "boolean"},

@@ -13,7 +13,7 @@ enum ViewController {
         let saved = try await req.store.read { try await $0.views(visibleTo: viewer.userId) }
         var items: [ViewDTO] = BuiltInView.allCases.map { v in
             ViewDTO(id: v.rawValue, name: v.title, builtIn: true, shared: true, ownerId: nil, filter: v.filter(now: now),
-                    sort: v == .recentlySolved ? "-updated_at" : TicketSort().description)
+                    sort: v.sort.description)
         }
         items += saved.map(dto)
         if withCounts {
@@ -36,7 +36,7 @@ enum ViewController {
             let count = try await req.store.read { try await $0.ticketCount(filter: filter, viewer: viewer) }
             return try respond(
                 ViewDTO(id: builtIn.rawValue, name: builtIn.title, builtIn: true, shared: true, ownerId: nil, filter: filter,
-                        sort: builtIn == .recentlySolved ? "-updated_at" : TicketSort().description, count: count))
+                        sort: builtIn.sort.description, count: count))
         }
         let view = try await visibleView(req, principal: principal)
         var out = dto(view)
@@ -94,6 +94,7 @@ enum ViewController {
         if let name = req.query[String.self, at: "view"] {
             if let builtIn = BuiltInView(rawValue: name) {
                 filter = builtIn.filter(now: req.store.clock())
+                sort = builtIn.sort
             } else if let id = Int64(name) {
                 let view = try await visibleView(req, principal: principal, id: id)
                 filter = view.filter
@@ -157,7 +158,7 @@ struct QueryFilter {
             channels: try list("channel") { ChannelKind(rawValue: $0) },
             createdFrom: try date("created_from"), createdTo: try date("created_to"),
             updatedFrom: try date("updated_from"), updatedTo: try date("updated_to"),
-            query: req.query[String.self, at: "q"])
+            query: req.query[String.self, at: "q"], slaDueFrom: try date("sla_due_from"), slaDueTo: try date("sla_due_to"))
     }
 
     private func list<T>(_ name: String, _ parse: (String) -> T?) throws -> [T]? {

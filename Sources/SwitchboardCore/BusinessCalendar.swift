@@ -4,7 +4,7 @@ import Foundation
 /// it: due times are this many business minutes after a start, and elapsed business time is
 /// counted between two instants. Local time decides what is open, so a day with a DST change
 /// has its hours moved with the clocks, and a repeated hour counts twice when it is open.
-public struct BusinessCalendar: Sendable, Codable, Equatable {
+public struct BusinessCalendar: Sendable, Equatable {
     /// Open from `start` to `end` (minutes after local midnight, end excluded; 1440 is midnight).
     public struct Interval: Sendable, Codable, Equatable {
         public var start: Int
@@ -12,6 +12,41 @@ public struct BusinessCalendar: Sendable, Codable, Equatable {
         public init(start: Int, end: Int) {
             self.start = start
             self.end = end
+        }
+
+        enum CodingKeys: String, CodingKey { case start, end }
+
+        /// Reads `{"start": "09:00", "end": "17:30"}` (`24:00` is the end of the day).
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            start = try Self.minutes(c, .start)
+            end = try Self.minutes(c, .end)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(Self.clock(start), forKey: .start)
+            try c.encode(Self.clock(end), forKey: .end)
+        }
+
+        /// `540` as `09:00`.
+        public static func clock(_ minutes: Int) -> String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
+
+        /// `09:00` as `540`; nil unless it is a time of day from `00:00` to `24:00`.
+        public static func minutes(_ text: String) -> Int? {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
+                (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440
+            else { return nil }
+            return h * 60 + m
+        }
+
+        private static func minutes(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Int {
+            let text = try c.decode(String.self, forKey: key)
+            guard let minutes = minutes(text) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "expected a time like 09:00")
+            }
+            return minutes
         }
     }
 
@@ -106,8 +141,31 @@ public struct BusinessCalendar: Sendable, Codable, Equatable {
     /// The instant `minutes` business minutes after `start`; nil when the calendar is closed for
     /// the next ten years (every day a holiday).
     public func adding(businessMinutes minutes: Int, to start: Date) -> Date? {
-        var remaining = Double(max(0, minutes)) * 60
+        adding(businessSeconds: Double(max(0, minutes)) * 60, to: start)
+    }
+
+    /// Business minutes between two instants (zero when `end` is not after `start`).
+    public func businessMinutes(from start: Date, to end: Date) -> Int {
+        Int(businessSeconds(from: start, to: end) / 60)
+    }
+
+    /// Open all day every day in UTC: the calendar of a policy without business hours.
+    public static let alwaysOpen: BusinessCalendar = {
+        // Seven full days and a real zone cannot fail validation.
+        try! BusinessCalendar(timeZone: "UTC", week: Array(repeating: [Interval(start: 0, end: 1440)], count: 7))
+    }()
+
+    /// Whether every minute is open, so business time is plain time.
+    private var isAlwaysOpen: Bool {
+        holidays.isEmpty && week.allSatisfy { $0 == [Interval(start: 0, end: 1440)] }
+    }
+
+    /// The instant `seconds` business seconds after `start`; nil when the calendar is closed for
+    /// the next ten years (every day a holiday).
+    public func adding(businessSeconds seconds: Double, to start: Date) -> Date? {
+        var remaining = max(0, seconds)
         if remaining == 0 { return start }
+        if isAlwaysOpen { return start.addingTimeInterval(remaining) }
         var day = calendar.startOfDay(for: start)
         for _ in 0..<(366 * 10) {
             for range in openRanges(dayStart: day) where range.upperBound > start {
@@ -122,9 +180,10 @@ public struct BusinessCalendar: Sendable, Codable, Equatable {
         return nil
     }
 
-    /// Business minutes between two instants (zero when `end` is not after `start`).
-    public func businessMinutes(from start: Date, to end: Date) -> Int {
+    /// Business seconds between two instants (zero when `end` is not after `start`).
+    public func businessSeconds(from start: Date, to end: Date) -> Double {
         guard end > start else { return 0 }
+        if isAlwaysOpen { return end.timeIntervalSince(start) }
         var total: TimeInterval = 0
         var day = calendar.startOfDay(for: start)
         while day < end {
@@ -136,6 +195,39 @@ public struct BusinessCalendar: Sendable, Codable, Equatable {
             guard let next = calendar.date(byAdding: .day, value: 1, to: day) else { break }
             day = next
         }
-        return Int(total / 60)
+        return total
+    }
+}
+
+/// A named business-hours calendar as admins keep it.
+public struct BusinessHours: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var name: String
+    public var calendar: BusinessCalendar
+
+    enum CodingKeys: String, CodingKey { case id, name, timeZone = "time_zone", week, holidays }
+
+    public init(id: Int64, name: String, calendar: BusinessCalendar) {
+        self.id = id
+        self.name = name
+        self.calendar = calendar
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int64.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        calendar = try BusinessCalendar(
+            timeZone: try c.decode(String.self, forKey: .timeZone), week: try c.decode([[BusinessCalendar.Interval]].self, forKey: .week),
+            holidays: Set(try c.decode([String].self, forKey: .holidays)))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(calendar.timeZone, forKey: .timeZone)
+        try c.encode(calendar.week, forKey: .week)
+        try c.encode(calendar.holidays.sorted(), forKey: .holidays)
     }
 }

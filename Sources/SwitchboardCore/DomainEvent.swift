@@ -4,6 +4,7 @@ import Foundation
 public enum EntityType: String, Codable, Sendable, CaseIterable {
     case ticket, message, contact, organization, user, team, view, customField = "custom_field"
     case apiToken = "api_token", workspace, session, mailbox
+    case slaPolicy = "sla_policy", businessHours = "business_hours"
 }
 
 /// Who caused a change.
@@ -52,6 +53,16 @@ public enum DomainEventType: String, Codable, Sendable, CaseIterable {
     case workspaceUpdated = "workspace.updated"
     case mailboxCreated = "mailbox.created"
     case mailboxUpdated = "mailbox.updated"
+    case slaPolicyCreated = "sla_policy.created"
+    case slaPolicyUpdated = "sla_policy.updated"
+    case slaPolicyDeleted = "sla_policy.deleted"
+    case businessHoursCreated = "business_hours.created"
+    case businessHoursUpdated = "business_hours.updated"
+    case businessHoursDeleted = "business_hours.deleted"
+    /// A running SLA target passed its due time.
+    case ticketSLABreached = "ticket.sla_breached"
+    /// An SLA escalation acted on a ticket.
+    case ticketEscalated = "ticket.escalated"
 
     /// The audit action word for this event ("created", "updated", …).
     public var action: String { String(rawValue.split(separator: ".").last ?? "") }

@@ -10,6 +10,8 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case customerReplied = "customer_replied"
     /// Someone mentioned me in an internal note.
     case mentioned
+    /// An SLA target of a ticket I work (or my team's, as supervisor) is at risk or missed.
+    case slaEscalation = "sla_escalation"
 }
 
 /// A staff member's choice per kind; all on unless turned off.

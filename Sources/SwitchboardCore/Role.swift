@@ -17,7 +17,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
             Set(Permission.allCases).subtracting([.manageSettings])
         case .supervisor:
             Permission.agentWork.union([
-                .manageTeams, .viewUsers, .viewAudit, .manageSharedViews, .deleteTickets, .mergeContacts,
+                .manageTeams, .viewUsers, .viewAudit, .manageSharedViews, .deleteTickets, .mergeContacts, .manageServiceLevels,
             ])
         case .seniorAgent:
             Permission.agentWork.union([.viewUsers, .manageSharedViews, .mergeContacts])
@@ -55,6 +55,8 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case manageTeams
     case manageSharedViews
     case manageFields
+    /// Business hours, SLA policies, escalation tiers.
+    case manageServiceLevels
     case viewAudit
     case manageOwnTokens
     case manageSettings

@@ -25,9 +25,13 @@ public struct Ticket: Sendable, Codable, Equatable {
     public var closedAt: Date?
     public var reopenCount: Int
     public var mergedIntoId: Int64?
+    /// The SLA policy's clocks, when a policy covers the ticket.
+    public var sla: TicketSLA?
+    /// The support tier working the ticket: 0 agents, 1 senior agents, 2 support engineers.
+    public var escalationLevel: Int
 
     enum CodingKeys: String, CodingKey {
-        case id, number, subject, status, priority, type, channel, requesterId = "requester_id", organizationId = "organization_id", assigneeId = "assignee_id", teamId = "team_id", tags, customFields = "custom_fields", followerIds = "follower_ids", version, createdAt = "created_at", updatedAt = "updated_at", firstReplyAt = "first_reply_at", solvedAt = "solved_at", closedAt = "closed_at", reopenCount = "reopen_count", mergedIntoId = "merged_into_id"
+        case id, number, subject, status, priority, type, channel, requesterId = "requester_id", organizationId = "organization_id", assigneeId = "assignee_id", teamId = "team_id", tags, customFields = "custom_fields", followerIds = "follower_ids", version, createdAt = "created_at", updatedAt = "updated_at", firstReplyAt = "first_reply_at", solvedAt = "solved_at", closedAt = "closed_at", reopenCount = "reopen_count", mergedIntoId = "merged_into_id", sla, escalationLevel = "escalation_level"
     }
 
     public init(
@@ -35,7 +39,8 @@ public struct Ticket: Sendable, Codable, Equatable {
         type: TicketType = .question, channel: ChannelKind = .api, requesterId: Int64, organizationId: Int64? = nil,
         assigneeId: Int64? = nil, teamId: Int64? = nil, tags: [String] = [], customFields: [String: CustomFieldValue] = [:],
         followerIds: [Int64] = [], version: Int64 = 1, createdAt: Date, updatedAt: Date? = nil, firstReplyAt: Date? = nil,
-        solvedAt: Date? = nil, closedAt: Date? = nil, reopenCount: Int = 0, mergedIntoId: Int64? = nil
+        solvedAt: Date? = nil, closedAt: Date? = nil, reopenCount: Int = 0, mergedIntoId: Int64? = nil, sla: TicketSLA? = nil,
+        escalationLevel: Int = 0
     ) {
         self.id = id
         self.number = number
@@ -59,6 +64,37 @@ public struct Ticket: Sendable, Codable, Equatable {
         self.closedAt = closedAt
         self.reopenCount = reopenCount
         self.mergedIntoId = mergedIntoId
+        self.sla = sla
+        self.escalationLevel = escalationLevel
+    }
+
+    /// Reads a ticket; fields added later (SLA, escalation level) may be missing from older events.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int64.self, forKey: .id)
+        number = try c.decode(Int64.self, forKey: .number)
+        subject = try c.decode(String.self, forKey: .subject)
+        status = try c.decode(TicketStatus.self, forKey: .status)
+        priority = try c.decode(TicketPriority.self, forKey: .priority)
+        type = try c.decode(TicketType.self, forKey: .type)
+        channel = try c.decode(ChannelKind.self, forKey: .channel)
+        requesterId = try c.decode(Int64.self, forKey: .requesterId)
+        organizationId = try c.decodeIfPresent(Int64.self, forKey: .organizationId)
+        assigneeId = try c.decodeIfPresent(Int64.self, forKey: .assigneeId)
+        teamId = try c.decodeIfPresent(Int64.self, forKey: .teamId)
+        tags = try c.decode([String].self, forKey: .tags)
+        customFields = try c.decode([String: CustomFieldValue].self, forKey: .customFields)
+        followerIds = try c.decode([Int64].self, forKey: .followerIds)
+        version = try c.decode(Int64.self, forKey: .version)
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        updatedAt = try c.decode(Date.self, forKey: .updatedAt)
+        firstReplyAt = try c.decodeIfPresent(Date.self, forKey: .firstReplyAt)
+        solvedAt = try c.decodeIfPresent(Date.self, forKey: .solvedAt)
+        closedAt = try c.decodeIfPresent(Date.self, forKey: .closedAt)
+        reopenCount = try c.decode(Int.self, forKey: .reopenCount)
+        mergedIntoId = try c.decodeIfPresent(Int64.self, forKey: .mergedIntoId)
+        sla = try c.decodeIfPresent(TicketSLA.self, forKey: .sla)
+        escalationLevel = try c.decodeIfPresent(Int.self, forKey: .escalationLevel) ?? 0
     }
 
     /// Moves the ticket to `target`, keeping the timestamps reports need.

@@ -52,12 +52,16 @@ public struct TicketFilter: Sendable, Codable, Equatable {
     public var updatedTo: Date?
     /// Full-text query over subjects and message bodies.
     public var query: String?
+    /// The earliest due time of a running SLA clock, from (inclusive) and to (exclusive).
+    public var slaDueFrom: Date?
+    public var slaDueTo: Date?
 
     enum CodingKeys: String, CodingKey {
         case statuses = "status", priorities = "priority", types = "type", tags = "tag", assignees = "assignee"
         case teamIds = "team", myTeams = "my_teams", requesterIds = "requester", organizationIds = "organization"
         case channels = "channel", createdFrom = "created_from", createdTo = "created_to"
         case updatedFrom = "updated_from", updatedTo = "updated_to", query = "q"
+        case slaDueFrom = "sla_due_from", slaDueTo = "sla_due_to"
     }
 
     public init(
@@ -65,7 +69,7 @@ public struct TicketFilter: Sendable, Codable, Equatable {
         tags: [String]? = nil, assignees: [AssigneeRef]? = nil, teamIds: [Int64]? = nil, myTeams: Bool? = nil,
         requesterIds: [Int64]? = nil, organizationIds: [Int64]? = nil, channels: [ChannelKind]? = nil,
         createdFrom: Date? = nil, createdTo: Date? = nil, updatedFrom: Date? = nil, updatedTo: Date? = nil,
-        query: String? = nil
+        query: String? = nil, slaDueFrom: Date? = nil, slaDueTo: Date? = nil
     ) {
         self.statuses = statuses
         self.priorities = priorities
@@ -82,6 +86,8 @@ public struct TicketFilter: Sendable, Codable, Equatable {
         self.updatedFrom = updatedFrom
         self.updatedTo = updatedTo
         self.query = query
+        self.slaDueFrom = slaDueFrom
+        self.slaDueTo = slaDueTo
     }
 
     /// Both filters at once (fields set in `other` override this one's).
@@ -102,6 +108,8 @@ public struct TicketFilter: Sendable, Codable, Equatable {
         f.updatedFrom = other.updatedFrom ?? updatedFrom
         f.updatedTo = other.updatedTo ?? updatedTo
         f.query = other.query ?? query
+        f.slaDueFrom = other.slaDueFrom ?? slaDueFrom
+        f.slaDueTo = other.slaDueTo ?? slaDueTo
         return f
     }
 }
@@ -112,6 +120,8 @@ public struct TicketSort: Sendable, Codable, Equatable {
         case updatedAt = "updated_at", createdAt = "created_at", priority, number
         /// Creation order by id; text searches list newest first this way unless told otherwise.
         case id
+        /// The next SLA due time; tickets without a running clock come last.
+        case slaDueAt = "sla_due_at"
     }
     public var field: Field
     public var descending: Bool
@@ -172,6 +182,10 @@ public enum BuiltInView: String, Sendable, CaseIterable, Codable {
     case allOpen = "all_open"
     case pending
     case recentlySolved = "recently_solved"
+    /// Unsolved tickets whose next SLA target falls due within the hour.
+    case slaBreachingSoon = "sla_breaching_soon"
+    /// Unsolved tickets with a running SLA target already past due.
+    case slaBreached = "sla_breached"
 
     public var title: String {
         switch self {
@@ -181,6 +195,16 @@ public enum BuiltInView: String, Sendable, CaseIterable, Codable {
         case .allOpen: "All open"
         case .pending: "Pending"
         case .recentlySolved: "Recently solved"
+        case .slaBreachingSoon: "Breaching within 1 h"
+        case .slaBreached: "SLA breached"
+        }
+    }
+
+    /// How the view lists its tickets: SLA views soonest due first.
+    public var sort: TicketSort {
+        switch self {
+        case .slaBreachingSoon, .slaBreached: TicketSort(field: .slaDueAt, descending: false)
+        default: TicketSort()
         }
     }
 
@@ -195,6 +219,10 @@ public enum BuiltInView: String, Sendable, CaseIterable, Codable {
         case .pending: return TicketFilter(statuses: [.pending])
         case .recentlySolved:
             return TicketFilter(statuses: [.solved, .closed], updatedFrom: now.addingTimeInterval(-7 * 86_400))
+        case .slaBreachingSoon:
+            return TicketFilter(statuses: unsolved, slaDueFrom: now, slaDueTo: now.addingTimeInterval(3600))
+        case .slaBreached:
+            return TicketFilter(statuses: unsolved, slaDueTo: now)
         }
     }
 }

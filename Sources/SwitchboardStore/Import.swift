@@ -33,6 +33,7 @@ extension WriteContext {
         ticket.firstReplyAt = messages.first { $0.authorKind == .staff && $0.visibility == .public }?.createdAt
         if ticket.status == .solved || ticket.status == .closed { ticket.solvedAt = last }
         if ticket.status == .closed { ticket.closedAt = last }
+        try await replaySLA(&ticket, messages: messages)
         ticket.id = try await insert(ticket)
         try await setTags(ticket: ticket.id, ticket.tags)
         for m in messages {
@@ -43,6 +44,27 @@ extension WriteContext {
         try await SearchIndex.append(([ticket.subject] + messages.map(\.body)).joined(separator: "\n"), ticket: ticket.id, on: sql)
         try await record(.ticketCreated, entityId: ticket.id, actor: actor, after: JSONText(ticket))
         return ticket
+    }
+}
+
+extension WriteContext {
+    /// Runs the SLA clocks through an imported conversation: opened by its first message,
+    /// answered and asked again by the public ones that follow, ending in its status.
+    private func replaySLA(_ ticket: inout Ticket, messages: [ImportedMessage]) async throws {
+        guard let first = messages.first, !(try await slaEngine().policies.isEmpty) else { return }
+        let final = ticket
+        ticket.status = .open
+        ticket.firstReplyAt = nil
+        try await applySLA(&ticket, before: nil, activity: .opened(byStaff: first.authorKind == .staff), at: first.createdAt)
+        for m in messages.dropFirst() where m.visibility == .public && m.authorKind != .system {
+            let before = ticket
+            if m.authorKind == .staff, ticket.firstReplyAt == nil { ticket.firstReplyAt = m.createdAt }
+            try await applySLA(&ticket, before: before, activity: m.authorKind == .staff ? .staffReplied : .customerWrote, at: m.createdAt)
+        }
+        let before = ticket
+        ticket = final
+        ticket.sla = before.sla
+        try await applySLA(&ticket, before: before, activity: nil, at: final.updatedAt)
     }
 }
 

@@ -62,6 +62,8 @@ struct TicketRow: Decodable {
     let closedAt: Int64?
     let reopenCount: Int64
     let mergedIntoId: Int64?
+    let sla: String?
+    let escalationLevel: Int64
 
     /// Reads the row by column name (SQLRowDecoder's key conversion costs more than the query).
     init(_ row: any SQLRow) throws {
@@ -87,6 +89,8 @@ struct TicketRow: Decodable {
         closedAt = try row.decode(column: "closed_at", as: Int64?.self)
         reopenCount = try row.decode(column: "reopen_count", as: Int64.self)
         mergedIntoId = try row.decode(column: "merged_into_id", as: Int64?.self)
+        sla = try row.decode(column: "sla", as: String?.self)
+        escalationLevel = try row.decode(column: "escalation_level", as: Int64.self)
     }
 
     func ticket() throws -> Ticket {
@@ -99,7 +103,8 @@ struct TicketRow: Decodable {
             tags: try decodeJSONList([String].self, tags), customFields: try decodeJSONMap([String: CustomFieldValue].self, customFields),
             followerIds: try decodeJSONList([Int64].self, followers), version: version, createdAt: Date(ms: createdAt),
             updatedAt: Date(ms: updatedAt), firstReplyAt: firstReplyAt.map(Date.init(ms:)), solvedAt: solvedAt.map(Date.init(ms:)),
-            closedAt: closedAt.map(Date.init(ms:)), reopenCount: Int(reopenCount), mergedIntoId: mergedIntoId)
+            closedAt: closedAt.map(Date.init(ms:)), reopenCount: Int(reopenCount), mergedIntoId: mergedIntoId,
+            sla: try sla.map { try decodeJSON(TicketSLA.self, $0) }, escalationLevel: Int(escalationLevel))
     }
 }
 

@@ -48,6 +48,8 @@ extension WriteContext {
         var messageRows: [[any Encodable & Sendable]] = []
         var tagRows: [[any Encodable & Sendable]] = []
         var search: [(Int64, String)] = []
+        let sla = try await slaEngine()
+        let tiers = sla.needsTier ? try await reader.organizationTiers(requesters.values.compactMap(\.organizationId)) : [:]
         for (n, item) in valid.enumerated() {
             let new = item.new
             guard let requester = requesters[new.requesterEmail.value] else { throw StoreError.corrupt("requester not resolved") }
@@ -59,11 +61,15 @@ extension WriteContext {
             if ticket.status == .new, ticket.assigneeId != nil { ticket.status = .open }
             if ticket.status == .solved || ticket.status == .closed { ticket.solvedAt = created }
             if ticket.status == .closed { ticket.closedAt = created }
+            if !sla.policies.isEmpty {
+                let tier = ticket.organizationId.flatMap { tiers[$0] }
+                sla.update(&ticket, before: nil, activity: .opened(byStaff: new.authorUserId != nil), tier: tier, now: created)
+            }
             let author: (AuthorKind, Int64?) = new.authorUserId.map { (.staff, $0) } ?? (.contact, requester.id)
             let message = Message(
                 id: messageIds[n], ticketId: ticket.id, authorKind: author.0, authorId: author.1, visibility: .public,
                 channel: new.channel, body: item.body, createdAt: created)
-            ticketRows.append(Self.row(ticket))
+            ticketRows.append(Self.row(ticket, checkAt: sla.nextCheck(ticket)))
             messageRows.append(Self.row(message))
             tagRows += item.tags.map { [$0, ticket.id] }
             search.append((ticket.id, TextAnalyzer.indexText(item.subject + "\n" + item.body)))
@@ -71,6 +77,7 @@ extension WriteContext {
             let ticketText = JSONText(ticket)
             let payload = JSONText(stored: "{\"message\":" + JSONText(message).text + ",\"ticket\":" + ticketText.text + "}")
             try await record(.ticketCreated, entityId: ticket.id, actor: item.actor, after: ticketText, payload: payload)
+            if ticket.sla != nil { try await recordBreaches(of: ticket, since: nil) }
             results[item.index] = .success(ticket)
         }
         try await insertRows("tickets", Self.ticketColumns, ticketRows, deferred: true)

@@ -231,6 +231,8 @@ extension ReadContext {
         if let d = f.createdTo { c.append("created_at < \(bind: d.ms)") }
         if let d = f.updatedFrom { c.append("updated_at >= \(bind: d.ms)") }
         if let d = f.updatedTo { c.append("updated_at < \(bind: d.ms)") }
+        if let d = f.slaDueFrom { c.append("sla_due_at >= \(bind: d.ms)") }
+        if let d = f.slaDueTo { c.append("sla_due_at < \(bind: d.ms)") }
         if let q = f.query, let match = SearchIndex.condition(query: q, dialect: dialect) { c.append(match) }
         return c
     }
@@ -250,6 +252,7 @@ extension ReadContext {
         case .priority: "tickets.priority_rank"
         case .number: "tickets.number"
         case .id: "tickets.id"
+        case .slaDueAt: "COALESCE(tickets.sla_due_at, \(noSLADue))"
         }
     }
 
@@ -260,6 +263,10 @@ extension ReadContext {
         case .priority: Int64(t.priority.rank)
         case .number: t.number
         case .id: t.id
+        case .slaDueAt: t.sla?.dueAt?.ms ?? noSLADue
         }
     }
+
+    /// Where tickets without a running SLA clock sort among due times: after all of them.
+    static let noSLADue: Int64 = 4_000_000_000_000
 }

@@ -36,6 +36,7 @@ extension WriteContext {
         if ticket.requesterId != before.requesterId {
             ticket.organizationId = try await reader.contact(id: ticket.requesterId)?.organizationId
         }
+        try await applySLA(&ticket, before: before, activity: nil)
         try await save(ticket)
         if ticket.tags != before.tags { try await setTags(ticket: id, ticket.tags) }
         if ticket.subject != before.subject { try await SearchIndex.append(ticket.subject, ticket: id, on: sql) }
@@ -77,6 +78,12 @@ extension WriteContext {
         }
         ticket.version += 1
         ticket.updatedAt = now
+        let activity: SLAEngine.Activity? = switch (authorKind, visibility) {
+        case (.contact, _): .customerWrote
+        case (.staff, .public): .staffReplied
+        default: nil
+        }
+        try await applySLA(&ticket, before: before, activity: activity)
         try await save(ticket)
         try await SearchIndex.append(body, ticket: ticketId, on: sql)
         try await record(
@@ -154,6 +161,7 @@ extension WriteContext {
         closed.mergedIntoId = targetId
         closed.version += 1
         closed.updatedAt = now
+        try await applySLA(&closed, before: source, activity: nil)
         try await save(closed)
         var merged = target
         merged.tags = try Tags.normalize(target.tags + source.tags)
@@ -188,6 +196,7 @@ extension WriteContext {
             id: 0, number: number, subject: newSubject, status: .open, priority: original.priority, type: original.type,
             channel: original.channel, requesterId: original.requesterId, organizationId: original.organizationId,
             assigneeId: original.assigneeId, teamId: original.teamId, tags: original.tags, createdAt: now)
+        try await applySLA(&ticket, before: nil, activity: .opened(byStaff: message.authorKind != .contact))
         ticket.id = try await insert(ticket)
         try await setTags(ticket: ticket.id, ticket.tags)
         try await sql.raw("UPDATE messages SET ticket_id = \(bind: ticket.id) WHERE id = \(bind: messageId)").run()

@@ -101,15 +101,18 @@ extension WriteContext {
     static let ticketColumns = [
         "id", "number", "subject", "status", "priority", "priority_rank", "type", "channel", "requester_id", "organization_id",
         "assignee_id", "team_id", "tags", "custom_fields", "followers", "version", "created_at", "updated_at", "first_reply_at",
-        "solved_at", "closed_at", "reopen_count", "merged_into_id",
+        "solved_at", "closed_at", "reopen_count", "merged_into_id", "sla", "sla_due_at", "sla_check_at", "escalation_level",
     ]
 
-    static func row(_ t: Ticket) -> [any Encodable & Sendable] {
+    /// The ticket's values in `ticketColumns` order; `checkAt` is when the job runner must next
+    /// look at its SLA clocks.
+    static func row(_ t: Ticket, checkAt: Date?) -> [any Encodable & Sendable] {
         [
             t.id, t.number, t.subject, t.status.rawValue, t.priority.rawValue, Int64(t.priority.rank), t.type.rawValue,
             t.channel.rawValue, t.requesterId, t.organizationId, t.assigneeId, t.teamId, encodeJSON(t.tags),
             encodeJSON(t.customFields), encodeJSON(t.followerIds), t.version, t.createdAt.ms, t.updatedAt.ms, t.firstReplyAt?.ms,
-            t.solvedAt?.ms, t.closedAt?.ms, Int64(t.reopenCount), t.mergedIntoId,
+            t.solvedAt?.ms, t.closedAt?.ms, Int64(t.reopenCount), t.mergedIntoId, t.sla.map(encodeJSON), t.sla?.dueAt?.ms,
+            checkAt?.ms, Int64(t.escalationLevel),
         ]
     }
 
@@ -124,14 +127,15 @@ extension WriteContext {
         guard let id = try await reserveIds([("tickets", 1)])["tickets"]?.first else { throw StoreError.corrupt("no ticket id") }
         var ticket = t
         ticket.id = id
-        try await insertRows("tickets", Self.ticketColumns, [Self.row(ticket)])
+        try await insertRows("tickets", Self.ticketColumns, [Self.row(ticket, checkAt: try await slaEngine().nextCheck(ticket))])
         return id
     }
 
     /// Writes every field of `t` back (the caller checked the version).
     func save(_ t: Ticket) async throws {
         var update = sql.update("tickets")
-        for (column, value) in zip(Self.ticketColumns, Self.row(t)) where column != "id" { update = update.set(column, to: value) }
+        let row = Self.row(t, checkAt: try await slaEngine().nextCheck(t))
+        for (column, value) in zip(Self.ticketColumns, row) where column != "id" { update = update.set(column, to: value) }
         try await update.where("id", .equal, t.id).run()
     }
 

@@ -24,10 +24,15 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     private var deferredBinds = 0
     /// Whether `runDeferred` may hold statements back: only while the ticket intake writes.
     private var defersWrites = false
-    /// Custom field definitions, kept by the writer across batches while their version holds.
-    private let fieldCache: CustomFieldCache
+    /// Custom field definitions and SLA policies, kept by the writer across batches while their
+    /// version holds.
+    private let fieldCache: WriterCache
     /// The version of the definitions as this transaction sees them (count and last change).
     private let fieldsVersion: String
+    /// The version of the SLA policies and calendars as this transaction sees them.
+    private let slaVersion: String
+    /// Set when this transaction changed SLA policies or calendars.
+    var slaChanged = false
     /// Set when this transaction changed the definitions.
     var customFieldsChanged = false
     /// Ticket types the admins turned off, as of the start of this transaction.
@@ -44,11 +49,13 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     }
 
     private init(
-        sql: any SQLDatabase, now: Date, seq: Int64, hash: String, nextNumber: Int64?, fieldCache: CustomFieldCache, fieldsVersion: String
+        sql: any SQLDatabase, now: Date, seq: Int64, hash: String, nextNumber: Int64?, fieldCache: WriterCache, fieldsVersion: String,
+        slaVersion: String
     ) {
         self.sql = sql
         self.fieldCache = fieldCache
         self.fieldsVersion = fieldsVersion
+        self.slaVersion = slaVersion
         self.dialect = Dialect(sql)
         self.now = now
         self.chainSeq = seq
@@ -56,7 +63,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         self.nextNumber = nextNumber
     }
 
-    static func begin(sql: any SQLDatabase, now: Date, fieldCache: CustomFieldCache) async throws -> WriteContext {
+    static func begin(sql: any SQLDatabase, now: Date, fieldCache: WriterCache) async throws -> WriteContext {
         // Every writer locks the chain head first, so writers of all instances take turns and
         // the workspace counter read here stays ours until commit.
         let lock = Dialect(sql) == .postgres ? " FOR UPDATE" : ""
@@ -64,17 +71,23 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
             """
             SELECT seq, hash, (SELECT next_ticket_number FROM workspace WHERE id = 1) AS next,
               (SELECT inactive_types FROM workspace WHERE id = 1) AS inactive_types,
-              (SELECT COUNT(*) FROM custom_fields) AS fields, (SELECT MAX(updated_at) FROM custom_fields) AS fields_changed
+              (SELECT COUNT(*) FROM custom_fields) AS fields, (SELECT MAX(updated_at) FROM custom_fields) AS fields_changed,
+              (SELECT COUNT(*) FROM sla_policies) + 1000000 * (SELECT COUNT(*) FROM business_calendars) AS slas,
+              (SELECT MAX(updated_at) FROM sla_policies) AS slas_changed, (SELECT MAX(updated_at) FROM business_calendars) AS calendars_changed
             FROM audit_head WHERE id = 1\(unsafeRaw: lock)
             """
         ).first()
         else { throw StoreError.corrupt("audit_head row missing") }
         let fieldsVersion = "\(try head.decode(column: "fields", as: Int64.self)):\(try head.decode(column: "fields_changed", as: Int64?.self) ?? 0)"
+        let slaVersion = [
+            "\(try head.decode(column: "slas", as: Int64.self))", "\(try head.decode(column: "slas_changed", as: Int64?.self) ?? 0)",
+            "\(try head.decode(column: "calendars_changed", as: Int64?.self) ?? 0)",
+        ].joined(separator: ":")
         let inactive = try decodeJSONList([String].self, try head.decode(column: "inactive_types", as: String?.self) ?? "[]")
         let context = WriteContext(
             sql: sql, now: now, seq: try head.decode(column: "seq", as: Int64.self),
             hash: try head.decode(column: "hash", as: String.self), nextNumber: try head.decode(column: "next", as: Int64?.self),
-            fieldCache: fieldCache, fieldsVersion: fieldsVersion)
+            fieldCache: fieldCache, fieldsVersion: fieldsVersion, slaVersion: slaVersion)
         context.inactiveTypes = Set(inactive.compactMap(TicketType.init(rawValue:)))
         return context
     }
@@ -160,6 +173,15 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         return definitions
     }
 
+    /// The SLA policies and calendars as an engine: read when their version moved since the
+    /// writer last read them, or when this transaction changed them.
+    func slaEngine() async throws -> SLAEngine {
+        if !slaChanged, let cached = fieldCache.slaEngine(version: slaVersion) { return cached }
+        let engine = SLAEngine(policies: try await reader.slaPolicies(), calendars: try await reader.businessCalendars())
+        if !slaChanged { fieldCache.keep(engine, version: slaVersion) }
+        return engine
+    }
+
     /// Takes the next human ticket number of the workspace.
     func takeTicketNumber() throws -> Int64 {
         guard let n = nextNumber else { throw DomainError(.conflict, "the workspace is not set up yet") }
@@ -238,16 +260,26 @@ struct StatementChain: SQLExpression {
     }
 }
 
-/// The writer's copy of the custom field definitions with the version it was read at.
-final class CustomFieldCache: @unchecked Sendable {  // used by the writer's task only
+/// The writer's copy of the custom field definitions and SLA policies, each with the version it
+/// was read at.
+final class WriterCache: @unchecked Sendable {  // used by the writer's task only
     private var version: String?
     private var cached: [CustomFieldDefinition] = []
+    private var slaVersion: String?
+    private var engine: SLAEngine?
 
     func definitions(version: String) -> [CustomFieldDefinition]? { self.version == version ? cached : nil }
 
     func keep(_ definitions: [CustomFieldDefinition], version: String) {
         self.version = version
         cached = definitions
+    }
+
+    func slaEngine(version: String) -> SLAEngine? { slaVersion == version ? engine : nil }
+
+    func keep(_ engine: SLAEngine, version: String) {
+        slaVersion = version
+        self.engine = engine
     }
 }
 

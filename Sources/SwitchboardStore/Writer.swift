@@ -22,7 +22,7 @@ actor Writer {
     private let maxBatch: Int
     private var queue: [Job] = []
     private var draining = false
-    private let fieldCache = CustomFieldCache()
+    private let fieldCache = WriterCache()
 
     init(connection: WriterConnection, clock: @escaping @Sendable () -> Date, maxBatch: Int = 128) {
         self.connection = connection

@@ -503,7 +503,7 @@ def test_every_operation(contract: Contract, server):
 
     # -- mail
     settings = c.call("GET", f"/users/{agent['id']}/notifications", expect=200).json()
-    assert settings == {"new_in_team": True, "assigned": True, "customer_replied": True, "mentioned": True}
+    assert settings == {"new_in_team": True, "assigned": True, "customer_replied": True, "mentioned": True, "sla_escalation": True}
     settings = c.call("PUT", f"/users/{agent['id']}/notifications", json_body={"mentioned": False}, expect=200).json()
     assert settings["mentioned"] is False and settings["assigned"] is True
     box = c.call(
@@ -526,6 +526,42 @@ def test_every_operation(contract: Contract, server):
     assert log[0]["message_id"] == f"{run}@example.org"
     eml = c.call("GET", f"/mail-log/{log[0]['id']}/raw", expect=200)
     assert f"Mail {run}" in eml.text
+
+    # -- service levels
+    week = [[{"start": "09:00", "end": "17:30"}]] * 5 + [[], []]
+    hours = c.call("POST", "/business-hours", json_body={"name": f"Kyiv office {run}", "time_zone": "Europe/Kyiv", "week": week,
+                                                        "holidays": ["2026-12-25"]},
+                   headers={"Idempotency-Key": f"hours-{run}"}, expect=201).json()
+    assert hours["week"][0] == [{"start": "09:00", "end": "17:30"}] and hours["holidays"] == ["2026-12-25"]
+    c.call("GET", "/business-hours", expect=200)
+    c.call("GET", f"/business-hours/{hours['id']}", expect=200)
+    hours = c.call("PUT", f"/business-hours/{hours['id']}", json_body={"name": f"Kyiv office {run}", "time_zone": "Europe/Kyiv",
+                                                                      "week": [[{"start": "08:00", "end": "20:00"}]] * 7}, expect=200).json()
+    policy = c.call("POST", "/sla-policies", json_body={
+        "name": f"Urgent {run}", "position": -1, "calendar_id": hours["id"], "conditions": {"priority": ["urgent"], "channel": ["api"]},
+        "targets": {"first_response": 30, "next_response": 60, "resolution": 480}, "pause_on": ["pending", "on_hold"],
+        "escalations": [{"metric": "first_response", "when": "at_risk", "minutes_before": 10, "actions": ["notify_assignee"]},
+                        {"when": "breached", "actions": ["raise_priority", "move_to_team"], "team_id": team["id"]}]},
+        headers={"Idempotency-Key": f"policy-{run}"}, expect=201).json()
+    c.call("GET", "/sla-policies", expect=200)
+    c.call("GET", f"/sla-policies/{policy['id']}", expect=200)
+    c.call("PUT", f"/sla-policies/{policy['id']}", json_body={"name": f"Urgent {run}", "position": -1, "calendar_id": hours["id"],
+                                                            "conditions": {"priority": ["urgent"]}, "targets": {"first_response": 45}},
+           expect=200)
+    covered = c.call("POST", "/tickets", json_body={"subject": "Down", "requester": {"email": f"sla-{run}@example.com"}, "body": "All down",
+                                                    "priority": "urgent"}, expect=201).json()
+    assert covered["sla"]["policy_id"] == policy["id"] and covered["sla"]["clocks"][0]["metric"] == "first_response"
+    c.call("GET", "/tickets", params={"view": "sla_breaching_soon"}, expect=200)
+    c.call("GET", "/tickets", params={"view": "sla_breached", "sort": "-sla_due_at"}, expect=200)
+    c.call("GET", "/tickets", params={"sla_due_from": "2000-01-01T00:00:00Z", "sla_due_to": "2100-01-01T00:00:00Z"}, expect=200)
+    tiers = c.call("PUT", "/escalation-tiers", json_body={"tier_teams": [team["id"], None]}, expect=200).json()
+    assert tiers == {"tier_teams": [team["id"], None]}
+    c.call("GET", "/escalation-tiers", expect=200)
+    escalated = c.call("POST", f"/tickets/{covered['id']}/escalate", json_body={"note": "Over my head", "version": covered["version"]},
+                       expect=200).json()
+    assert escalated["escalation_level"] == 1 and escalated["team_id"] == team["id"]
+    c.call("DELETE", f"/sla-policies/{policy['id']}", expect=204)
+    c.call("DELETE", f"/business-hours/{hours['id']}", expect=204)
 
     # -- audit
     audit = c.call(
@@ -596,6 +632,14 @@ def test_invalid_requests_are_documented_problems(contract: Contract, server):
     problem(c.call("POST", "/mailboxes/1/messages", data=b"From: a@b.c", headers={"Content-Type": "text/plain"}, expect=422,
                    request_valid=False), field="Content-Type")
     problem(c.call("PATCH", "/ticket-types/rumour", json_body={"active": False}, expect=404, request_valid=False))
+    problem(c.call("POST", "/business-hours", json_body={"name": "X", "time_zone": "UTC", "week": [[{"start": "9am", "end": "17:00"}]] * 7},
+                   expect=422, request_valid=False), field="week[0][0].start")
+    problem(c.call("POST", "/business-hours", json_body={"name": "X", "time_zone": "UTC",
+                                                         "week": [[{"start": "09:00", "end": "12:00"}, {"start": "11:00", "end": "13:00"}]] * 7},
+                   expect=422), field="week[0]")
+    problem(c.call("POST", "/sla-policies", json_body={"name": "X", "targets": {}}, expect=422), field="targets")
+    problem(c.call("POST", "/sla-policies", json_body={"name": "X", "targets": {"resolution": 60}, "calendar_id": 999999}, expect=422),
+            field="calendar_id")
     problem(c.call("POST", "/tags/rename", json_body={"from": f"never-used-{run}", "to": "b"}, expect=404), field="from")
     # Valid by the schema, refused by the rules behind it.
     c.call("PATCH", f"/tickets/{ticket['id']}", json_body={"status": "open"}, expect=200)

@@ -1,0 +1,185 @@
+import Foundation
+import SQLKit
+import SwitchboardCore
+
+/// What one SLA round did.
+public struct SLACycleOutcome: Sendable, Equatable {
+    public init() {}
+    /// Tickets whose check time had come.
+    public var checked = 0
+    /// Targets newly missed.
+    public var breached = 0
+    /// Escalations that acted.
+    public var escalations = 0
+}
+
+/// What an escalation did, as `ticket.escalated` events carry it (for the timeline, the
+/// notifier and webhooks).
+public struct EscalationRecord: Sendable, Codable, Equatable {
+    /// The metric whose target was at risk or missed; nil for an agent's own escalation.
+    public var metric: SLAMetric?
+    public var when: SLAEscalation.When?
+    public var actions: [SLAEscalation.Action]
+    public var level: Int
+    public var note: String?
+
+    enum CodingKeys: String, CodingKey { case metric, when, actions, level, note }
+}
+
+/// The payload of `ticket.escalated`.
+struct EscalationPayload: Encodable {
+    let ticket: Ticket
+    let before: Ticket
+    let escalation: EscalationRecord
+}
+
+/// The payload of `ticket.sla_breached`.
+struct BreachPayload: Encodable {
+    let ticket: Ticket
+    let metric: SLAMetric
+    let dueAt: Date
+
+    enum CodingKeys: String, CodingKey { case ticket, metric, dueAt = "due_at" }
+}
+
+extension ReadContext {
+    /// Whether some ticket's SLA check time has come.
+    public func hasSLAWork(at now: Date) async throws -> Bool {
+        try await sql.raw("SELECT id FROM tickets WHERE sla_check_at <= \(bind: now.ms) LIMIT 1").first() != nil
+    }
+
+    /// The teams of tier 2 and tier 3 (nil where none is set).
+    public func tierTeams() async throws -> [Int64?] {
+        let raw = try await sql.raw("SELECT tier_teams FROM workspace WHERE id = 1").first(decodingColumn: "tier_teams", as: String.self)
+        let teams = try decodeJSONList([Int64?].self, raw ?? "[]")
+        return (0..<2).map { $0 < teams.count ? teams[$0] : nil }
+    }
+}
+
+extension WriteContext {
+    /// Sets the teams of tier 2 (senior agents) and tier 3 (support engineers).
+    public func setTierTeams(_ teams: [Int64?], actor: Actor) async throws -> [Int64?] {
+        guard teams.count == 2 else { throw DomainError.invalid(field: "tier_teams", "name a team (or none) for tier 2 and tier 3") }
+        for (i, team) in teams.enumerated() {
+            if let team, try await sql.raw("SELECT id FROM teams WHERE id = \(bind: team)").first() == nil {
+                throw DomainError.invalid(field: "tier_teams[\(i)]", "team \(team) does not exist")
+            }
+        }
+        let before = try await reader.tierTeams()
+        guard before != teams else { return teams }
+        try await sql.raw("UPDATE workspace SET tier_teams = \(bind: encodeJSON(teams)) WHERE id = 1").run()
+        try await record(
+            .workspaceUpdated, entityId: 1, actor: actor, before: JSONText(JSONValue.object(["tier_teams": .from(before)])),
+            after: JSONText(JSONValue.object(["tier_teams": .from(teams)])))
+        return teams
+    }
+
+    /// One SLA round over at most `limit` tickets whose check time has come: marks the targets
+    /// they missed and runs the escalations due. Writers of every instance take turns, and each
+    /// reads the tickets after the one before committed, so nothing escalates twice.
+    public func runSLACycle(limit: Int) async throws -> SLACycleOutcome {
+        var outcome = SLACycleOutcome()
+        let engine = try await slaEngine()
+        let tickets = try await sql.raw(
+            "SELECT * FROM tickets WHERE sla_check_at <= \(bind: now.ms) ORDER BY sla_check_at LIMIT \(bind: Int64(limit))"
+        ).all(TicketRow.self).map { try $0.ticket() }
+        guard !tickets.isEmpty else { return outcome }
+        let tierTeams = try await reader.tierTeams()
+        for ticket in tickets {
+            outcome.checked += 1
+            var t = ticket
+            let before = ticket
+            if engine.markBreaches(&t, now: now) { outcome.breached += try await recordBreaches(of: t, since: before.sla) }
+            for due in engine.dueEscalations(t, now: now) {
+                let previous = t
+                SLAEngine.markEscalated(&t, metric: due.metric, index: due.index)
+                apply(due.escalation, to: &t, tierTeams: tierTeams)
+                let record = EscalationRecord(
+                    metric: due.metric, when: due.escalation.when, actions: due.escalation.actions, level: t.escalationLevel, note: nil)
+                try await recordEscalation(record, before: previous, after: t)
+                outcome.escalations += 1
+            }
+            if Self.fieldsChanged(before, t) {
+                t.version += 1
+                t.updatedAt = now
+                try await applySLA(&t, before: before, activity: nil)
+                try await save(t)
+                try await recordTicketUpdate(before, t, actor: .system)
+            } else {
+                try await saveSLA(t, engine: engine)
+            }
+        }
+        return outcome
+    }
+
+    /// Hands a ticket to the next tier on an agent's word, with an internal note saying why.
+    public func escalateTicket(id: Int64, note rawNote: String?, expectedVersion: Int64?, actor: Actor) async throws -> Ticket {
+        let before = try await ticketForUpdate(id: id, expectedVersion: expectedVersion)
+        guard before.status.isUnsolved else { throw DomainError.invalidTransition(field: "ticket", "a solved ticket is not escalated") }
+        guard before.escalationLevel < 2 else { throw DomainError.invalid(field: "ticket", "the ticket is already with the last tier") }
+        let trimmed = (rawNote ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = trimmed.isEmpty ? "" : try validatedText(trimmed, field: "note", max: Limits.body) ?? ""
+        var t = before
+        apply(SLAEscalation(when: .breached, actions: [.nextTier]), to: &t, tierTeams: try await reader.tierTeams())
+        t.version += 1
+        t.updatedAt = now
+        try await applySLA(&t, before: before, activity: nil)
+        if !note.isEmpty {
+            let message = try await insertMessage(
+                ticketId: id, authorKind: .staff, authorId: actor.id, visibility: .internal, channel: t.channel, body: note)
+            try await SearchIndex.append(note, ticket: id, on: sql)
+            try await record(
+                .messageAdded, entityId: id, actor: actor, after: JSONText(message), payload: JSONText(TicketEventPayload(ticket: t, message: message)))
+        }
+        try await save(t)
+        try await recordEscalation(
+            EscalationRecord(metric: nil, when: nil, actions: [.nextTier], level: t.escalationLevel, note: note.isEmpty ? nil : note), before: before,
+            after: t, actor: actor)
+        try await recordTicketUpdate(before, t, actor: actor)
+        return t
+    }
+
+    private func apply(_ escalation: SLAEscalation, to t: inout Ticket, tierTeams: [Int64?]) {
+        for action in escalation.actions {
+            switch action {
+            case .raisePriority:
+                t.priority = TicketPriority.allCases.first { $0.rank == t.priority.rank + 1 } ?? t.priority
+            case .nextTier:
+                guard t.escalationLevel < 2 else { continue }
+                t.escalationLevel += 1
+                if let team = tierTeams[t.escalationLevel - 1], team != t.teamId {
+                    t.teamId = team
+                    t.assigneeId = nil
+                }
+            case .moveToTeam:
+                if let team = escalation.teamId, team != t.teamId {
+                    t.teamId = team
+                    t.assigneeId = nil
+                }
+            case .notifyAssignee, .notifySupervisor:
+                break  // the notifier mails them from the event
+            }
+        }
+    }
+
+    private func recordEscalation(_ escalation: EscalationRecord, before: Ticket, after: Ticket, actor: Actor = .system) async throws {
+        try await record(
+            .ticketEscalated, entityId: after.id, actor: actor, after: JSONText(escalation),
+            payload: JSONText(EscalationPayload(ticket: after, before: before, escalation: escalation)))
+    }
+
+    /// Writes only the SLA columns: marking a breach or an escalation that changed no field is
+    /// bookkeeping, not a change agents would have to reload for.
+    private func saveSLA(_ t: Ticket, engine: SLAEngine) async throws {
+        try await sql.raw(
+            """
+            UPDATE tickets SET sla = \(bind: t.sla.map(encodeJSON)), sla_due_at = \(bind: t.sla?.dueAt?.ms),
+              sla_check_at = \(bind: engine.nextCheck(t)?.ms) WHERE id = \(bind: t.id)
+            """
+        ).run()
+    }
+
+    private static func fieldsChanged(_ a: Ticket, _ b: Ticket) -> Bool {
+        a.priority != b.priority || a.teamId != b.teamId || a.assigneeId != b.assigneeId || a.escalationLevel != b.escalationLevel
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import SwitchboardCore
+import SwitchboardStore
+import Testing
+import Vapor
+
+@testable import SwitchboardApp
+
+/// Business hours, SLA policies, clocks on tickets, the SLA views, the escalation round and an
+/// agent's escalation, through the API on the real database.
+@Suite(.serialized) struct ServiceLevelTests {
+    static let allWeek: JSONValue = .array(Array(repeating: [["start": "00:00", "end": "24:00"]], count: 7))
+
+    /// Round-the-clock hours and an urgent policy: first reply in 60 min, resolution in 240,
+    /// paused while pending; at risk 15 min before, on breach to the next tier.
+    static func urgentPolicy(_ h: Harness) async throws -> (calendar: Int64, policy: Int64) {
+        let hours = try await h.send(.POST, "/api/v1/business-hours", json: ["name": "Always", "time_zone": "UTC", "week": allWeek])
+        #expect(hours.status == .created, "\(hours.json)")
+        let calendar = try #require(hours["id"]?.int)
+        let policy = try await h.send(
+            .POST, "/api/v1/sla-policies",
+            json: [
+                "name": "Urgent", "calendar_id": .number(Double(calendar)), "conditions": ["priority": ["urgent"]],
+                "targets": ["first_response": 60, "next_response": 30, "resolution": 240], "pause_on": ["pending"],
+                "escalations": [
+                    ["when": "at_risk", "minutes_before": 15, "actions": ["notify_assignee"]],
+                    ["metric": "first_response", "when": "breached", "actions": ["next_tier", "notify_supervisor"]],
+                ],
+            ])
+        #expect(policy.status == .created, "\(policy.json)")
+        return (calendar, try #require(policy["id"]?.int))
+    }
+
+    static func due(_ ticket: JSONValue?, _ metric: String) -> Date? {
+        guard let clocks = ticket?["sla"]?["clocks"]?.array,
+            let clock = clocks.first(where: { $0["metric"]?.string == metric }), let text = clock["due_at"]?.string
+        else { return nil }
+        return APIJSON.formatter().date(from: text)
+    }
+
+    @Test func aPolicyCoversMatchingNewTicketsWithDueTimes() async throws {
+        try await withHarness { h in
+            _ = try await Self.urgentPolicy(h)
+            let urgent = try await h.ticket(extra: ["priority": "urgent"])
+            let created = try #require(urgent["created_at"]?.string.flatMap(APIJSON.formatter().date(from:)))
+            #expect(Self.due(urgent, "first_response") == created.addingTimeInterval(3600))
+            #expect(Self.due(urgent, "resolution") == created.addingTimeInterval(4 * 3600))
+            #expect(urgent["sla"]?["due_at"]?.string == urgent["sla"]?["clocks"]?.array?.first?["due_at"]?.string)
+            let normal = try await h.ticket("Question")
+            #expect(normal["sla"] == nil)
+        }
+    }
+
+    @Test func aStaffReplyMeetsFirstResponseAndPendingPausesTheClocks() async throws {
+        try await withHarness { h in
+            _ = try await Self.urgentPolicy(h)
+            let ticket = try await h.ticket(extra: ["priority": "urgent"])
+            let id = try #require(ticket["id"]?.int)
+            let replied = try await h.send(.POST, "/api/v1/tickets/\(id)/messages", json: ["body": "On it", "visibility": "public"])
+            #expect(replied.status == .created, "\(replied.json)")
+            let after = try await h.send(.GET, "/api/v1/tickets/\(id)")
+            let first = after["sla"]?["clocks"]?.array?.first { $0["metric"]?.string == "first_response" }
+            #expect(first?["stage"]?.string == "fulfilled")
+            #expect(first?["breached_at"] == nil || first?["breached_at"] == .null)
+            let pending = try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["status": "pending"])
+            #expect(pending.status == .ok, "\(pending.json)")
+            let resolution = pending["sla"]?["clocks"]?.array?.first { $0["metric"]?.string == "resolution" }
+            #expect(resolution?["stage"]?.string == "paused")
+            #expect(pending["sla"]?["due_at"] == .null || pending["sla"]?["due_at"] == nil)
+        }
+    }
+
+    @Test func breachedTicketsShowInTheViewsAndTheRoundEscalatesThemOnce() async throws {
+        try await withHarness { h in
+            _ = try await Self.urgentPolicy(h)
+            let seniors = try await h.send(.POST, "/api/v1/teams", json: ["name": "Senior agents"])
+            let seniorTeam = try #require(seniors["id"]?.int)
+            let tiers = try await h.send(.PUT, "/api/v1/escalation-tiers", json: ["tier_teams": [.number(Double(seniorTeam)), nil]])
+            #expect(tiers.status == .ok, "\(tiers.json)")
+            let agent = try await h.staff(.agent, email: "agent@example.com")
+            let now = Date()
+            // One ticket two hours old (first reply overdue), one 50 minutes old (due in 10)
+            let late = try await h.store.createTicket(
+                NewTicket(
+                    subject: "Late", body: "Hello?", requesterEmail: try EmailAddress("late@example.com"), requesterName: nil, priority: .urgent,
+                    assigneeId: agent.id, createdAt: now.addingTimeInterval(-7200)),
+                actor: .system)
+            let soon = try await h.store.createTicket(
+                NewTicket(
+                    subject: "Soon", body: "Hi", requesterEmail: try EmailAddress("soon@example.com"), requesterName: nil, priority: .urgent,
+                    createdAt: now.addingTimeInterval(-3000)),
+                actor: .system)
+            let breached = try await h.send(.GET, "/api/v1/tickets?view=sla_breached")
+            #expect(breached["items"]?.array?.compactMap { $0["id"]?.int } == [late.id])
+            let breaching = try await h.send(.GET, "/api/v1/tickets?view=sla_breaching_soon")
+            #expect(breaching["items"]?.array?.compactMap { $0["id"]?.int } == [soon.id])
+            let views = try await h.send(.GET, "/api/v1/views")
+            #expect(views["items"]?.array?.first { $0["id"]?.string == "sla_breached" }?["count"]?.int == 1)
+
+            // The round: the late ticket (whose first reply was already overdue when it came in)
+            // goes to tier 2; the soon one is at risk.
+            let outcome = try await JobRunner.runSLACycles(h.store)
+            #expect(outcome.escalations == 3)  // late: at risk + breach; soon: at risk
+            let moved = try await h.send(.GET, "/api/v1/tickets/\(late.id)")
+            #expect(moved["escalation_level"]?.int == 1)
+            #expect(moved["team_id"]?.int == seniorTeam)
+            #expect(moved["assignee_id"] == nil)
+            let history = try await h.send(.GET, "/api/v1/tickets/\(late.id)/history")
+            let actions = history["items"]?.array?.compactMap { $0["action"]?.string } ?? []
+            #expect(actions.filter { $0 == "sla_breached" }.count == 1)
+            #expect(actions.filter { $0 == "escalated" }.count == 2)
+            // Nothing is due any more: a second round does nothing
+            #expect(try await JobRunner.runSLACycles(h.store) == SLACycleOutcome())
+        }
+    }
+
+    @Test func anAgentEscalatesThroughTheTiersWithANote() async throws {
+        try await withHarness { h in
+            let seniors = try #require(try await h.send(.POST, "/api/v1/teams", json: ["name": "Senior agents"])["id"]?.int)
+            let engineers = try #require(try await h.send(.POST, "/api/v1/teams", json: ["name": "Engineering"])["id"]?.int)
+            _ = try await h.send(.PUT, "/api/v1/escalation-tiers", json: ["tier_teams": [.number(Double(seniors)), .number(Double(engineers))]])
+            let agent = try await h.staff(.agent, email: "agent@example.com")
+            let id = try #require(try await h.ticket()["id"]?.int)
+            let first = try await h.send(.POST, "/api/v1/tickets/\(id)/escalate", json: ["note": "Needs a refund over my limit"], token: agent.token)
+            #expect(first.status == .ok, "\(first.json)")
+            #expect(first["escalation_level"]?.int == 1)
+            #expect(first["team_id"]?.int == seniors)
+            let second = try await h.send(.POST, "/api/v1/tickets/\(id)/escalate", json: [:], token: agent.token)
+            #expect(second["escalation_level"]?.int == 2, "\(second.json)")
+            #expect(second["team_id"]?.int == engineers)
+            let third = try await h.send(.POST, "/api/v1/tickets/\(id)/escalate", json: [:], token: agent.token)
+            #expect(third.status == .unprocessableEntity)
+            let notes = try await h.send(.GET, "/api/v1/tickets/\(id)/messages")
+            #expect(notes["items"]?.array?.contains { $0["body"]?.string == "Needs a refund over my limit" && $0["visibility"]?.string == "internal" } == true)
+            let stale = try await h.send(.POST, "/api/v1/tickets/\(id)/escalate", json: ["version": 1])
+            #expect(stale.status == .conflict)
+        }
+    }
+
+    @Test func badHoursAndPoliciesAreRefusedNamingTheFieldAndChangeNothing() async throws {
+        try await withHarness { h in
+            let before = try await h.snapshot()
+            let cases: [(JSONValue, String)] = [
+                (["name": "A", "time_zone": "Mars/Olympus", "week": Self.allWeek], "time_zone"),
+                (["name": "A", "time_zone": "UTC", "week": [[], [], [], [], [], [], []]], "week"),
+                (["name": "A", "time_zone": "UTC", "week": [[["start": "09:00", "end": "12:00"], ["start": "11:00", "end": "13:00"]], [], [], [], [], [], []]], "week[0]"),
+                (["name": "A", "time_zone": "UTC", "week": [[["start": "9am", "end": "12:00"]], [], [], [], [], [], []]], "week[0][0].start"),
+                (["name": "A", "time_zone": "UTC", "week": Self.allWeek, "holidays": ["2026-02-30"]], "holidays"),
+            ]
+            for (body, field) in cases {
+                let reply = try await h.send(.POST, "/api/v1/business-hours", json: body)
+                #expect(reply.status == .unprocessableEntity, "\(body)")
+                #expect(reply["field"]?.string == field, "\(reply.json)")
+            }
+            let policies: [(JSONValue, String)] = [
+                (["name": "P", "targets": [:]], "targets"),
+                (["name": "P", "targets": ["first_response": 0]], "targets.first_response"),
+                (["name": "P", "targets": ["resolution": 60], "calendar_id": 999], "calendar_id"),
+                (["name": "P", "targets": ["resolution": 60], "conditions": ["priority": ["vital"]]], "conditions.priority[0]"),
+                (["name": "P", "targets": ["resolution": 60], "conditions": ["team": [999]]], "conditions.team"),
+                (["name": "P", "targets": ["resolution": 60], "pause_on": ["solved"]], "pause_on"),
+                (["name": "P", "targets": ["resolution": 60], "escalations": [["when": "at_risk", "actions": ["notify_assignee"]]]], "escalations[0].minutes_before"),
+                (["name": "P", "targets": ["resolution": 60], "escalations": [["when": "breached", "actions": ["dance"]]]], "escalations[0].actions[0]"),
+            ]
+            for (body, field) in policies {
+                let reply = try await h.send(.POST, "/api/v1/sla-policies", json: body)
+                #expect(reply.status == .unprocessableEntity, "\(body)")
+                #expect(reply["field"]?.string == field, "\(reply.json)")
+            }
+            #expect(try await h.snapshot() == before)
+            #expect(try await h.count("sla_policies") == 0)
+            #expect(try await h.count("business_calendars") == 0)
+            let agent = try await h.staff(.agent, email: "agent@example.com")
+            let refused = try await h.send(.POST, "/api/v1/sla-policies", json: ["name": "P", "targets": ["resolution": 60]], token: agent.token)
+            #expect(refused.status == .forbidden)
+        }
+    }
+
+    @Test func hoursInUseCannotBeDeletedAndNamesAreUnique() async throws {
+        try await withHarness { h in
+            let (calendar, policy) = try await Self.urgentPolicy(h)
+            let duplicate = try await h.send(.POST, "/api/v1/business-hours", json: ["name": "Always", "time_zone": "UTC", "week": Self.allWeek])
+            #expect(duplicate.status == .conflict)
+            #expect(try await h.send(.DELETE, "/api/v1/business-hours/\(calendar)").status == .conflict)
+            #expect(try await h.send(.DELETE, "/api/v1/sla-policies/\(policy)").status == .noContent)
+            #expect(try await h.send(.DELETE, "/api/v1/business-hours/\(calendar)").status == .noContent)
+            #expect(try await h.send(.GET, "/api/v1/business-hours/\(calendar)").status == .notFound)
+        }
+    }
+}
