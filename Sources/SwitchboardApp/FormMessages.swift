@@ -103,6 +103,8 @@ enum FormMessages {
         ("must be between 1 and {max} minutes", "error.minutes_range"),
         ("set at least one target", "error.one_target"),
         ("the policy has no {metric} target", "error.no_metric_target"),
+        ("write hours like 09:00-17:30, separated by commas", "error.day_format"),
+        ("must be a whole number", "error.whole_number"),
     ]
 
     private struct Row {

@@ -58,10 +58,10 @@ struct JobRunner: LifecycleHandler {
 
     /// SLA rounds until no ticket's check time has come, 500 tickets per transaction so other
     /// writes get their turn. Looks with a read first: an idle server does not take the writer.
-    static func runSLACycles(_ store: Store) async throws -> SLACycleOutcome {
+    static func runSLACycles(_ store: Store, asOf: Date? = nil) async throws -> SLACycleOutcome {
         var total = SLACycleOutcome()
-        while try await store.read({ try await $0.hasSLAWork(at: store.clock()) }) {
-            let outcome = try await store.write { try await $0.runSLACycle(limit: 500) }
+        while try await store.read({ try await $0.hasSLAWork(at: asOf ?? store.clock()) }) {
+            let outcome = try await store.write { try await $0.runSLACycle(limit: 500, asOf: asOf) }
             total.checked += outcome.checked
             total.breached += outcome.breached
             total.escalations += outcome.escalations

@@ -67,6 +67,30 @@ enum WebTicketActions {
         }
     }
 
+    /// Hands the ticket to the next tier, the reason kept as an internal note.
+    @Sendable static func escalate(_ req: Request) async throws -> Response {
+        struct Form: Content {
+            var note: String?
+            var version: Int64?
+        }
+        let principal = try await req.webPage(.editTickets)
+        let id = try req.id(what: "ticket")
+        let form = try req.content.decode(Form.self)
+        let actor = principal.actor
+        do {
+            _ = try await req.store.write { try await $0.escalateTicket(id: id, note: form.note, expectedVersion: form.version, actor: actor) }
+            return req.redirect(to: "/tickets/\(id)", redirectType: .normal)
+        } catch let error as DomainError where [.invalid, .invalidTransition].contains(error.kind) {
+            var model = try await TicketPageModel.load(req, id: id)
+            model.errors = ["note": FormMessages.text(error, req.localizer(for: principal.user))]
+            return WebController.ticketPage(req, principal, model, status: .unprocessableEntity)
+        } catch let stale as StaleTicket {
+            var model = try await TicketPageModel.load(req, id: id)
+            model.staleBy = stale.current
+            return WebController.ticketPage(req, principal, model, status: .conflict)
+        }
+    }
+
     /// Follows or stops following the ticket.
     @Sendable static func follow(_ req: Request) async throws -> Response {
         struct Form: Content { var following: String? }

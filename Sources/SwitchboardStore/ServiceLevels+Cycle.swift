@@ -77,9 +77,11 @@ extension WriteContext {
     /// One SLA round over at most `limit` tickets whose check time has come: marks the targets
     /// they missed and runs the escalations due. Writers of every instance take turns, and each
     /// reads the tickets after the one before committed, so nothing escalates twice.
-    public func runSLACycle(limit: Int) async throws -> SLACycleOutcome {
+    /// `asOf` judges the clocks at another time than now (to see ahead what would escalate).
+    public func runSLACycle(limit: Int, asOf: Date? = nil) async throws -> SLACycleOutcome {
         var outcome = SLACycleOutcome()
         let engine = try await slaEngine()
+        let now = asOf ?? self.now
         let tickets = try await sql.raw(
             "SELECT * FROM tickets WHERE sla_check_at <= \(bind: now.ms) ORDER BY sla_check_at LIMIT \(bind: Int64(limit))"
         ).all(TicketRow.self).map { try $0.ticket() }

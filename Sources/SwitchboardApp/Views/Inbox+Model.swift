@@ -22,6 +22,7 @@ struct InboxModel {
         var assignee: String?
         var team: String?
         var updatedAt: Date
+        var sla: TicketSLA?
     }
 
     var views: [ViewLink]
@@ -37,6 +38,8 @@ struct InboxModel {
     /// The query string of this page without the cursor (for sort and filter links).
     var baseQuery: [(String, String)]
     var timeZone: TimeZone
+    /// When the page was made: SLA countdowns start from it.
+    var now = Date()
     /// Who can be picked in the bulk bar's assignee list.
     var agents: [(id: Int64, name: String)]
     /// The outcome of the last bulk action (from the redirect's query).

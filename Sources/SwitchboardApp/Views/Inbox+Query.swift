@@ -36,7 +36,8 @@ extension InboxModel {
         let rows = page.items.map { t in
             Row(
                 id: t.id, number: t.number, subject: t.subject, requester: names.0[t.requesterId] ?? "#\(t.requesterId)", status: t.status,
-                priority: t.priority, assignee: t.assigneeId.flatMap { users[$0] }, team: t.teamId.flatMap { teams[$0] }, updatedAt: t.updatedAt)
+                priority: t.priority, assignee: t.assigneeId.flatMap { users[$0] }, team: t.teamId.flatMap { teams[$0] }, updatedAt: t.updatedAt,
+                sla: t.sla)
         }
         let base = parameters.filter { !["cursor", "done", "failed", "view_error"].contains($0.0) }
         let current = links.first { $0.current }
@@ -45,7 +46,7 @@ extension InboxModel {
         return InboxModel(
             views: links, title: title, rows: rows, query: query, statusFilter: filter.statuses ?? [], priorityFilter: filter.priorities ?? [],
             sort: sort.description, nextPage: page.nextCursor.map { QueryString.encode(base + [("cursor", $0.token)]) }, baseQuery: base,
-            timeZone: principal.user.pageTimeZone,
+            timeZone: principal.user.pageTimeZone, now: now,
             agents: names.1.filter { $0.active && $0.role.allows(.editTickets) }.map { ($0.id, $0.name) },
             bulkDone: req.query[Int.self, at: "done"], bulkFailed: req.query[String.self, at: "failed"],
             here: "/inbox?" + QueryString.encode(parameters.filter { !["done", "failed", "view_error"].contains($0.0) }),

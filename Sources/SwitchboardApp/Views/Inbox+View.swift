@@ -154,6 +154,7 @@ enum InboxView {
     }
 
     private static func table(_ h: HTMLWriter, _ m: InboxModel) {
+        SLAView.words(h)
         h.tag("table", ["class": "tickets", "data-list": ""]) {
             h.tag("thead") {
                 h.tag("tr") {
@@ -161,7 +162,7 @@ enum InboxView {
                         h.tag("span", ["class": "visually-hidden"]) { h.t("inbox.select") }
                     }
                     for key in ["ticket.number", "ticket.subject", "ticket.requester", "ticket.status", "ticket.priority",
-                                "ticket.assignee", "ticket.team", "ticket.updated"] {
+                                "ticket.sla", "ticket.assignee", "ticket.team", "ticket.updated"] {
                         h.tag("th", ["scope": "col"]) { h.t(key) }
                     }
                 }
@@ -180,6 +181,7 @@ enum InboxView {
                         h.tag("td") { h.text(row.requester) }
                         h.tag("td") { h.tag("span", ["class": "badge status-\(row.status.rawValue)"]) { h.t("status." + row.status.rawValue) } }
                         h.tag("td") { h.tag("span", ["class": "priority-\(row.priority.rawValue)"]) { h.t("priority." + row.priority.rawValue) } }
+                        h.tag("td") { SLAView.cell(h, row.sla, now: m.now) }
                         h.tag("td") { if let a = row.assignee { h.text(a) } else { h.tag("span", ["class": "muted"]) { h.t("ticket.unassigned") } } }
                         h.tag("td") { if let t = row.team { h.text(t) } }
                         h.tag("td") {

@@ -12,6 +12,7 @@ enum TicketPageView {
                     h.tag("header", ["class": "ticket-head"]) {
                         h.tag("p", ["class": "number"]) { h.text("#\(t.number)") }
                         h.tag("h1", ["id": "ticket-title"]) { h.text(t.subject) }
+                        SLAView.header(h, t, now: m.now, timeZone: m.timeZone)
                         follow(h, m, userId: frame.userId, csrf: frame.csrf)
                         h.tag("p", ["class": "presence", "id": "presence", "aria-live": "polite"])
                     }
@@ -22,6 +23,7 @@ enum TicketPageView {
                 }
                 h.tag("aside", ["class": "sidebar"]) {
                     fields(h, m, csrf: frame.csrf)
+                    escalate(h, m, csrf: frame.csrf)
                     requester(h, m)
                     links(h, m, csrf: frame.csrf)
                     merge(h, m, csrf: frame.csrf)
@@ -184,6 +186,26 @@ enum TicketPageView {
             h.textField("tags", label: "ticket.tags", value: t.tags.joined(separator: ", "), error: m.errors["tags"], hint: "ticket.tags_hint")
             h.customFieldInputs(m.customFields, values: t.customFields, errors: m.errors)
             h.tag("button", ["type": "submit"]) { h.t("ticket.save") }
+        }
+    }
+
+    /// Handing the ticket to the next tier, with the reason as an internal note.
+    private static func escalate(_ h: HTMLWriter, _ m: TicketPageModel, csrf: String) {
+        let t = m.ticket
+        guard t.status.isUnsolved, t.escalationLevel < 2 else { return }
+        h.tag("details", ["class": "escalate", "open": m.errors["note"] == nil ? nil : ""]) {
+            h.tag("summary") { h.t("ticket.escalate_to_\(t.escalationLevel + 1)") }
+            h.tag("form", ["method": "post", "action": "/tickets/\(t.id)/escalate"]) {
+                h.csrfField(csrf)
+                h.void("input", ["type": "hidden", "name": "version", "value": String(t.version)])
+                h.tag("label", ["for": "escalate-note"]) { h.t("ticket.escalate_note") }
+                h.tag("textarea", [
+                    "id": "escalate-note", "name": "note", "rows": "3", "aria-invalid": m.errors["note"] == nil ? nil : "true",
+                    "aria-describedby": m.errors["note"] == nil ? nil : "escalate-error",
+                ]) {}
+                if let error = m.errors["note"] { h.tag("p", ["class": "field-error", "id": "escalate-error", "role": "alert"]) { h.text(error) } }
+                h.tag("button", ["type": "submit"]) { h.t("ticket.escalate") }
+            }
         }
     }
 

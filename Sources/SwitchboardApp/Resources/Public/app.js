@@ -137,3 +137,26 @@ for (const time of zoneFixed ? [] : document.querySelectorAll("time[datetime]"))
     time.textContent = timeFormat.format(when);
   }
 }
+
+// SLA countdowns: rewritten every 30 s in the page's words (the server's templates).
+const slaWords = document.getElementById("sla-words")?.dataset;
+if (slaWords) {
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
+  const duration = (seconds) => {
+    const m = Math.max(0, Math.floor(seconds / 60));
+    if (m < 60) return fill(slaWords.m, { m });
+    if (m < 1440) return fill(slaWords.h, { h: Math.floor(m / 60), m: m % 60 });
+    return fill(slaWords.d, { d: Math.floor(m / 1440), h: Math.floor((m % 1440) / 60) });
+  };
+  const tick = () => {
+    for (const clock of document.querySelectorAll(".sla[data-due]")) {
+      const left = (Date.parse(clock.dataset.due) - Date.now()) / 1000;
+      clock.textContent = left > 0 ? fill(slaWords.in, { time: duration(left) }) : fill(slaWords.over, { time: duration(-left) });
+      clock.classList.toggle("sla-late", left <= 0);
+      clock.classList.toggle("sla-soon", left > 0 && left <= 3600);
+      clock.classList.toggle("sla-ok", left > 3600);
+    }
+  };
+  tick();
+  setInterval(tick, 30000);
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""SLA round benchmark: how long one round over N open tickets takes when every one of them is due.
+
+Loads N tickets over HTTP (wrk, 16 clients) into a release build with background work off, under
+an SLA policy for every ticket (first reply in 2 h, resolution in 24 h, round the clock) with an
+at-risk and a breach escalation. Then, with the server stopped, `switchboard sla check --as-of`
+three hours ahead judges all of them at once: each ticket gets its first-reply breach marked and
+two escalations recorded (audit and outbox events), its SLA columns rewritten.
+    python3 bench/sla_cycle.py --db sqlite --tickets 100000
+    python3 bench/sla_cycle.py --db postgres --tickets 100000
+Prints BENCH lines and a SUMMARY; results are appended to bench/results/.
+"""
+import argparse, datetime, json, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import BENCH, ROOT, free_port, get, post_json, wrk  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    ap.add_argument("--tickets", type=int, default=100_000)
+    ap.add_argument("--bin", default=os.path.join(ROOT, ".build/release/switchboard"))
+    ap.add_argument("--max-minutes", type=float, default=20, help="stop loading after this long, whatever the count")
+    args = ap.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install -y wrk")
+    work = tempfile.mkdtemp(prefix="sb-bench-sla-")
+    env = dict(os.environ, SWITCHBOARD_DATA=os.path.join(work, "data"), LOG_LEVEL="warning", SWITCHBOARD_WORKERS="0")
+    env.pop("DATABASE_URL", None)
+    pg_dir = None
+    if args.db == "postgres":
+        pg_dir = tempfile.mkdtemp(prefix="sb-bench-pg-")
+        url = subprocess.run([os.path.join(ROOT, "scripts/pg-throwaway"), "start", pg_dir, "auto"], capture_output=True, text=True,
+                             check=True).stdout.strip().splitlines()[-1]
+        env["DATABASE_URL"] = url
+    server = None
+    try:
+        def cli(*a):
+            return subprocess.run([args.bin, *a], env=env, capture_output=True, text=True, check=True).stdout
+        out = cli("user", "create", "--email", "lead@example.com", "--name", "Bench Lead", "--role", "manager", "--password", "bench-password-1")
+        user_id = re.search(r"id (\d+)", out).group(1)
+        token = cli("token", "create", "--user", "lead@example.com").strip().splitlines()[-1]
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen([args.bin, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env,
+                                  stdout=open(os.path.join(work, "server.log"), "w"), stderr=subprocess.STDOUT)
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except Exception:
+                time.sleep(0.1)
+        post_json(base + "/api/v1/sla-policies", {
+            "name": "Everything", "targets": {"first_response": 120, "resolution": 1440},
+            "escalations": [{"when": "at_risk", "minutes_before": 30, "actions": ["notify_assignee"]},
+                            {"metric": "first_response", "when": "breached", "actions": ["notify_supervisor"]}]}, token)
+        wenv = dict(os.environ, BENCH_TOKEN=token, BENCH_ASSIGNEE=user_id)
+        started = time.time()
+        count = 0
+        while count < args.tickets and time.time() - started < args.max_minutes * 60:
+            wrk(os.path.join(BENCH, "create_tickets.lua"), 30, 16, wenv, base)
+            count = get(base + "/api/v1/tickets?sort=-number&limit=1", token)["items"][0]["number"]
+            print(f"  loaded {count} tickets ({time.time() - started:.0f} s)", flush=True)
+        server.terminate()
+        server.wait(timeout=30)
+        server = None
+
+        def check(as_of):
+            out = cli("sla", "check", "--as-of", as_of.strftime("%Y-%m-%dT%H:%M:%SZ")).strip().splitlines()[-1]
+            m = re.search(r"(\d+) tickets checked, (\d+) targets missed, (\d+) escalations in ([\d.]+) s", out)
+            return dict(checked=int(m.group(1)), breached=int(m.group(2)), escalations=int(m.group(3)), seconds=float(m.group(4)))
+
+        now = datetime.datetime.now(datetime.timezone.utc)
+        idle = check(now)
+        print(f"BENCH sla_round_nothing_due db={args.db} tickets={count} seconds={idle['seconds']:.3f} checked={idle['checked']}", flush=True)
+        full = check(now + datetime.timedelta(hours=3))
+        print(f"BENCH sla_round_all_due db={args.db} tickets={count} seconds={full['seconds']:.2f} checked={full['checked']} "
+              f"breached={full['breached']} escalations={full['escalations']}", flush=True)
+        again = check(now + datetime.timedelta(hours=3))
+        print(f"BENCH sla_round_again db={args.db} tickets={count} seconds={again['seconds']:.3f} checked={again['checked']}", flush=True)
+        summary = (f"SUMMARY sla db={args.db} tickets={count} all_due_round={full['seconds']:.2f}s "
+                   f"({full['checked']} checked, {full['escalations']} escalations) nothing_due={idle['seconds']:.3f}s")
+        print(summary)
+        os.makedirs(os.path.join(BENCH, "results"), exist_ok=True)
+        stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H%MZ")
+        with open(os.path.join(BENCH, "results", f"{stamp}-sla-{args.db}.json"), "w") as f:
+            json.dump(dict(summary=summary, args=vars(args), idle=idle, full=full, again=again), f, indent=1)
+    finally:
+        if server:
+            server.terminate()
+            server.wait(timeout=30)
+        if pg_dir:
+            subprocess.run([os.path.join(ROOT, "scripts/pg-throwaway"), "stop", pg_dir])
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
