@@ -136,10 +136,12 @@ struct TeamDTO: Content {
     var name: String
     var description: String?
     var memberIds: [Int64]
+    var assignment: AssignmentStrategy
+    var reassignWhenOffline: Bool
 
     enum CodingKeys: String, CodingKey {
-        case id, name, description
-        case memberIds = "member_ids"
+        case id, name, description, assignment
+        case memberIds = "member_ids", reassignWhenOffline = "reassign_when_offline"
     }
 
     init(_ t: Team) {
@@ -147,6 +149,8 @@ struct TeamDTO: Content {
         name = t.name
         description = t.description
         memberIds = t.memberIds
+        assignment = t.assignment
+        reassignWhenOffline = t.reassignWhenOffline
     }
 }
 

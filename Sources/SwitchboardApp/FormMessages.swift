@@ -105,6 +105,14 @@ enum FormMessages {
         ("the policy has no {metric} target", "error.no_metric_target"),
         ("write hours like 09:00-17:30, separated by commas", "error.day_format"),
         ("must be a whole number", "error.whole_number"),
+        ("a level must be between 1 and 5", "error.level_range"),
+        ("a skill with this name already exists", "error.skill_name_taken"),
+        ("is not a ticket type", "error.not_a_type"),
+        ("must be 1 to 64 characters", "error.one_to_64"),
+        ("must be between 0 and 1000", "error.capacity_range"),
+        ("must be between 1 and 5", "error.level_range"),
+        ("skill {id} does not exist", "error.no_skill"),
+        ("you may only change your own availability", "error.own_availability"),
     ]
 
     private struct Row {

@@ -11,15 +11,21 @@ struct JobRunner: LifecycleHandler {
         var task: Task<Void, Never>?
     }
     let box = TaskBox()
+    /// The outbox position at which routing last found nobody to give waiting tickets to; it
+    /// tries again only once something happened since (the runner's task alone uses it).
+    final class RoutingMemo: @unchecked Sendable {
+        var idleAt: Int64?
+    }
     static let maxAttempts = 8
     static let lease: TimeInterval = 300
 
     func didBootAsync(_ app: Application) async throws {
         let logger = app.logger
+        let memo = RoutingMemo()
         box.task = Task {
             while !Task.isCancelled {
                 do {
-                    _ = try await Self.runOnce(app)
+                    _ = try await Self.runOnce(app, routing: memo)
                 } catch {
                     logger.warning("background jobs: \(String(reflecting: error))")
                 }
@@ -35,8 +41,9 @@ struct JobRunner: LifecycleHandler {
 
     /// One round: queue what new events call for, then run what is due. Returns the jobs run.
     @discardableResult
-    static func runOnce(_ app: Application) async throws -> Int {
+    static func runOnce(_ app: Application, routing memo: RoutingMemo = RoutingMemo()) async throws -> Int {
         let store = app.store
+        _ = try await route(store, memo: memo)
         _ = try await OutboundMail.queueReplies(store)
         _ = try await Notifications.queue(store)
         _ = try await runSLACycles(store)
@@ -54,6 +61,20 @@ struct JobRunner: LifecycleHandler {
             }
         }
         return jobs.count
+    }
+
+    /// Hands waiting tickets to agents, 200 per transaction, while some get assigned.
+    static func route(_ store: Store, memo: RoutingMemo) async throws -> Int {
+        var total = 0
+        while let head = try await store.read({ try await $0.routingWork() }), head != memo.idleAt {
+            let assigned = try await store.write { try await $0.routeWaitingTickets(limit: 200) }
+            total += assigned
+            if assigned == 0 {
+                memo.idleAt = head
+                break
+            }
+        }
+        return total
     }
 
     /// SLA rounds until no ticket's check time has come, 500 tickets per transaction so other

@@ -130,12 +130,14 @@ extension OpenAPIDocument {
               "Team": {
                 "type": "object",
                 "description": "A group of staff.",
-                "required": ["id", "name", "member_ids"],
+                "required": ["id", "name", "member_ids", "assignment", "reassign_when_offline"],
                 "properties": {
                   "id": {"$ref": "#/components/schemas/Id"},
                   "name": {"type": "string"},
                   "description": {"type": "string"},
-                  "member_ids": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}}
+                  "member_ids": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}},
+                  "assignment": {"$ref": "#/components/schemas/AssignmentStrategy"},
+                  "reassign_when_offline": {"type": "boolean", "description": "An agent going offline gives their open tickets of this team back to routing."}
                 },
                 "additionalProperties": false
               },

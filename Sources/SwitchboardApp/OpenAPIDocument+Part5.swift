@@ -250,7 +250,9 @@ extension OpenAPIDocument {
                 "properties": {
                   "name": {"type": "string", "minLength": 1, "maxLength": 100},
                   "description": {"type": "string", "maxLength": 1000},
-                  "member_ids": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}}
+                  "member_ids": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}},
+                  "assignment": {"$ref": "#/components/schemas/AssignmentStrategy"},
+                  "reassign_when_offline": {"type": "boolean"}
                 },
                 "additionalProperties": false
               },
@@ -264,7 +266,9 @@ extension OpenAPIDocument {
                     "type": "array",
                     "items": {"$ref": "#/components/schemas/Id"},
                     "description": "Replaces the members."
-                  }
+                  },
+                  "assignment": {"$ref": "#/components/schemas/AssignmentStrategy"},
+                  "reassign_when_offline": {"type": "boolean"}
                 },
                 "additionalProperties": false
               },

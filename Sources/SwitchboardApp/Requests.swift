@@ -135,9 +135,11 @@ struct TeamRequest: Content {
     var name: String?
     var description: String?
     var memberIds: [Int64]?
+    var assignment: AssignmentStrategy?
+    var reassignWhenOffline: Bool?
     enum CodingKeys: String, CodingKey {
-        case name, description
-        case memberIds = "member_ids"
+        case name, description, assignment
+        case memberIds = "member_ids", reassignWhenOffline = "reassign_when_offline"
     }
 }
 

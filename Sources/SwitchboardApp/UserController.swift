@@ -118,7 +118,13 @@ enum TeamController {
         let description = try validatedText(body.description, field: "description", max: 1000, required: false)
         let actor = principal.actor
         let response = try await Idempotency.create(req, principal: principal) { ctx in
-            TeamDTO(try await ctx.createTeam(name: name, description: description, memberIds: body.memberIds ?? [], actor: actor))
+            var team = try await ctx.createTeam(name: name, description: description, memberIds: body.memberIds ?? [], actor: actor)
+            if body.assignment != nil || body.reassignWhenOffline != nil {
+                team = try await ctx.updateTeam(
+                    id: team.id, name: nil, description: nil, memberIds: nil, assignment: body.assignment,
+                    reassignWhenOffline: body.reassignWhenOffline, actor: actor)
+            }
+            return TeamDTO(team)
         }
         await req.application.principals.clear()
         return response
@@ -132,7 +138,9 @@ enum TeamController {
         let description = try body.description.map { try validatedText($0, field: "description", max: 1000, required: false) }
         let actor = principal.actor
         let team = try await req.store.write {
-            try await $0.updateTeam(id: id, name: name, description: description, memberIds: body.memberIds, actor: actor)
+            try await $0.updateTeam(
+                id: id, name: name, description: description, memberIds: body.memberIds, assignment: body.assignment,
+                reassignWhenOffline: body.reassignWhenOffline, actor: actor)
         }
         await req.application.principals.clear()
         return try respond(TeamDTO(team))

@@ -4,7 +4,7 @@ import Foundation
 public enum EntityType: String, Codable, Sendable, CaseIterable {
     case ticket, message, contact, organization, user, team, view, customField = "custom_field"
     case apiToken = "api_token", workspace, session, mailbox
-    case slaPolicy = "sla_policy", businessHours = "business_hours"
+    case slaPolicy = "sla_policy", businessHours = "business_hours", skill
 }
 
 /// Who caused a change.
@@ -59,6 +59,9 @@ public enum DomainEventType: String, Codable, Sendable, CaseIterable {
     case businessHoursCreated = "business_hours.created"
     case businessHoursUpdated = "business_hours.updated"
     case businessHoursDeleted = "business_hours.deleted"
+    case skillCreated = "skill.created"
+    case skillUpdated = "skill.updated"
+    case skillDeleted = "skill.deleted"
     /// A running SLA target passed its due time.
     case ticketSLABreached = "ticket.sla_breached"
     /// An SLA escalation acted on a ticket.

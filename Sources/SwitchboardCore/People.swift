@@ -45,16 +45,25 @@ public struct Team: Sendable, Codable, Equatable {
     public var name: String
     public var description: String?
     public var memberIds: [Int64]
+    /// How the team's unassigned tickets find an agent.
+    public var assignment: AssignmentStrategy
+    /// Whether an agent going offline gives their open tickets of this team back to routing.
+    public var reassignWhenOffline: Bool
 
     enum CodingKeys: String, CodingKey {
-        case id, name, description, memberIds = "member_ids"
+        case id, name, description, memberIds = "member_ids", assignment, reassignWhenOffline = "reassign_when_offline"
     }
 
-    public init(id: Int64, name: String, description: String?, memberIds: [Int64]) {
+    public init(
+        id: Int64, name: String, description: String?, memberIds: [Int64], assignment: AssignmentStrategy = .manual,
+        reassignWhenOffline: Bool = false
+    ) {
         self.id = id
         self.name = name
         self.description = description
         self.memberIds = memberIds
+        self.assignment = assignment
+        self.reassignWhenOffline = reassignWhenOffline
     }
 }
 

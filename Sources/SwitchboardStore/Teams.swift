@@ -5,7 +5,7 @@ import SwitchboardCore
 extension ReadContext {
     /// All teams with their members, by name.
     public func teams() async throws -> [Team] {
-        let rows = try await sql.raw("SELECT id, name, description FROM teams ORDER BY name").all()
+        let rows = try await sql.raw("SELECT id, name, description, assignment, reassign_offline FROM teams ORDER BY name").all()
         let members = try await sql.raw("SELECT team_id, user_id FROM team_members ORDER BY user_id").all()
         var byTeam: [Int64: [Int64]] = [:]
         for m in members {
@@ -15,7 +15,9 @@ extension ReadContext {
             let id = try row.decode(column: "id", as: Int64.self)
             return Team(
                 id: id, name: try row.decode(column: "name", as: String.self),
-                description: try row.decode(column: "description", as: String?.self), memberIds: byTeam[id] ?? [])
+                description: try row.decode(column: "description", as: String?.self), memberIds: byTeam[id] ?? [],
+                assignment: AssignmentStrategy(rawValue: try row.decode(column: "assignment", as: String.self)) ?? .manual,
+                reassignWhenOffline: try row.decode(column: "reassign_offline", as: Int64.self) != 0)
         }
     }
 
@@ -41,7 +43,10 @@ extension WriteContext {
     }
 
     /// Renames a team or changes its members.
-    public func updateTeam(id: Int64, name: String?, description: String??, memberIds: [Int64]?, actor: Actor) async throws -> Team {
+    public func updateTeam(
+        id: Int64, name: String?, description: String??, memberIds: [Int64]?, assignment: AssignmentStrategy? = nil,
+        reassignWhenOffline: Bool? = nil, actor: Actor
+    ) async throws -> Team {
         guard let before = try await reader.team(id: id) else { throw DomainError.notFound("team") }
         var team = before
         if let name, name != before.name {
@@ -52,9 +57,14 @@ extension WriteContext {
         }
         if let description { team.description = description }
         if let memberIds { team.memberIds = Array(Set(memberIds)).sorted() }
+        if let assignment { team.assignment = assignment }
+        if let reassignWhenOffline { team.reassignWhenOffline = reassignWhenOffline }
         guard team != before else { return team }
         try await sql.raw(
-            "UPDATE teams SET name = \(bind: team.name), description = \(bind: team.description), updated_at = \(bind: now.ms) WHERE id = \(bind: id)"
+            """
+            UPDATE teams SET name = \(bind: team.name), description = \(bind: team.description), assignment = \(bind: team.assignment.rawValue),
+              reassign_offline = \(bind: team.reassignWhenOffline ? 1 : 0 as Int64), updated_at = \(bind: now.ms) WHERE id = \(bind: id)
+            """
         ).run()
         if team.memberIds != before.memberIds { try await setMembers(team: id, team.memberIds) }
         try await record(.teamUpdated, entityId: id, actor: actor, before: JSONText(before), after: JSONText(team))

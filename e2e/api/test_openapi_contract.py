@@ -577,6 +577,21 @@ def test_every_operation(contract: Contract, server):
     verification = c.call("GET", "/audit/verify", expect=200).json()
     assert verification["intact"] is True and verification["count"] > 0
 
+    # -- routing
+    skill = c.call("POST", "/skills", json_body={"name": f"Polish {run}", "rules": [{"kind": "language", "value": "pl"}], "min_level": 2},
+                   headers={"Idempotency-Key": f"skill-{run}"}, expect=201).json()
+    c.call("GET", "/skills", expect=200)
+    c.call("PUT", f"/skills/{skill['id']}", json_body={"name": f"Polish {run}", "rules": [{"kind": "tag", "value": "polish"}]}, expect=200)
+    c.call("PUT", f"/users/{agent['id']}/skills", json_body={"skills": [{"skill_id": skill["id"], "level": 3}]}, expect=200)
+    assert c.call("GET", f"/users/{agent['id']}/skills", expect=200).json() == {"skills": [{"skill_id": skill["id"], "level": 3}]}
+    status = c.call("PUT", f"/users/{agent['id']}/availability", json_body={"availability": "away", "capacity": 5}, expect=200).json()
+    assert status["availability"] == "away" and status["capacity"] == 5
+    c.call("GET", f"/users/{agent['id']}/availability", expect=200)
+    routed = c.call("PATCH", f"/teams/{team['id']}", json_body={"assignment": "least_open", "reassign_when_offline": True}, expect=200).json()
+    assert routed["assignment"] == "least_open" and routed["reassign_when_offline"] is True
+    c.call("PATCH", f"/teams/{team['id']}", json_body={"assignment": "manual"}, expect=200)
+    c.call("DELETE", f"/skills/{skill['id']}", expect=204)
+
     # -- last: revoke the token, sign out
     revoked = c.call("DELETE", f"/tokens/{token['id']}", expect=200).json()
     assert revoked["id"] == token["id"] and "revoked_at" in revoked and "token" not in revoked
@@ -638,6 +653,9 @@ def test_invalid_requests_are_documented_problems(contract: Contract, server):
                                                          "week": [[{"start": "09:00", "end": "12:00"}, {"start": "11:00", "end": "13:00"}]] * 7},
                    expect=422), field="week[0]")
     problem(c.call("POST", "/sla-policies", json_body={"name": "X", "targets": {}}, expect=422), field="targets")
+    problem(c.call("PUT", f"/users/{admin['id']}/availability", json_body={"availability": "asleep"}, expect=422, request_valid=False),
+            field="availability")
+    problem(c.call("POST", "/skills", json_body={"name": "S", "rules": [{"kind": "type", "value": "rumour"}]}, expect=422), field="rules[0].value")
     problem(c.call("POST", "/sla-policies", json_body={"name": "X", "targets": {"resolution": 60}, "calendar_id": 999999}, expect=422),
             field="calendar_id")
     problem(c.call("POST", "/tags/rename", json_body={"from": f"never-used-{run}", "to": "b"}, expect=404), field="from")
