@@ -81,12 +81,22 @@ enum WebAdminController {
     }
 
     @Sendable static func updateTeamMembers(_ req: Request) async throws -> Response {
-        struct Form: Content { var member_ids: [Int64]? }
+        struct Form: Content {
+            var member_ids: [Int64]?
+            var assignment: String?
+            var reassign_when_offline: String?
+        }
         let principal = try await req.webPage(.manageTeams)
         let id = try req.id(what: "team")
-        let members = try req.content.decode(Form.self).member_ids ?? []
+        let form = try req.content.decode(Form.self)
+        let members = form.member_ids ?? []
+        let assignment = form.assignment.flatMap(AssignmentStrategy.init(rawValue:))
+        let reassign = form.assignment == nil ? nil : form.reassign_when_offline == "on"
         let actor = principal.actor
-        _ = try await req.store.write { try await $0.updateTeam(id: id, name: nil, description: nil, memberIds: members, actor: actor) }
+        _ = try await req.store.write {
+            try await $0.updateTeam(
+                id: id, name: nil, description: nil, memberIds: members, assignment: assignment, reassignWhenOffline: reassign, actor: actor)
+        }
         await req.application.principals.clear()
         return req.redirect(to: "/admin/teams", redirectType: .normal)
     }

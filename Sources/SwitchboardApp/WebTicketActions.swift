@@ -91,6 +91,20 @@ enum WebTicketActions {
         }
     }
 
+    /// Sets one's own availability and goes back where one was.
+    @Sendable static func setAvailability(_ req: Request) async throws -> Response {
+        struct Form: Content { var availability: String? }
+        let principal = try await req.webPage(.viewTickets)
+        guard let availability = try req.content.decode(Form.self).availability.flatMap(Availability.init(rawValue:)) else {
+            throw DomainError.invalid(field: "availability", "must be one of: online, away, offline")
+        }
+        let userId = principal.user.id
+        let actor = principal.actor
+        _ = try await req.store.write { try await $0.setAvailability(userId: userId, availability, capacity: nil, actor: actor) }
+        let back = req.headers.first(name: .referer).flatMap { URL(string: $0) }.map { $0.path + ($0.query.map { "?" + $0 } ?? "") } ?? "/inbox"
+        return req.redirect(to: back.hasPrefix("/") ? back : "/inbox", redirectType: .normal)
+    }
+
     /// Follows or stops following the ticket.
     @Sendable static func follow(_ req: Request) async throws -> Response {
         struct Form: Content { var following: String? }

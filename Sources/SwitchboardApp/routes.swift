@@ -25,6 +25,7 @@ func routes(_ app: Application) throws {
     app.post("tickets", ":id", "links", use: WebTicketActions.link)
     app.post("tickets", ":id", "follow", use: WebTicketActions.follow)
     app.post("tickets", ":id", "escalate", use: WebTicketActions.escalate)
+    app.post("availability", use: WebTicketActions.setAvailability)
     app.get("contacts", use: WebCustomerController.list)
     app.get("contacts", ":id", use: WebCustomerController.show)
     app.post("contacts", ":id", use: WebCustomerController.update)

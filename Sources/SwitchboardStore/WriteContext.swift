@@ -65,8 +65,12 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
 
     static func begin(sql: any SQLDatabase, now: Date, fieldCache: WriterCache) async throws -> WriteContext {
         // Every writer locks the chain head first, so writers of all instances take turns and
-        // the workspace counter read here stays ours until commit.
-        let lock = Dialect(sql) == .postgres ? " FOR UPDATE" : ""
+        // the workspace counter read here stays ours until commit. The rest is read by a second
+        // statement: under READ COMMITTED a statement that waited for the lock still sees the
+        // other tables as they were when it started, before the writer it waited for committed.
+        if Dialect(sql) == .postgres {
+            _ = try await sql.raw("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE").first()
+        }
         guard let head = try await sql.raw(
             """
             SELECT seq, hash, (SELECT next_ticket_number FROM workspace WHERE id = 1) AS next,
@@ -74,7 +78,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
               (SELECT COUNT(*) FROM custom_fields) AS fields, (SELECT MAX(updated_at) FROM custom_fields) AS fields_changed,
               (SELECT COUNT(*) FROM sla_policies) + 1000000 * (SELECT COUNT(*) FROM business_calendars) AS slas,
               (SELECT MAX(updated_at) FROM sla_policies) AS slas_changed, (SELECT MAX(updated_at) FROM business_calendars) AS calendars_changed
-            FROM audit_head WHERE id = 1\(unsafeRaw: lock)
+            FROM audit_head WHERE id = 1
             """
         ).first()
         else { throw StoreError.corrupt("audit_head row missing") }

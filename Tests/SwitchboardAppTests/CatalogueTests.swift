@@ -57,6 +57,8 @@ import Testing
         used.formUnion(SLAEscalation.Action.allCases.map { "sla.action." + $0.rawValue })
         used.formUnion(OrganizationTier.allCases.map { "tier." + $0.rawValue })
         used.formUnion(ChannelKind.allCases.map { "channel." + $0.rawValue })
+        used.formUnion(Availability.allCases.map { "availability." + $0.rawValue })
+        used.formUnion(AssignmentStrategy.allCases.map { "teams.assignment_" + $0.rawValue })
         used.formUnion(AdminHoursView.dayKeys + AdminHoursView.dayKeys.map { $0 + "_short" })
         used.formUnion(["sla.tier_1", "sla.tier_2", "ticket.escalate_to_1", "ticket.escalate_to_2"])
         #expect(used.count > 50)

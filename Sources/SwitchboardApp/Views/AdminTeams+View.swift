@@ -22,6 +22,16 @@ enum AdminTeamsView {
                             h.checkboxes(
                                 "member_ids[]", legend: "teams.members", options: m.users.filter(\.active).map { ($0.id, $0.name) },
                                 checked: Set(team.memberIds), idPrefix: "team-\(team.id)-user")
+                            h.selectField(
+                                "assignment", label: "teams.assignment",
+                                options: AssignmentStrategy.allCases.map { ($0.rawValue, "teams.assignment_" + $0.rawValue) },
+                                selected: team.assignment.rawValue)
+                            h.tag("label") {
+                                h.void("input", ["type": "checkbox", "name": "reassign_when_offline", "value": "on",
+                                                 "checked": team.reassignWhenOffline ? "" : nil])
+                                h.text(" ")
+                                h.t("teams.reassign_when_offline")
+                            }
                             h.tag("button", ["type": "submit"]) { h.t("teams.save_members") }
                         }
                     }

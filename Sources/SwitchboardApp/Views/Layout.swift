@@ -43,6 +43,16 @@ enum Layout {
                          "autocomplete": "off", "data-shortcut": "/"])
                 }
                 h.tag("nav", ["class": "account", "aria-label": l.text("layout.account")]) {
+                    // The script shows the current availability and saves a change at once;
+                    // without it the form posts like any other.
+                    h.tag("form", ["class": "availability", "action": "/availability", "method": "post"]) {
+                        h.void("input", ["type": "hidden", "name": "_csrf", "value": frame.csrf])
+                        h.tag("label", ["for": "availability", "class": "visually-hidden"]) { h.t("layout.availability") }
+                        h.tag("select", ["id": "availability", "name": "availability"]) {
+                            for a in Availability.allCases { h.tag("option", ["value": a.rawValue]) { h.t("availability." + a.rawValue) } }
+                        }
+                        h.tag("button", ["type": "submit", "class": "link"]) { h.t("layout.set_availability") }
+                    }
                     h.tag("a", ["class": "who", "href": "/profile"]) { h.text(frame.userName) }
                     h.tag("button", ["type": "button", "class": "link", "data-action": "shortcuts", "aria-keyshortcuts": "?"]) {
                         h.t("layout.shortcuts")

@@ -160,3 +160,22 @@ if (slaWords) {
   tick();
   setInterval(tick, 30000);
 }
+
+// Availability in the top bar: shows the current one and saves a change at once.
+const availability = document.getElementById("availability");
+if (availability && me) {
+  const form = availability.closest("form");
+  form.querySelector("button")?.setAttribute("hidden", "");
+  fetch(`/api/v1/users/${me}/availability`).then((r) => (r.ok ? r.json() : null)).then((status) => {
+    if (status) availability.value = status.availability;
+    availability.dataset.loaded = "true";
+  });
+  availability.addEventListener("change", async () => {
+    const response = await fetch(`/api/v1/users/${me}/availability`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      body: JSON.stringify({ availability: availability.value }),
+    });
+    availability.classList.toggle("failed", !response.ok);
+  });
+}
