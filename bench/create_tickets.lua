@@ -1,8 +1,10 @@
 -- wrk script: POST /api/v1/tickets with a unique requester per request.
 -- Every 20th ticket is assigned to the benchmark user, so "my open" has work in it.
--- Env: BENCH_TOKEN (bearer), BENCH_ASSIGNEE (user id).
+-- Env: BENCH_TOKEN (bearer), BENCH_ASSIGNEE (user id), BENCH_TEAM (team id: every ticket goes to
+-- that team and none is assigned, for routing).
 local token = os.getenv("BENCH_TOKEN")
 local assignee = os.getenv("BENCH_ASSIGNEE") or "1"
+local team = os.getenv("BENCH_TEAM")
 local words = {"invoice", "refund", "delivery", "password", "login", "printer", "payment", "router", "upgrade",
   "płatność", "доставка", "оплата", "σφάλμα", "παραγγελία", "рахунок", "zwrot", "account", "crash", "latency", "export"}
 local thread_counter = 0
@@ -27,7 +29,11 @@ request = function()
   local w2 = words[math.random(#words)]
   local uniq = tid .. "-" .. n .. "-" .. math.random(1000000000)
   local assign = ""
-  if n % 20 == 0 then assign = ', "assignee_id": ' .. assignee end
+  if team then
+    assign = ', "team_id": ' .. team
+  elseif n % 20 == 0 then
+    assign = ', "assignee_id": ' .. assignee
+  end
   local body = '{"subject": "Problem with ' .. w1 .. ' ' .. uniq .. '", "requester": {"email": "c' .. uniq ..
     '@bench.example", "name": "Customer ' .. uniq .. '"}, "body": "Hello, my ' .. w1 .. ' and ' .. w2 ..
     ' do not work since yesterday. Order ' .. uniq .. '.", "priority": "normal", "tags": ["' .. w2 .. '"]' .. assign .. '}'

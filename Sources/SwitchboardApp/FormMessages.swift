@@ -113,6 +113,22 @@ enum FormMessages {
         ("must be between 1 and 5", "error.level_range"),
         ("skill {id} does not exist", "error.no_skill"),
         ("you may only change your own availability", "error.own_availability"),
+        ("{name} is not a placeholder", "error.no_placeholder"),
+        ("a placeholder is not closed with }}", "error.placeholder_open"),
+        ("a time rule needs a condition on hours since created, updated, pending or solved", "error.time_rule_needs_time"),
+        ("an automation with this name already exists", "error.automation_name_taken"),
+        ("choose when the trigger runs: created, updated or replied", "error.trigger_events"),
+        ("is not a valid {what}", "error.not_valid"),
+        ("must be a number of hours from 1 to 8760", "error.hours_range"),
+        ("must be a tag", "error.must_be_tag"),
+        ("must be an http or https URL", "error.http_url"),
+        ("must be an id, or null for none", "error.id_or_null"),
+        ("must be text of 1 to 500 characters", "error.text_1_500"),
+        ("name at least one tag", "error.one_tag"),
+        ("time rules run on the clock, not on events", "error.time_rule_events"),
+        ("time rules see no changes; use is or is_not", "error.time_rule_changes"),
+        ("this rule would run again on every round: an action must undo one of its conditions (for example set the status it checks, or add a tag it requires to be absent)", "error.rule_repeats"),
+        ("{op} does not apply to {field}; use one of {list}", "error.operator_field"),
     ]
 
     private struct Row {

@@ -15,6 +15,8 @@ struct JobRunner: LifecycleHandler {
     /// tries again only once something happened since (the runner's task alone uses it).
     final class RoutingMemo: @unchecked Sendable {
         var idleAt: Int64?
+        /// When time rules last ran (they run once a minute).
+        var timeRulesAt: Date?
     }
     static let maxAttempts = 8
     static let lease: TimeInterval = 300
@@ -43,10 +45,15 @@ struct JobRunner: LifecycleHandler {
     @discardableResult
     static func runOnce(_ app: Application, routing memo: RoutingMemo = RoutingMemo()) async throws -> Int {
         let store = app.store
+        _ = try await Automations.runTriggers(store, app: app)
         _ = try await route(store, memo: memo)
         _ = try await OutboundMail.queueReplies(store)
         _ = try await Notifications.queue(store)
         _ = try await runSLACycles(store)
+        if memo.timeRulesAt.map({ store.clock().timeIntervalSince($0) >= 60 }) ?? true {
+            memo.timeRulesAt = store.clock()
+            _ = try await Automations.runTimeRules(store, app: app)
+        }
         let jobs = try await store.write { try await $0.claimJobs(limit: 20, lease: lease) }
         for job in jobs {
             do {
@@ -97,6 +104,10 @@ struct JobRunner: LifecycleHandler {
             try await Notifications.send(try JSONDecoder().decode(Notifications.Payload.self, from: Data(job.payload.utf8)), app: app)
         case OutboundMail.acknowledgeJob:
             try await OutboundMail.acknowledge(try JSONDecoder().decode(OutboundMail.AcknowledgePayload.self, from: Data(job.payload.utf8)), app: app)
+        case Automations.emailJob:
+            try await Automations.sendEmail(try JSONDecoder().decode(Automations.EmailPayload.self, from: Data(job.payload.utf8)), app: app)
+        case Automations.webhookJob:
+            try await Automations.postWebhook(try JSONDecoder().decode(Automations.WebhookPayload.self, from: Data(job.payload.utf8)), app: app)
         case OutboundMail.replyJob:
             try await OutboundMail.sendReply(try JSONDecoder().decode(OutboundMail.ReplyPayload.self, from: Data(job.payload.utf8)), app: app)
         default:

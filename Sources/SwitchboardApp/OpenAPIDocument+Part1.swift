@@ -25,6 +25,7 @@ extension OpenAPIDocument {
             {"name": "mail", "description": "The email channel: mailboxes, the mailgate and the mail log."},
             {"name": "service-levels", "description": "Business hours, SLA policies, escalation tiers and escalating a ticket."},
             {"name": "routing", "description": "Agent availability and capacity, skills, and how teams assign tickets."},
+            {"name": "automations", "description": "Triggers, time rules and dry runs."},
             {"name": "audit", "description": "The append-only audit log."},
             {"name": "meta", "description": "About the API itself."}
           ],

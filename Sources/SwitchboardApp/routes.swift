@@ -168,6 +168,12 @@ func routes(_ app: Application) throws {
     api.delete("sla-policies", ":id", use: ServiceLevelController.deletePolicy)
     api.get("escalation-tiers", use: ServiceLevelController.tiers)
     api.put("escalation-tiers", use: ServiceLevelController.setTiers)
+    api.get("automations", use: AutomationController.list)
+    api.post("automations", use: AutomationController.create)
+    api.post("automations", "dry-run", use: AutomationController.dryRun)
+    api.get("automations", ":id", use: AutomationController.show)
+    api.put("automations", ":id", use: AutomationController.update)
+    api.delete("automations", ":id", use: AutomationController.delete)
     api.get("custom-fields", use: CustomFieldController.list)
     api.post("custom-fields", use: CustomFieldController.create)
 

@@ -4,7 +4,7 @@ import Foundation
 public enum EntityType: String, Codable, Sendable, CaseIterable {
     case ticket, message, contact, organization, user, team, view, customField = "custom_field"
     case apiToken = "api_token", workspace, session, mailbox
-    case slaPolicy = "sla_policy", businessHours = "business_hours", skill
+    case slaPolicy = "sla_policy", businessHours = "business_hours", skill, automation, macro
 }
 
 /// Who caused a change.
@@ -62,6 +62,14 @@ public enum DomainEventType: String, Codable, Sendable, CaseIterable {
     case skillCreated = "skill.created"
     case skillUpdated = "skill.updated"
     case skillDeleted = "skill.deleted"
+    case automationCreated = "automation.created"
+    case automationUpdated = "automation.updated"
+    case automationDeleted = "automation.deleted"
+    case macroCreated = "macro.created"
+    case macroUpdated = "macro.updated"
+    case macroDeleted = "macro.deleted"
+    /// An automation rule acted on a ticket.
+    case ticketAutomated = "ticket.automated"
     /// A running SLA target passed its due time.
     case ticketSLABreached = "ticket.sla_breached"
     /// An SLA escalation acted on a ticket.

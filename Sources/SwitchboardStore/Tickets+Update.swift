@@ -88,7 +88,7 @@ extension WriteContext {
         try await SearchIndex.append(body, ticket: ticketId, on: sql)
         try await record(
             .messageAdded, entityId: ticketId, actor: actor, before: before.status != ticket.status ? JSONText(before) : nil,
-            after: JSONText(message), payload: JSONText(TicketEventPayload(ticket: ticket, message: message)))
+            after: JSONText(message), payload: JSONText(TicketEventPayload(ticket: ticket, message: message, cause: automationCause)))
         return (ticket, message)
     }
 

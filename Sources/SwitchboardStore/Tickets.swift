@@ -213,6 +213,7 @@ extension WriteContext {
 struct TicketEventPayload: Encodable {
     let ticket: Ticket
     let message: Message
+    var cause: AutomationCause?
 }
 
 /// The outbox payload of `ticket.updated`: the ticket now and as it was, so consumers
@@ -220,6 +221,8 @@ struct TicketEventPayload: Encodable {
 struct TicketUpdatePayload: Encodable {
     let ticket: Ticket
     let before: Ticket
+    /// Set when automations made the change.
+    var cause: AutomationCause?
 }
 
 extension WriteContext {
@@ -227,6 +230,6 @@ extension WriteContext {
     func recordTicketUpdate(_ before: Ticket, _ after: Ticket, actor: Actor) async throws {
         try await record(
             .ticketUpdated, entityId: after.id, actor: actor, before: JSONText(before), after: JSONText(after),
-            payload: JSONText(TicketUpdatePayload(ticket: after, before: before)))
+            payload: JSONText(TicketUpdatePayload(ticket: after, before: before, cause: automationCause)))
     }
 }

@@ -35,6 +35,8 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     var slaChanged = false
     /// Set when this transaction changed the definitions.
     var customFieldsChanged = false
+    /// Set while automations act: their changes' events carry it, so the chain can stop.
+    public var automationCause: AutomationCause?
     /// Ticket types the admins turned off, as of the start of this transaction.
     var inactiveTypes: Set<TicketType> = []
 

@@ -592,6 +592,25 @@ def test_every_operation(contract: Contract, server):
     c.call("PATCH", f"/teams/{team['id']}", json_body={"assignment": "manual"}, expect=200)
     c.call("DELETE", f"/skills/{skill['id']}", expect=204)
 
+    # -- automations
+    rule = c.call("POST", "/automations", json_body={
+        "name": f"Refunds {run}", "kind": "trigger", "events": ["created", "replied"],
+        "all": [{"field": "subject", "operator": "contains", "value": f"refund {run}"}],
+        "any": [{"field": "priority", "operator": "is", "value": "normal"}, {"field": "assignee", "operator": "is", "value": None}],
+        "actions": [{"kind": "add_tags", "value": ["refund"]}, {"kind": "add_note", "body": "For {{requester.first_name}}"}]},
+        headers={"Idempotency-Key": f"rule-{run}"}, expect=201).json()
+    c.call("GET", "/automations", expect=200)
+    c.call("GET", f"/automations/{rule['id']}", expect=200)
+    c.call("PUT", f"/automations/{rule['id']}", json_body={
+        "name": f"Refunds {run}", "kind": "trigger", "events": ["created"], "active": False,
+        "all": [{"field": "subject", "operator": "contains", "value": "refund"}], "actions": [{"kind": "set_priority", "value": "high"}]}, expect=200)
+    dry = c.call("POST", "/automations/dry-run", json_body={
+        "name": "Close", "kind": "time_rule", "all": [{"field": "status", "operator": "is", "value": "solved"},
+                                                      {"field": "hours_since_solved", "operator": "greater_than", "value": 96}],
+        "actions": [{"kind": "set_status", "value": "closed"}]}, expect=200).json()
+    assert dry["checked"] >= 1
+    c.call("DELETE", f"/automations/{rule['id']}", expect=204)
+
     # -- last: revoke the token, sign out
     revoked = c.call("DELETE", f"/tokens/{token['id']}", expect=200).json()
     assert revoked["id"] == token["id"] and "revoked_at" in revoked and "token" not in revoked
@@ -653,6 +672,9 @@ def test_invalid_requests_are_documented_problems(contract: Contract, server):
                                                          "week": [[{"start": "09:00", "end": "12:00"}, {"start": "11:00", "end": "13:00"}]] * 7},
                    expect=422), field="week[0]")
     problem(c.call("POST", "/sla-policies", json_body={"name": "X", "targets": {}}, expect=422), field="targets")
+    problem(c.call("POST", "/automations", json_body={"name": "X", "kind": "time_rule", "actions": [{"kind": "add_note", "body": "x"}],
+                                                      "all": [{"field": "hours_since_updated", "operator": "greater_than", "value": 2}]},
+                   expect=422), field="actions")
     problem(c.call("PUT", f"/users/{admin['id']}/availability", json_body={"availability": "asleep"}, expect=422, request_valid=False),
             field="availability")
     problem(c.call("POST", "/skills", json_body={"name": "S", "rules": [{"kind": "type", "value": "rumour"}]}, expect=422), field="rules[0].value")

@@ -1,0 +1,108 @@
+import Foundation
+import SwitchboardCore
+import SwitchboardStore
+import Vapor
+
+/// `/api/v1/automations`: triggers and time rules, and dry runs against existing tickets.
+enum AutomationController {
+    struct RuleRequest: Content {
+        var name: String
+        var kind: AutomationRule.Kind
+        var active: Bool?
+        var position: Int?
+        var events: [AutomationRule.Event]?
+        var all: [AutomationCondition]?
+        var any: [AutomationCondition]?
+        var actions: [AutomationAction]
+
+        func rule(id: Int64) -> AutomationRule {
+            AutomationRule(
+                id: id, name: name, kind: kind, active: active ?? true, position: position ?? 0, events: events ?? [], all: all ?? [],
+                any: any ?? [], actions: actions)
+        }
+    }
+
+    struct List: Content {
+        var items: [AutomationRule]
+    }
+
+    struct DryRun: Content {
+        struct Match: Content {
+            var id: Int64
+            var number: Int64
+            var subject: String
+            /// The fields the rule would change: field → value after.
+            var changes: [String: String]
+        }
+        var checked: Int
+        var matched: Int
+        var items: [Match]
+    }
+
+    @Sendable static func list(_ req: Request) async throws -> Response {
+        _ = try await req.authorize(.viewTickets)
+        return try respond(List(items: try await req.store.read { try await $0.automations() }))
+    }
+
+    @Sendable static func show(_ req: Request) async throws -> Response {
+        _ = try await req.authorize(.viewTickets)
+        let id = try req.id(what: "automation")
+        guard let rule = try await req.store.read({ try await $0.automation(id: id) }) else { throw DomainError.notFound("automation") }
+        return try respond(rule)
+    }
+
+    @Sendable static func create(_ req: Request) async throws -> Response {
+        let principal = try await req.authorize(.manageSettings)
+        let rule = try req.body(RuleRequest.self).rule(id: 0)
+        try rule.validate()
+        let actor = principal.actor
+        return try await Idempotency.create(req, principal: principal) { try await $0.saveAutomation(rule, actor: actor) }
+    }
+
+    @Sendable static func update(_ req: Request) async throws -> Response {
+        let principal = try await req.authorize(.manageSettings)
+        let id = try req.id(what: "automation")
+        let rule = try req.body(RuleRequest.self).rule(id: id)
+        let actor = principal.actor
+        return try respond(try await req.store.write { try await $0.saveAutomation(rule, actor: actor) })
+    }
+
+    @Sendable static func delete(_ req: Request) async throws -> Response {
+        let principal = try await req.authorize(.manageSettings)
+        let id = try req.id(what: "automation")
+        let actor = principal.actor
+        try await req.store.write { try await $0.deleteAutomation(id: id, actor: actor) }
+        return Response(status: .noContent)
+    }
+
+    /// Which of the latest 1,000 tickets not closed the rule in the body would act on, and how;
+    /// nothing is changed. A trigger is tried as on its first event, with no field changed.
+    @Sendable static func dryRun(_ req: Request) async throws -> Response {
+        _ = try await req.authorize(.manageSettings)
+        let rule = try req.body(RuleRequest.self).rule(id: 0)
+        try rule.validate()
+        let now = req.store.clock()
+        let tickets = try await req.store.read { try await $0.openTickets(before: nil, limit: 1000) }
+        var matches: [DryRun.Match] = []
+        var matched = 0
+        for ticket in tickets {
+            let facts = AutomationFacts(
+                ticket: ticket, before: rule.kind == .trigger ? ticket : nil, event: rule.events.first, now: now,
+                pendingSince: ticket.status == .pending ? ticket.updatedAt : nil)
+            guard rule.matches(facts) else { continue }
+            matched += 1
+            guard matches.count < 100 else { continue }
+            var after = ticket
+            for action in rule.actions { action.apply(to: &after, now: now) }
+            var changes: [String: String] = [:]
+            if after.status != ticket.status { changes["status"] = after.status.rawValue }
+            if after.priority != ticket.priority { changes["priority"] = after.priority.rawValue }
+            if after.type != ticket.type { changes["type"] = after.type.rawValue }
+            if after.assigneeId != ticket.assigneeId { changes["assignee_id"] = after.assigneeId.map(String.init) ?? "" }
+            if after.teamId != ticket.teamId { changes["team_id"] = after.teamId.map(String.init) ?? "" }
+            if after.tags != ticket.tags { changes["tags"] = after.tags.joined(separator: ",") }
+            matches.append(DryRun.Match(id: ticket.id, number: ticket.number, subject: ticket.subject, changes: changes))
+        }
+        return try respond(DryRun(checked: tickets.count, matched: matched, items: matches))
+    }
+}

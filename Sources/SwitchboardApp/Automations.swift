@@ -1,0 +1,194 @@
+import Crypto
+import Foundation
+import SwitchboardCore
+import SwitchboardStore
+import Vapor
+
+/// Automation rules at work. Triggers run from the event outbox (the "automations" consumer):
+/// each ticket created, updated or replied to is matched against the active triggers, and what
+/// fires is carried out in the same transaction that takes the events. Time rules run in the
+/// job runner once a minute over the tickets not closed. Mail and webhooks go out as jobs.
+enum Automations {
+    static let consumer = "automations"
+    static let emailJob = "automation.email"
+    static let webhookJob = "automation.webhook"
+
+    private struct Peek: Decodable {
+        var ticket: Ticket
+        var before: Ticket?
+        var message: Message?
+        var cause: AutomationCause?
+    }
+
+    struct EmailPayload: Codable {
+        var to: [String]
+        var subject: String
+        var body: String
+    }
+
+    struct WebhookPayload: Codable {
+        var url: String
+        var secret: String?
+        var body: String
+    }
+
+    /// Runs the triggers for the events since the consumer's position. Returns the firings.
+    static func runTriggers(_ store: Store, app: Application) async throws -> Int {
+        guard try await store.read({ try await $0.hasEvents(for: consumer) }) else { return 0 }
+        let publicURL = app.config.publicURL ?? WebPasswordReset.localURL(app)
+        return try await store.write { ctx in
+            let events = try await ctx.takeEvents(consumer: consumer, limit: 200)
+            let triggers = try await ctx.reader.automations().filter { $0.active && $0.kind == .trigger }
+            guard !triggers.isEmpty else { return 0 }
+            var fired = 0
+            for event in events {
+                let kind: AutomationRule.Event
+                switch event.type {
+                case .ticketCreated: kind = .created
+                case .ticketUpdated: kind = .updated
+                case .messageAdded: kind = .replied
+                default: continue
+                }
+                guard let peek = try? APIJSON.decoder.decode(Peek.self, from: Data(event.payload.text.utf8)) else { continue }
+                // A note (internal) is not a reply; automations' own notes start nothing.
+                if kind == .replied, peek.message?.visibility != .public { continue }
+                let cause = peek.cause ?? AutomationCause(fired: [], depth: 0)
+                guard cause.depth < AutomationCause.maxDepth else {
+                    app.logger.warning("automations: chain on ticket \(peek.ticket.id) stopped after \(cause.depth) rounds")
+                    continue
+                }
+                let facts = try await facts(peek.ticket, before: kind == .updated ? peek.before : nil, event: kind, message: peek.message?.body, ctx: ctx)
+                let firings = AutomationEngine.fire(triggers, facts: facts, skip: Set(cause.fired))
+                guard !firings.isEmpty else { continue }
+                fired += firings.count
+                let next = AutomationCause(fired: cause.fired + firings.map(\.rule.id), depth: cause.depth + 1)
+                try await ctx.applyAutomations(firings, to: peek.ticket.id, cause: next) { action, rule, ticket in
+                    try await enqueue(action, rule: rule, ticket: ticket, event: event, ctx: ctx, link: "\(publicURL)/tickets/\(ticket.id)")
+                }
+            }
+            return fired
+        }
+    }
+
+    /// What conditions look at for `ticket`.
+    static func facts(
+        _ ticket: Ticket, before: Ticket?, event: AutomationRule.Event?, message: String?, ctx: WriteContext, now: Date? = nil
+    ) async throws -> AutomationFacts {
+        let requester = try await ctx.reader.contact(id: ticket.requesterId)
+        let tier = try await ticket.organizationId.asyncMap { try await ctx.reader.organization(id: $0)?.tier } ?? nil
+        return AutomationFacts(
+            ticket: ticket, before: before, event: event, message: message, requesterEmail: requester?.emails.first, organizationTier: tier,
+            now: now ?? ctx.now, pendingSince: ticket.status == .pending ? ticket.updatedAt : nil)
+    }
+
+    /// Queues the mail or webhook an action asks for.
+    static func enqueue(
+        _ action: AutomationAction, rule: AutomationRule, ticket: Ticket, event: DomainEvent?, ctx: WriteContext, link: String
+    ) async throws {
+        let values = try await ctx.placeholderValues(ticket, link: link)
+        switch action.kind {
+        case .emailRequester, .emailAssignee, .emailTeam:
+            var to: [String] = []
+            switch action.kind {
+            case .emailRequester: to = values.requesterEmail.isEmpty ? [] : [values.requesterEmail]
+            case .emailAssignee:
+                if let id = ticket.assigneeId, let user = try await ctx.reader.user(id: id), user.active { to = [user.email] }
+            default:
+                if let team = ticket.teamId {
+                    for id in try await ctx.reader.teamMembers(team) {
+                        if let user = try await ctx.reader.user(id: id), user.active { to.append(user.email) }
+                    }
+                }
+            }
+            guard !to.isEmpty else { return }
+            let payload = EmailPayload(
+                to: to, subject: Placeholders.render(action.subject ?? "", values), body: Placeholders.render(action.body ?? "", values))
+            try await ctx.enqueueJob(kind: emailJob, payload: try encodeJSONText(payload))
+        case .webhook:
+            guard let url = action.url else { return }
+            let body: JSONValue = .object([
+                "automation": .object(["id": .int(rule.id), "name": .string(rule.name)]),
+                "event": .string(event?.type.rawValue ?? "time_rule"),
+                "ticket": (try? JSONDecoder().decode(JSONValue.self, from: Data(JSONText(ticket).text.utf8))) ?? .null,
+            ])
+            try await ctx.enqueueJob(
+                kind: webhookJob, payload: try encodeJSONText(WebhookPayload(url: url, secret: action.secret, body: String(decoding: body.canonicalData, as: UTF8.self))))
+        default:
+            break
+        }
+    }
+
+    /// Sends an automation's mail, one message per recipient.
+    static func sendEmail(_ payload: EmailPayload, app: Application) async throws {
+        for address in payload.to {
+            try await app.mailer.send(OutgoingMail(to: address, subject: payload.subject, text: payload.body))
+        }
+    }
+
+    /// Posts a webhook; a non-2xx answer fails the job, so it is tried again later.
+    static func postWebhook(_ payload: WebhookPayload, app: Application) async throws {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        headers.add(name: .userAgent, value: "Switchboard-Webhook/1")
+        if let secret = payload.secret, !secret.isEmpty {
+            let mac = HMAC<SHA256>.authenticationCode(for: Data(payload.body.utf8), using: SymmetricKey(data: Data(secret.utf8)))
+            headers.add(name: "X-Switchboard-Signature", value: "sha256=" + mac.map { String(format: "%02x", $0) }.joined())
+        }
+        let response = try await app.client.post(URI(string: payload.url), headers: headers) { req in
+            req.body = ByteBuffer(string: payload.body)
+        }
+        guard (200..<300).contains(response.status.code) else {
+            throw Abort(.badGateway, reason: "the webhook answered \(response.status.code)")
+        }
+    }
+
+    /// One round of time rules over the tickets not closed: what matches is collected with
+    /// reads, then each ticket is checked again and acted on inside a write, so two servers
+    /// never act twice. Returns the firings.
+    static func runTimeRules(_ store: Store, app: Application) async throws -> Int {
+        let rules = try await store.read { try await $0.automations() }.filter { $0.active && $0.kind == .timeRule }
+        guard !rules.isEmpty else { return 0 }
+        let publicURL = app.config.publicURL ?? WebPasswordReset.localURL(app)
+        var candidates: [Int64] = []
+        var cursor: Int64?
+        while true {
+            let after = cursor
+            let page = try await store.read { try await $0.openTickets(before: after, limit: 2000) }
+            guard let last = page.last else { break }
+            let now = store.clock()
+            for ticket in page
+            where rules.contains(where: {
+                $0.matches(AutomationFacts(ticket: ticket, now: now, pendingSince: ticket.status == .pending ? ticket.updatedAt : nil))
+            }) {
+                candidates.append(ticket.id)
+            }
+            cursor = last.id
+        }
+        var fired = 0
+        for chunk in stride(from: 0, to: candidates.count, by: 200).map({ Array(candidates[$0..<min($0 + 200, candidates.count)]) }) {
+            fired += try await store.write { ctx in
+                var count = 0
+                for id in chunk {
+                    guard let ticket = try await ctx.reader.ticket(id: id), ticket.status != .closed else { continue }
+                    let facts = try await facts(ticket, before: nil, event: nil, message: nil, ctx: ctx)
+                    var current = ticket
+                    var firings: [AutomationFiring] = []
+                    for rule in rules {
+                        var f = facts
+                        f.ticket = current
+                        guard rule.matches(f) else { continue }
+                        for action in rule.actions { action.apply(to: &current, now: ctx.now) }
+                        firings.append(AutomationFiring(rule: rule, ticket: current))
+                    }
+                    guard !firings.isEmpty else { continue }
+                    count += firings.count
+                    try await ctx.applyAutomations(firings, to: id, cause: AutomationCause(fired: firings.map(\.rule.id), depth: 1)) { action, rule, t in
+                        try await enqueue(action, rule: rule, ticket: t, event: nil, ctx: ctx, link: "\(publicURL)/tickets/\(t.id)")
+                    }
+                }
+                return count
+            }
+        }
+        return fired
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// A rule admins write: a trigger (on ticket created, updated or replied) or a time rule (run by
+/// the job runner: hours since created, updated, pending or solved), with all/any conditions and
+/// actions.
+public struct AutomationRule: Sendable, Codable, Equatable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case trigger
+        case timeRule = "time_rule"
+    }
+
+    /// What a trigger listens to.
+    public enum Event: String, Codable, Sendable, CaseIterable {
+        case created, updated, replied
+    }
+
+    public var id: Int64
+    public var name: String
+    public var kind: Kind
+    public var active: Bool
+    public var position: Int
+    /// For triggers: the events it runs on.
+    public var events: [Event]
+    /// Every one must hold.
+    public var all: [AutomationCondition]
+    /// At least one must hold (when there are any).
+    public var any: [AutomationCondition]
+    public var actions: [AutomationAction]
+
+    public init(
+        id: Int64, name: String, kind: Kind, active: Bool = true, position: Int = 0, events: [Event] = [], all: [AutomationCondition] = [],
+        any: [AutomationCondition] = [], actions: [AutomationAction]
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.active = active
+        self.position = position
+        self.events = events
+        self.all = all
+        self.any = any
+        self.actions = actions
+    }
+
+    /// Whether the rule's conditions hold for `facts`.
+    public func matches(_ facts: AutomationFacts) -> Bool {
+        all.allSatisfy { $0.holds(facts) } && (any.isEmpty || any.contains { $0.holds(facts) })
+    }
+
+    /// Checks the rule, naming the field: known fields, operators that fit them, values of the
+    /// right kind, placeholders that exist, and time rules that cannot run again and again.
+    public func validate() throws(DomainError) {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw .invalid(field: "name", "is required") }
+        guard trimmed.count <= Limits.name else { throw .invalid(field: "name", "is longer than \(Limits.name) characters") }
+        guard !actions.isEmpty else { throw .invalid(field: "actions", "choose at least one action") }
+        switch kind {
+        case .trigger:
+            guard !events.isEmpty else { throw .invalid(field: "events", "choose when the trigger runs: created, updated or replied") }
+        case .timeRule:
+            guard events.isEmpty else { throw .invalid(field: "events", "time rules run on the clock, not on events") }
+            guard (all + any).contains(where: { $0.field.isTime }) else {
+                throw .invalid(field: "all", "a time rule needs a condition on hours since created, updated, pending or solved")
+            }
+        }
+        for (list, conditions) in [("all", all), ("any", any)] {
+            for (i, condition) in conditions.enumerated() { try condition.validate(field: "\(list)[\(i)]", kind: kind) }
+        }
+        for (i, action) in actions.enumerated() { try action.validate(field: "actions[\(i)]") }
+        if kind == .timeRule, !nullifies() {
+            throw .invalid(
+                field: "actions", "this rule would run again on every round: an action must undo one of its conditions (for example set the status it checks, or add a tag it requires to be absent)")
+        }
+    }
+
+    /// Whether some action makes some "all" condition false afterwards, so a time rule fires
+    /// once per ticket (the Zendesk rule for automations).
+    func nullifies() -> Bool {
+        for condition in all {
+            for action in actions where action.undoes(condition) { return true }
+        }
+        return false
+    }
+}
+
+/// What conditions look at: the ticket now, as it was before the change, and the event.
+public struct AutomationFacts: Sendable {
+    public var ticket: Ticket
+    public var before: Ticket?
+    public var event: AutomationRule.Event?
+    /// The text of the message that came with the event (replies), lower-cased for matching.
+    public var message: String?
+    public var requesterEmail: String?
+    public var organizationTier: OrganizationTier?
+    public var now: Date
+    /// When the ticket last went pending (for hours since pending).
+    public var pendingSince: Date?
+
+    public init(
+        ticket: Ticket, before: Ticket? = nil, event: AutomationRule.Event? = nil, message: String? = nil, requesterEmail: String? = nil,
+        organizationTier: OrganizationTier? = nil, now: Date, pendingSince: Date? = nil
+    ) {
+        self.ticket = ticket
+        self.before = before
+        self.event = event
+        self.message = message
+        self.requesterEmail = requesterEmail
+        self.organizationTier = organizationTier
+        self.now = now
+        self.pendingSince = pendingSince
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import SQLKit
+import SwitchboardCore
+
+extension ReadContext {
+    /// Every automation rule, in the order they are tried.
+    public func automations() async throws -> [AutomationRule] {
+        try await sql.raw("SELECT * FROM automations ORDER BY position, id").all().map { row in
+            guard let kind = AutomationRule.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else {
+                throw StoreError.corrupt("automation kind")
+            }
+            return AutomationRule(
+                id: try row.decode(column: "id", as: Int64.self), name: try row.decode(column: "name", as: String.self), kind: kind,
+                active: try row.decode(column: "active", as: Int64.self) != 0, position: Int(try row.decode(column: "position", as: Int64.self)),
+                events: try decodeJSONList([AutomationRule.Event].self, try row.decode(column: "events", as: String.self)),
+                all: try decodeJSONList([AutomationCondition].self, try row.decode(column: "conditions_all", as: String.self)),
+                any: try decodeJSONList([AutomationCondition].self, try row.decode(column: "conditions_any", as: String.self)),
+                actions: try decodeJSONList([AutomationAction].self, try row.decode(column: "actions", as: String.self)))
+        }
+    }
+
+    /// One automation rule.
+    public func automation(id: Int64) async throws -> AutomationRule? {
+        try await automations().first { $0.id == id }
+    }
+
+    /// Tickets not closed, newest first, for dry runs and time rules: `limit` after id `before`.
+    public func openTickets(before: Int64?, limit: Int) async throws -> [Ticket] {
+        try await sql.raw(
+            "SELECT * FROM tickets WHERE status <> 'closed' AND id < \(bind: before ?? Int64.max) ORDER BY id DESC LIMIT \(bind: Int64(limit))"
+        ).all(TicketRow.self).map { try $0.ticket() }
+    }
+}
+
+extension WriteContext {
+    /// Creates (`rule.id` 0) or changes an automation rule after checking it and the records it names.
+    public func saveAutomation(_ input: AutomationRule, actor: Actor) async throws -> AutomationRule {
+        var rule = input
+        rule.name = rule.name.trimmingCharacters(in: .whitespaces)
+        try rule.validate()
+        for (i, action) in rule.actions.enumerated() {
+            guard case .number(let n)? = action.value, action.kind == .assign || action.kind == .setTeam else { continue }
+            do {
+                try await checkAssignment(
+                    assigneeId: action.kind == .assign ? Int64(n) : nil, teamId: action.kind == .setTeam ? Int64(n) : nil)
+            } catch let error as DomainError {
+                throw DomainError(error.kind, field: "actions[\(i)].value", error.message)
+            }
+        }
+        if try await sql.raw("SELECT id FROM automations WHERE name = \(bind: rule.name) AND id <> \(bind: rule.id)").first() != nil {
+            throw DomainError.conflict(field: "name", "an automation with this name already exists")
+        }
+        let columns: (String, String, String, String) = (encodeJSON(rule.events), encodeJSON(rule.all), encodeJSON(rule.any), encodeJSON(rule.actions))
+        if rule.id == 0 {
+            guard let id = try await sql.raw(
+                """
+                INSERT INTO automations (name, kind, active, position, events, conditions_all, conditions_any, actions, created_at, updated_at)
+                VALUES (\(bind: rule.name), \(bind: rule.kind.rawValue), \(bind: rule.active ? 1 : 0 as Int64), \(bind: Int64(rule.position)),
+                  \(bind: columns.0), \(bind: columns.1), \(bind: columns.2), \(bind: columns.3), \(bind: now.ms), \(bind: now.ms)) RETURNING id
+                """
+            ).first(decodingColumn: "id", as: Int64.self) else { throw StoreError.corrupt("insert returned no id") }
+            rule.id = id
+            try await record(.automationCreated, entityId: id, actor: actor, after: JSONText(rule))
+            return rule
+        }
+        guard let before = try await reader.automation(id: rule.id) else { throw DomainError.notFound("automation") }
+        try await sql.raw(
+            """
+            UPDATE automations SET name = \(bind: rule.name), kind = \(bind: rule.kind.rawValue), active = \(bind: rule.active ? 1 : 0 as Int64),
+              position = \(bind: Int64(rule.position)), events = \(bind: columns.0), conditions_all = \(bind: columns.1),
+              conditions_any = \(bind: columns.2), actions = \(bind: columns.3), updated_at = \(bind: now.ms) WHERE id = \(bind: rule.id)
+            """
+        ).run()
+        try await record(.automationUpdated, entityId: rule.id, actor: actor, before: JSONText(before), after: JSONText(rule))
+        return rule
+    }
+
+    /// Deletes an automation rule.
+    public func deleteAutomation(id: Int64, actor: Actor) async throws {
+        guard let before = try await reader.automation(id: id) else { throw DomainError.notFound("automation") }
+        try await sql.raw("DELETE FROM automations WHERE id = \(bind: id)").run()
+        try await record(.automationDeleted, entityId: id, actor: actor, before: JSONText(before))
+    }
+
+    /// Carries out what fired rules decided for a ticket: one change of its fields, notes, and
+    /// jobs for mail and webhooks (queued with `enqueue`). Each rule's firing is audited; the
+    /// changes' events carry `cause`, so the chain they start stops.
+    public func applyAutomations(
+        _ firings: [AutomationFiring], to ticketId: Int64, cause: AutomationCause,
+        enqueue: (AutomationAction, AutomationRule, Ticket) async throws -> Void
+    ) async throws {
+        guard let last = firings.last, let current = try await reader.ticket(id: ticketId), current.status != .closed else { return }
+        automationCause = cause
+        defer { automationCause = nil }
+        for firing in firings {
+            try await record(
+                .ticketAutomated, entityId: ticketId, actor: .system,
+                after: JSONText(JSONValue.object([
+                    "automation_id": .int(firing.rule.id), "name": .string(firing.rule.name),
+                    "actions": .array(firing.rule.actions.map { .string($0.kind.rawValue) }),
+                ])))
+        }
+        let target = last.ticket
+        var changes = TicketChanges()
+        if target.status != current.status { changes.status = target.status }
+        if target.priority != current.priority { changes.priority = target.priority }
+        if target.type != current.type { changes.type = target.type }
+        if target.assigneeId != current.assigneeId { changes.assigneeId = .some(target.assigneeId) }
+        if target.teamId != current.teamId { changes.teamId = .some(target.teamId) }
+        if target.tags != current.tags { changes.tags = target.tags }
+        var ticket = current
+        if changes != TicketChanges() {
+            do {
+                ticket = try await updateTicket(id: ticketId, changes, expectedVersion: nil, actor: .system)
+            } catch let error as DomainError {
+                // A rule naming a user who left or a team that is gone: the other actions still run.
+                try await record(
+                    .ticketAutomated, entityId: ticketId, actor: .system,
+                    after: JSONText(JSONValue.object(["problem": .string(error.description)])))
+            }
+        }
+        for firing in firings {
+            for action in firing.rule.actions {
+                switch action.kind {
+                case .addNote:
+                    let values = try await placeholderValues(ticket)
+                    _ = try await addMessage(
+                        ticketId: ticketId, authorKind: .system, authorId: nil, visibility: .internal, channel: ticket.channel,
+                        body: Placeholders.render(action.body ?? "", values), actor: .system)
+                case .emailRequester, .emailAssignee, .emailTeam, .webhook:
+                    try await enqueue(action, firing.rule, ticket)
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    /// What placeholders stand for on `ticket` (the agent is its assignee).
+    public func placeholderValues(_ ticket: Ticket, agent: User? = nil, link: String = "") async throws -> Placeholders.Values {
+        let requester = try await reader.contact(id: ticket.requesterId)
+        let assignee = try await ticket.assigneeId.asyncMapStore { try await reader.user(id: $0) } ?? nil
+        let organization = try await ticket.organizationId.asyncMapStore { try await reader.organization(id: $0)?.name } ?? nil
+        let team = try await ticket.teamId.asyncMapStore { try await reader.team(id: $0)?.name } ?? nil
+        let speaker = agent ?? assignee
+        return Placeholders.Values(
+            ticket: ticket, link: link, requesterName: requester?.name ?? "", requesterEmail: requester?.emails.first ?? "",
+            organization: organization ?? "", agentName: speaker?.name ?? "", agentEmail: speaker?.email ?? "", assigneeName: assignee?.name ?? "",
+            teamName: team ?? "")
+    }
+}
+
+extension Optional {
+    func asyncMapStore<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

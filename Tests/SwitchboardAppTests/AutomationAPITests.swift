@@ -1,0 +1,125 @@
+import Foundation
+import SwitchboardCore
+import SwitchboardStore
+import Testing
+import Vapor
+
+@testable import SwitchboardApp
+
+/// Triggers, time rules, dry runs and the loop guard, through the API and the job runner.
+@Suite(.serialized) struct AutomationAPITests {
+    static func rule(_ h: Harness, _ body: JSONValue) async throws -> Int64 {
+        let reply = try await h.send(.POST, "/api/v1/automations", json: body)
+        #expect(reply.status == .created, "\(reply.json)")
+        return try #require(reply["id"]?.int)
+    }
+
+    @Test func aTriggerTagsRaisesAndNotesNewRefundTickets() async throws {
+        try await withHarness { h in
+            _ = try await Self.rule(h, [
+                "name": "Refunds to billing", "kind": "trigger", "events": ["created"],
+                "all": [["field": "subject", "operator": "contains", "value": "refund"]],
+                "actions": [
+                    ["kind": "add_tags", "value": "refund"], ["kind": "set_priority", "value": "high"],
+                    ["kind": "add_note", "body": "Refund for {{requester.first_name}}: check the order first."],
+                    ["kind": "webhook", "url": "http://127.0.0.1:9/hook", "secret": "s3cret"],
+                ],
+            ])
+            let ticket = try await h.ticket("Refund please", email: "olena@example.com")
+            let other = try await h.ticket("Password reset")
+            try await JobRunner.runOnce(h.app)
+            let after = try await h.send(.GET, "/api/v1/tickets/\(try #require(ticket["id"]?.int))")
+            #expect(after["tags"] == ["refund"])
+            #expect(after["priority"]?.string == "high")
+            let notes = try await h.send(.GET, "/api/v1/tickets/\(try #require(ticket["id"]?.int))/messages")
+            #expect(notes["items"]?.array?.contains { $0["body"]?.string == "Refund for Anna: check the order first." } == true)
+            let untouched = try await h.send(.GET, "/api/v1/tickets/\(try #require(other["id"]?.int))")
+            #expect(untouched["priority"]?.string == "normal")
+            // The firing is audited, and the webhook waits in the job queue
+            let history = try await h.send(.GET, "/api/v1/tickets/\(try #require(ticket["id"]?.int))/history")
+            #expect(history["items"]?.array?.contains { $0["action"]?.string == "automated" } == true)
+            #expect(try await h.count("jobs") >= 1)
+        }
+    }
+
+    @Test func triggersThatUndoEachOtherStopAfterAFewRounds() async throws {
+        try await withHarness { h in
+            _ = try await Self.rule(h, [
+                "name": "Ping", "kind": "trigger", "events": ["updated"], "all": [["field": "tags", "operator": "includes", "value": "ping"]],
+                "actions": [["kind": "remove_tags", "value": "ping"], ["kind": "add_tags", "value": "pong"]],
+            ])
+            _ = try await Self.rule(h, [
+                "name": "Pong", "kind": "trigger", "events": ["updated"], "all": [["field": "tags", "operator": "includes", "value": "pong"]],
+                "actions": [["kind": "remove_tags", "value": "pong"], ["kind": "add_tags", "value": "ping"]],
+            ])
+            let id = try #require(try await h.ticket()["id"]?.int)
+            #expect(try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["tags": ["ping"]]).status == .ok)
+            for _ in 0..<12 { try await JobRunner.runOnce(h.app) }
+            let history = try await h.send(.GET, "/api/v1/audit?entity=ticket&entity_id=\(id)&action=automated&limit=100")
+            let firings = history["items"]?.array?.count ?? 0
+            // Ping and Pong each fire once per chain: the chain ends
+            #expect(firings == 2)
+        }
+    }
+
+    @Test func aTimeRuleActsOnceOnOldTickets() async throws {
+        try await withHarness { h in
+            _ = try await Self.rule(h, [
+                "name": "Nudge old ones", "kind": "time_rule",
+                "all": [["field": "hours_since_created", "operator": "greater_than", "value": 24], ["field": "tags", "operator": "excludes", "value": "nudged"]],
+                "actions": [["kind": "add_tags", "value": "nudged"], ["kind": "set_priority", "value": "high"]],
+            ])
+            let old = try await h.store.createTicket(
+                NewTicket(subject: "Old", body: "Hello?", requesterEmail: try EmailAddress("old@example.com"), requesterName: nil,
+                          createdAt: Date().addingTimeInterval(-3 * 86_400)),
+                actor: .system)
+            let fresh = try #require(try await h.ticket("Fresh")["id"]?.int)
+            #expect(try await Automations.runTimeRules(h.store, app: h.app) == 1)
+            #expect(try await Automations.runTimeRules(h.store, app: h.app) == 0)
+            #expect(try await h.send(.GET, "/api/v1/tickets/\(old.id)")["tags"] == ["nudged"])
+            #expect(try await h.send(.GET, "/api/v1/tickets/\(fresh)")["tags"] == [])
+        }
+    }
+
+    @Test func aDryRunShowsWhatARuleWouldDoAndChangesNothing() async throws {
+        try await withHarness { h in
+            _ = try await h.ticket("Invoice missing")
+            _ = try await h.ticket("Cannot log in")
+            let before = try await h.snapshot()
+            let run = try await h.send(.POST, "/api/v1/automations/dry-run", json: [
+                "name": "Invoices", "kind": "trigger", "events": ["updated"],
+                "all": [["field": "subject", "operator": "contains", "value": "invoice"]], "actions": [["kind": "set_type", "value": "task"]],
+            ])
+            #expect(run.status == .ok, "\(run.json)")
+            #expect(run["matched"]?.int == 1)
+            #expect(run["items"]?.array?.first?["changes"] == ["type": "task"])
+            #expect(try await h.snapshot() == before)
+        }
+    }
+
+    @Test func badRulesAreRefusedNamingTheFieldAndChangeNothing() async throws {
+        try await withHarness { h in
+            let before = try await h.snapshot()
+            let cases: [(JSONValue, String)] = [
+                (["name": "X", "kind": "trigger", "events": ["created"], "all": [["field": "mood", "operator": "is", "value": "sad"]],
+                  "actions": [["kind": "add_tags", "value": "x"]]], "all[0].field"),
+                (["name": "X", "kind": "trigger", "events": ["created"], "actions": [["kind": "add_note", "body": "Hi {{client.name}}"]]],
+                 "actions[0].body"),
+                (["name": "X", "kind": "time_rule", "all": [["field": "hours_since_updated", "operator": "greater_than", "value": 2]],
+                  "actions": [["kind": "add_note", "body": "again"]]], "actions"),
+                (["name": "X", "kind": "trigger", "events": ["created"], "actions": [["kind": "assign", "value": 999]]], "actions[0].value"),
+            ]
+            for (body, field) in cases {
+                let reply = try await h.send(.POST, "/api/v1/automations", json: body)
+                #expect(reply.status == .unprocessableEntity, "\(body)")
+                #expect(reply["field"]?.string == field, "\(reply.json)")
+            }
+            #expect(try await h.snapshot() == before)
+            let agent = try await h.staff(.agent, email: "agent@example.com")
+            let forbidden = try await h.send(.POST, "/api/v1/automations", json: [
+                "name": "X", "kind": "trigger", "events": ["created"], "actions": [["kind": "add_tags", "value": "x"]],
+            ], token: agent.token)
+            #expect(forbidden.status == .forbidden)
+        }
+    }
+}
