@@ -129,6 +129,12 @@ enum FormMessages {
         ("time rules see no changes; use is or is_not", "error.time_rule_changes"),
         ("this rule would run again on every round: an action must undo one of its conditions (for example set the status it checks, or add a tag it requires to be absent)", "error.rule_repeats"),
         ("{op} does not apply to {field}; use one of {list}", "error.operator_field"),
+        ("a macro is personal or for a team, not both", "error.macro_scope"),
+        ("a macro needs a reply or a field change", "error.macro_empty"),
+        ("macros change fields; use an automation for {kind}", "error.macro_action"),
+        ("{language} is not a language tag like en, uk or pl", "error.language_tag"),
+        ("a team macro needs the team", "error.team_macro"),
+        ("must be one of: personal, team, shared", "error.macro_scope_value"),
     ]
 
     private struct Row {

@@ -26,6 +26,7 @@ extension OpenAPIDocument {
             {"name": "service-levels", "description": "Business hours, SLA policies, escalation tiers and escalating a ticket."},
             {"name": "routing", "description": "Agent availability and capacity, skills, and how teams assign tickets."},
             {"name": "automations", "description": "Triggers, time rules and dry runs."},
+            {"name": "macros", "description": "Canned replies in several languages with field changes."},
             {"name": "audit", "description": "The append-only audit log."},
             {"name": "meta", "description": "About the API itself."}
           ],

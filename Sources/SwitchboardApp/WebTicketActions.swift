@@ -91,6 +91,31 @@ enum WebTicketActions {
         }
     }
 
+    /// Applies a macro: its field changes now, its reply into the composer (not sent yet).
+    @Sendable static func applyMacro(_ req: Request) async throws -> Response {
+        struct Form: Content {
+            var macro_id: Int64?
+            var version: Int64?
+        }
+        let principal = try await req.webPage(.editTickets)
+        let id = try req.id(what: "ticket")
+        let form = try req.content.decode(Form.self)
+        guard let macroId = form.macro_id else { return req.redirect(to: "/tickets/\(id)", redirectType: .normal) }
+        do {
+            let (_, reply) = try await MacroController.apply(req, principal: principal.principal, ticketId: id, macroId: macroId, version: form.version)
+            var model = try await TicketPageModel.load(req, id: id)
+            if let reply {
+                model.draft = reply
+                model.draftKind = .public
+            }
+            return WebController.ticketPage(req, principal, model, status: .ok)
+        } catch let stale as StaleTicket {
+            var model = try await TicketPageModel.load(req, id: id)
+            model.staleBy = stale.current
+            return WebController.ticketPage(req, principal, model, status: .conflict)
+        }
+    }
+
     /// Sets one's own availability and goes back where one was.
     @Sendable static func setAvailability(_ req: Request) async throws -> Response {
         struct Form: Content { var availability: String? }

@@ -611,6 +611,17 @@ def test_every_operation(contract: Contract, server):
     assert dry["checked"] >= 1
     c.call("DELETE", f"/automations/{rule['id']}", expect=204)
 
+    # -- macros
+    macro = c.call("POST", "/macros", json_body={"name": f"Refund sent {run}", "scope": "shared",
+                                                 "replies": {"en": "Hi {{requester.first_name}}, #{{ticket.number}} is refunded."},
+                                                 "actions": [{"kind": "set_status", "value": "pending"}]},
+                   headers={"Idempotency-Key": f"macro-{run}"}, expect=201).json()
+    c.call("GET", "/macros", expect=200)
+    c.call("PUT", f"/macros/{macro['id']}", json_body={"name": f"Refund sent {run}", "scope": "shared", "replies": {"en": "Refunded."}}, expect=200)
+    applied = c.call("POST", f"/tickets/{ticket['id']}/macros/{macro['id']}", json_body={}, expect=200).json()
+    assert applied["reply"] == "Refunded."
+    c.call("DELETE", f"/macros/{macro['id']}", expect=204)
+
     # -- last: revoke the token, sign out
     revoked = c.call("DELETE", f"/tokens/{token['id']}", expect=200).json()
     assert revoked["id"] == token["id"] and "revoked_at" in revoked and "token" not in revoked

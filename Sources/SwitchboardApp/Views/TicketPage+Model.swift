@@ -46,6 +46,8 @@ struct TicketPageModel {
     /// The types offered (those turned off are not, unless the ticket has one).
     var types: [TicketType] = TicketType.allCases
     var timeZone: TimeZone
+    /// The macros the agent may apply.
+    var macros: [Option] = []
     /// When the page was made: SLA countdowns start from it.
     var now = Date()
     /// Problems with the last submitted form, by field, and what was typed.

@@ -6,7 +6,9 @@ import Vapor
 extension TicketPageModel {
     /// Reads everything the ticket page shows; 404 when the ticket does not exist.
     static func load(_ req: Request, id: Int64) async throws -> TicketPageModel {
-        let timeZone = try await req.principal().user.pageTimeZone
+        let principal = try await req.principal()
+        let timeZone = principal.user.pageTimeZone
+        let (userId, teamIds) = (principal.user.id, principal.viewer.teamIds)
         return try await req.store.read { ctx in
             guard let ticket = try await ctx.ticket(id: id) else { throw DomainError.notFound("ticket") }
             let requester = try await ctx.contact(id: ticket.requesterId)
@@ -43,6 +45,7 @@ extension TicketPageModel {
                 timeZone: timeZone)
             model.types = TicketType.allCases.filter { !inactive.contains($0) || $0 == ticket.type }
             model.htmlMessages = try await ctx.messagesWithHTML(ticketId: id)
+            model.macros = try await ctx.macros(for: userId, teamIds: teamIds).map { Option(id: $0.id, name: $0.name) }
             for email in requester?.emails ?? [] {
                 if let at = try await ctx.bouncedAt(email) { model.bounced[email] = at }
             }

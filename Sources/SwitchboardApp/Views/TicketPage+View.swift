@@ -131,7 +131,22 @@ enum TicketPageView {
         }
     }
 
+    /// Choosing a macro: its field changes apply, its reply lands in the composer below.
+    private static func macros(_ h: HTMLWriter, _ m: TicketPageModel, csrf: String) {
+        guard !m.macros.isEmpty, m.ticket.status != .closed else { return }
+        h.tag("form", ["class": "macros", "method": "post", "action": "/tickets/\(m.ticket.id)/macro", "aria-label": h.l.text("macros.apply_form")]) {
+            h.csrfField(csrf)
+            h.void("input", ["type": "hidden", "name": "version", "value": String(m.ticket.version)])
+            h.tag("label", ["for": "macro_id"]) { h.t("macros.macro") }
+            h.tag("select", ["id": "macro_id", "name": "macro_id"]) {
+                for macro in m.macros { h.tag("option", ["value": String(macro.id)]) { h.text(macro.name) } }
+            }
+            h.tag("button", ["type": "submit"]) { h.t("macros.apply") }
+        }
+    }
+
     private static func composer(_ h: HTMLWriter, _ m: TicketPageModel, csrf: String) {
+        macros(h, m, csrf: csrf)
         let closed = m.ticket.status == .closed
         h.tag("form", [
             "class": "composer", "method": "post", "action": "/tickets/\(m.ticket.id)/messages", "enctype": "multipart/form-data",
