@@ -135,6 +135,8 @@ enum FormMessages {
         ("{language} is not a language tag like en, uk or pl", "error.language_tag"),
         ("a team macro needs the team", "error.team_macro"),
         ("must be one of: personal, team, shared", "error.macro_scope_value"),
+        ("the ticket is already with this team", "error.same_team"),
+        ("name at least one person", "error.one_person"),
     ]
 
     private struct Row {

@@ -186,6 +186,76 @@ extension OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/tickets/{id}/transfer": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "description": "The ticket's id.", "schema": {"$ref": "#/components/schemas/Id"}}],
+              "post": {
+                "operationId": "transferTicket",
+                "tags": ["service-levels"],
+                "summary": "Transfer a ticket to another department's team",
+                "description": "The team changes, the assignee is cleared (the team's routing picks it up) and the note is kept as an internal note.",
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "type": "object",
+                        "required": ["team_id", "note"],
+                        "properties": {
+                          "team_id": {"$ref": "#/components/schemas/Id"},
+                          "note": {"type": "string", "minLength": 1, "maxLength": 65536},
+                          "version": {"type": "integer", "format": "int64"}
+                        },
+                        "additionalProperties": false
+                      }
+                    }
+                  }
+                },
+                "security": [{"bearerAuth": []}, {"sessionCookie": [], "csrfToken": []}],
+                "responses": {
+                  "200": {"description": "The ticket now.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ticket"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "409": {"$ref": "#/components/responses/Conflict"},
+                  "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+                  "422": {"$ref": "#/components/responses/UnprocessableContent"}
+                }
+              }
+            },
+            "/api/v1/tickets/{id}/collaborators": {
+              "parameters": [{"name": "id", "in": "path", "required": true, "description": "The ticket's id.", "schema": {"$ref": "#/components/schemas/Id"}}],
+              "post": {
+                "operationId": "inviteCollaborators",
+                "tags": ["service-levels"],
+                "summary": "Invite colleagues from other teams into the internal conversation",
+                "description": "They follow the ticket, and an internal note addressed to them (@name) tells them by mail.",
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "type": "object",
+                        "required": ["user_ids", "note"],
+                        "properties": {
+                          "user_ids": {"type": "array", "minItems": 1, "items": {"$ref": "#/components/schemas/Id"}},
+                          "note": {"type": "string", "minLength": 1, "maxLength": 65536}
+                        },
+                        "additionalProperties": false
+                      }
+                    }
+                  }
+                },
+                "security": [{"bearerAuth": []}, {"sessionCookie": [], "csrfToken": []}],
+                "responses": {
+                  "200": {"description": "The ticket now.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ticket"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+                  "422": {"$ref": "#/components/responses/UnprocessableContent"}
+                }
+              }
+            },
             "/api/v1/tickets/{id}/escalate": {
               "parameters": [{"name": "id", "in": "path", "required": true, "description": "The ticket's id.", "schema": {"$ref": "#/components/schemas/Id"}}],
               "post": {

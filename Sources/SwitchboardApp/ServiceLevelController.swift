@@ -157,6 +157,41 @@ enum ServiceLevelController {
         return try respond(TiersDTO(tierTeams: try await req.store.write { try await $0.setTierTeams(body.tierTeams, actor: actor) }))
     }
 
+    struct TransferRequest: Content {
+        var teamId: Int64
+        var note: String
+        var version: Int64?
+        enum CodingKeys: String, CodingKey { case note, version, teamId = "team_id" }
+    }
+
+    struct InviteRequest: Content {
+        var userIds: [Int64]
+        var note: String
+        enum CodingKeys: String, CodingKey { case note, userIds = "user_ids" }
+    }
+
+    /// `POST /api/v1/tickets/{id}/transfer`: to another department's team, with a note.
+    @Sendable static func transfer(_ req: Request) async throws -> Response {
+        let principal = try await req.authorize(.editTickets)
+        let id = try req.id(what: "ticket")
+        let body = try req.body(TransferRequest.self)
+        let actor = principal.actor
+        let ticket = try await req.store.write {
+            try await $0.transferTicket(id: id, teamId: body.teamId, note: body.note, expectedVersion: body.version, actor: actor)
+        }
+        return try respond(TicketDTO(ticket))
+    }
+
+    /// `POST /api/v1/tickets/{id}/collaborators`: colleagues from other teams into the internal conversation.
+    @Sendable static func invite(_ req: Request) async throws -> Response {
+        let principal = try await req.authorize(.editTickets)
+        let id = try req.id(what: "ticket")
+        let body = try req.body(InviteRequest.self)
+        let actor = principal.actor
+        let ticket = try await req.store.write { try await $0.inviteCollaborators(ticketId: id, userIds: body.userIds, note: body.note, actor: actor) }
+        return try respond(TicketDTO(ticket))
+    }
+
     @Sendable static func escalate(_ req: Request) async throws -> Response {
         let principal = try await req.authorize(.editTickets)
         let id = try req.id(what: "ticket")

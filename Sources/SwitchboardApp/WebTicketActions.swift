@@ -116,6 +116,35 @@ enum WebTicketActions {
         }
     }
 
+    /// Hands the ticket to another department's team with a note.
+    @Sendable static func transfer(_ req: Request) async throws -> Response {
+        struct Form: Content {
+            var team_id: Int64?
+            var note: String?
+            var version: Int64?
+        }
+        let principal = try await req.webPage(.editTickets)
+        let id = try req.id(what: "ticket")
+        let form = try req.content.decode(Form.self)
+        let actor = principal.actor
+        do {
+            guard let team = form.team_id else { throw DomainError.invalid(field: "team_id", "is required") }
+            _ = try await req.store.write {
+                try await $0.transferTicket(id: id, teamId: team, note: form.note ?? "", expectedVersion: form.version, actor: actor)
+            }
+            return req.redirect(to: "/tickets/\(id)", redirectType: .normal)
+        } catch let error as DomainError where [.invalid, .invalidTransition].contains(error.kind) {
+            var model = try await TicketPageModel.load(req, id: id)
+            model.errors["transfer"] = FormMessages.text(error, req.localizer(for: principal.user))
+            model.transferDraft = form.note ?? ""
+            return WebController.ticketPage(req, principal, model, status: .unprocessableEntity)
+        } catch let stale as StaleTicket {
+            var model = try await TicketPageModel.load(req, id: id)
+            model.staleBy = stale.current
+            return WebController.ticketPage(req, principal, model, status: .conflict)
+        }
+    }
+
     /// Sets one's own availability and goes back where one was.
     @Sendable static func setAvailability(_ req: Request) async throws -> Response {
         struct Form: Content { var availability: String? }

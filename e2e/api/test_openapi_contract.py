@@ -560,6 +560,10 @@ def test_every_operation(contract: Contract, server):
     escalated = c.call("POST", f"/tickets/{covered['id']}/escalate", json_body={"note": "Over my head", "version": covered["version"]},
                        expect=200).json()
     assert escalated["escalation_level"] == 1 and escalated["team_id"] == team["id"]
+    other_team = c.call("POST", "/teams", json_body={"name": f"Sales {run}"}, expect=201).json()
+    moved = c.call("POST", f"/tickets/{covered['id']}/transfer", json_body={"team_id": other_team["id"], "note": "For sales"}, expect=200).json()
+    assert moved["team_id"] == other_team["id"]
+    c.call("POST", f"/tickets/{covered['id']}/collaborators", json_body={"user_ids": [agent["id"]], "note": "Please look"}, expect=200)
     c.call("DELETE", f"/sla-policies/{policy['id']}", expect=204)
     c.call("DELETE", f"/business-hours/{hours['id']}", expect=204)
 

@@ -46,6 +46,8 @@ struct TicketPageModel {
     /// The types offered (those turned off are not, unless the ticket has one).
     var types: [TicketType] = TicketType.allCases
     var timeZone: TimeZone
+    /// The note typed for a refused transfer.
+    var transferDraft: String = ""
     /// The macros the agent may apply.
     var macros: [Option] = []
     /// When the page was made: SLA countdowns start from it.

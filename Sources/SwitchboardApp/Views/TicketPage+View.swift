@@ -24,6 +24,7 @@ enum TicketPageView {
                 h.tag("aside", ["class": "sidebar"]) {
                     fields(h, m, csrf: frame.csrf)
                     escalate(h, m, csrf: frame.csrf)
+                    transfer(h, m, csrf: frame.csrf)
                     requester(h, m)
                     links(h, m, csrf: frame.csrf)
                     merge(h, m, csrf: frame.csrf)
@@ -201,6 +202,33 @@ enum TicketPageView {
             h.textField("tags", label: "ticket.tags", value: t.tags.joined(separator: ", "), error: m.errors["tags"], hint: "ticket.tags_hint")
             h.customFieldInputs(m.customFields, values: t.customFields, errors: m.errors)
             h.tag("button", ["type": "submit"]) { h.t("ticket.save") }
+        }
+    }
+
+    /// Handing the ticket to another department's team, with a note.
+    private static func transfer(_ h: HTMLWriter, _ m: TicketPageModel, csrf: String) {
+        let t = m.ticket
+        let others = m.teams.filter { $0.id != t.teamId }
+        guard t.status != .closed, !others.isEmpty else { return }
+        h.tag("details", ["class": "escalate", "open": m.errors["transfer"] == nil ? nil : ""]) {
+            h.tag("summary") { h.t("ticket.transfer") }
+            h.tag("form", ["method": "post", "action": "/tickets/\(t.id)/transfer", "aria-label": h.l.text("ticket.transfer")]) {
+                h.csrfField(csrf)
+                h.void("input", ["type": "hidden", "name": "version", "value": String(t.version)])
+                h.tag("div", ["class": "field"]) {
+                    h.tag("label", ["for": "transfer-team"]) { h.t("ticket.transfer_team") }
+                    h.tag("select", ["id": "transfer-team", "name": "team_id"]) {
+                        for team in others { h.tag("option", ["value": String(team.id)]) { h.text(team.name) } }
+                    }
+                }
+                h.tag("label", ["for": "transfer-note"]) { h.t("ticket.transfer_note") }
+                h.tag("textarea", [
+                    "id": "transfer-note", "name": "note", "rows": "3", "required": "", "aria-invalid": m.errors["transfer"] == nil ? nil : "true",
+                    "aria-describedby": m.errors["transfer"] == nil ? nil : "transfer-error",
+                ]) { h.text(m.transferDraft) }
+                if let error = m.errors["transfer"] { h.tag("p", ["class": "field-error", "id": "transfer-error", "role": "alert"]) { h.text(error) } }
+                h.tag("button", ["type": "submit"]) { h.t("ticket.transfer_button") }
+            }
         }
     }
 
