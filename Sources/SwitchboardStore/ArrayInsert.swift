@@ -50,6 +50,8 @@ struct PostgresColumnArray: Encodable, Sendable, PostgresThrowingDynamicTypeEnco
 
     let values: Values
 
+    init(_ values: Values) { self.values = values }
+
     /// Columns whose values may all be null on insert and that hold text; other all-null
     /// columns are integers (ids and times are the only other kind we store).
     private static let nullableText: Set<String> = ["locale", "external_id", "before_state", "after_state", "job_title"]

@@ -26,16 +26,47 @@ public struct EscalationRecord: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey { case metric, when, actions, level, note }
 }
 
+/// What SLA events say about their ticket: enough to tell people and to find it, not the
+/// whole ticket (a round may write hundreds of thousands of these).
+struct TicketRef: Encodable {
+    let id: Int64
+    let number: Int64
+    let subject: String
+    let status: TicketStatus
+    let priority: TicketPriority
+    let assigneeId: Int64?
+    let teamId: Int64?
+    let followerIds: [Int64]
+    let escalationLevel: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, number, subject, status, priority
+        case assigneeId = "assignee_id", teamId = "team_id", followerIds = "follower_ids", escalationLevel = "escalation_level"
+    }
+
+    init(_ t: Ticket) {
+        id = t.id
+        number = t.number
+        subject = t.subject
+        status = t.status
+        priority = t.priority
+        assigneeId = t.assigneeId
+        teamId = t.teamId
+        followerIds = t.followerIds
+        escalationLevel = t.escalationLevel
+    }
+}
+
 /// The payload of `ticket.escalated`.
 struct EscalationPayload: Encodable {
-    let ticket: Ticket
-    let before: Ticket
+    let ticket: TicketRef
+    let before: TicketRef
     let escalation: EscalationRecord
 }
 
 /// The payload of `ticket.sla_breached`.
 struct BreachPayload: Encodable {
-    let ticket: Ticket
+    let ticket: TicketRef
     let metric: SLAMetric
     let dueAt: Date
 
@@ -87,6 +118,7 @@ extension WriteContext {
         ).all(TicketRow.self).map { try $0.ticket() }
         guard !tickets.isEmpty else { return outcome }
         let tierTeams = try await reader.tierTeams()
+        var slaOnly: [Ticket] = []
         for ticket in tickets {
             outcome.checked += 1
             var t = ticket
@@ -108,9 +140,10 @@ extension WriteContext {
                 try await save(t)
                 try await recordTicketUpdate(before, t, actor: .system)
             } else {
-                try await saveSLA(t, engine: engine)
+                slaOnly.append(t)
             }
         }
+        try await saveSLA(slaOnly, engine: engine)
         return outcome
     }
 
@@ -167,18 +200,39 @@ extension WriteContext {
     private func recordEscalation(_ escalation: EscalationRecord, before: Ticket, after: Ticket, actor: Actor = .system) async throws {
         try await record(
             .ticketEscalated, entityId: after.id, actor: actor, after: JSONText(escalation),
-            payload: JSONText(EscalationPayload(ticket: after, before: before, escalation: escalation)))
+            payload: JSONText(EscalationPayload(ticket: TicketRef(after), before: TicketRef(before), escalation: escalation)))
     }
 
-    /// Writes only the SLA columns: marking a breach or an escalation that changed no field is
-    /// bookkeeping, not a change agents would have to reload for.
-    private func saveSLA(_ t: Ticket, engine: SLAEngine) async throws {
-        try await sql.raw(
-            """
-            UPDATE tickets SET sla = \(bind: t.sla.map(encodeJSON)), sla_due_at = \(bind: t.sla?.dueAt?.ms),
-              sla_check_at = \(bind: engine.nextCheck(t)?.ms) WHERE id = \(bind: t.id)
-            """
-        ).run()
+    /// Writes only the SLA columns, of many tickets in one statement: marking a breach or an
+    /// escalation that changed no field is bookkeeping, not a change agents would have to reload for.
+    private func saveSLA(_ tickets: [Ticket], engine: SLAEngine) async throws {
+        guard !tickets.isEmpty else { return }
+        let ids = tickets.map(\.id)
+        let slas = tickets.map { $0.sla.map(encodeJSON) }
+        let due = tickets.map { $0.sla?.dueAt?.ms }
+        let check = tickets.map { engine.nextCheck($0)?.ms }
+        switch dialect {
+        case .postgres:
+            try await sql.raw(
+                """
+                UPDATE tickets SET sla = v.sla, sla_due_at = v.due, sla_check_at = v.chk
+                FROM unnest(\(bind: PostgresColumnArray(.int8(ids))), \(bind: PostgresColumnArray(.text(slas))),
+                  \(bind: PostgresColumnArray(.int8(due))), \(bind: PostgresColumnArray(.int8(check)))) AS v(id, sla, due, chk)
+                WHERE tickets.id = v.id
+                """
+            ).run()
+        case .sqlite:
+            for start in stride(from: 0, to: tickets.count, by: 200) {
+                let end = min(start + 200, tickets.count)
+                let rows = (start..<end).map { i -> SQLQueryString in "(\(bind: ids[i]), \(bind: slas[i]), \(bind: due[i]), \(bind: check[i]))" }
+                try await sql.raw(
+                    """
+                    UPDATE tickets SET sla = v.column2, sla_due_at = v.column3, sla_check_at = v.column4
+                    FROM (VALUES \(rows.joined(separator: ", "))) AS v WHERE tickets.id = v.column1
+                    """
+                ).run()
+            }
+        }
     }
 
     private static func fieldsChanged(_ a: Ticket, _ b: Ticket) -> Bool {

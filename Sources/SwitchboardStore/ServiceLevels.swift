@@ -83,7 +83,7 @@ extension WriteContext {
             try await record(
                 .ticketSLABreached, entityId: ticket.id, actor: .system,
                 after: JSONText(JSONValue.object(["metric": .string(clock.metric.rawValue)])),
-                payload: JSONText(BreachPayload(ticket: ticket, metric: clock.metric, dueAt: clock.dueAt ?? now)))
+                payload: JSONText(BreachPayload(ticket: TicketRef(ticket), metric: clock.metric, dueAt: clock.dueAt ?? now)))
         }
         return count
     }
