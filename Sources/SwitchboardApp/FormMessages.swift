@@ -137,6 +137,7 @@ enum FormMessages {
         ("must be one of: personal, team, shared", "error.macro_scope_value"),
         ("the ticket is already with this team", "error.same_team"),
         ("name at least one person", "error.one_person"),
+        ("your role may not share macros", "error.share_macros"),
     ]
 
     private struct Row {

@@ -58,6 +58,7 @@ import Testing
         used.formUnion(OrganizationTier.allCases.map { "tier." + $0.rawValue })
         used.formUnion(ChannelKind.allCases.map { "channel." + $0.rawValue })
         used.formUnion(Availability.allCases.map { "availability." + $0.rawValue })
+        used.formUnion(MacrosModel.languages.map { "macros.reply_" + $0 })
         used.formUnion(AutomationCondition.Field.allCases.map { "automations.field_" + $0.rawValue })
         used.formUnion(AutomationCondition.Operator.allCases.map { "automations.op_" + $0.rawValue })
         used.formUnion(AutomationAction.Kind.allCases.map { "automations.action_" + $0.rawValue })

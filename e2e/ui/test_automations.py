@@ -70,3 +70,25 @@ def test_an_agent_applies_a_macro_and_its_reply_lands_in_the_composer(signed_in,
     assert page.get_by_role("form", name="Ticket fields").get_by_label("Status").input_value() == "pending"
     page.get_by_role("button", name="Send").click()
     expect(page.locator("ol.timeline")).to_contain_text("could you send the order number")
+
+
+def test_an_agent_keeps_personal_macros_on_the_macros_page(signed_in):
+    page = signed_in
+    run = secrets.token_hex(3)
+    page.get_by_role("navigation", name="Sections").get_by_role("link", name="Macros").click()
+    form = page.get_by_role("region", name="New macro")
+    form.get_by_label("Name").fill(f"Thanks {run}")
+    form.get_by_label("Reply in English").fill("Thanks, {{requester.first_name}}! {{agent.nickname}}")
+    form.get_by_label("Reply in Ukrainian").fill("Дякуємо, {{requester.first_name}}!")
+    form.get_by_label("Set the status").select_option("solved")
+    form.get_by_role("button", name="Create").click()
+    # An unknown placeholder is named next to its reply; what was typed stays
+    expect(page.get_by_text("agent.nickname is not a placeholder.")).to_be_visible()
+    form = page.get_by_role("region", name="New macro")
+    assert form.get_by_label("Reply in Ukrainian").input_value() == "Дякуємо, {{requester.first_name}}!"
+    form.get_by_label("Reply in English").fill("Thanks, {{requester.first_name}}! {{agent.name}}")
+    form.get_by_role("button", name="Create").click()
+    row = page.get_by_role("row", name=re.compile(f"Thanks {run}"))
+    expect(row).to_contain_text("0")
+    page.get_by_role("button", name=f"Delete Thanks {run}").click()
+    expect(page.get_by_role("row", name=re.compile(f"Thanks {run}"))).to_have_count(0)

@@ -31,6 +31,7 @@ enum Layout {
                 h.tag("nav", ["class": "sections", "aria-label": l.text("layout.sections")]) {
                     h.tag("a", ["href": "/inbox", "aria-current": frame.section == .inbox ? "page" : nil]) { h.t("layout.inbox") }
                     h.tag("a", ["href": "/contacts", "aria-current": frame.section == .customers ? "page" : nil]) { h.t("layout.customers") }
+                    h.tag("a", ["href": "/macros"]) { h.t("layout.macros") }
                     if frame.canAdmin {
                         h.tag("a", ["href": "/admin/users", "aria-current": frame.section == .admin ? "page" : nil]) { h.t("layout.admin") }
                     }
