@@ -138,6 +138,7 @@ enum FormMessages {
         ("the ticket is already with this team", "error.same_team"),
         ("name at least one person", "error.one_person"),
         ("your role may not share macros", "error.share_macros"),
+        ("write rules like type:complaint, tag:refund, language:pl", "error.rules_format"),
     ]
 
     private struct Row {

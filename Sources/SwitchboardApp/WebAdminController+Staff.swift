@@ -64,9 +64,46 @@ extension WebAdminController {
         -> Response
     {
         var model = model
-        model.teams = try await req.store.read { try await $0.teams() }
+        let id = model.user.id
+        (model.teams, model.status, model.skills, model.levels) = try await req.store.read { ctx in
+            (try await ctx.teams(), try await ctx.agentStatus(userId: id), try await ctx.skills(), try await ctx.userSkills([id])[id] ?? [:])
+        }
         let l = req.localizer(for: principal.user)
         return WebController.html(
             AdminUserEditView.render(model, frame: WebController.frame(principal, title: model.user.name, .admin), l), status: status)
+    }
+
+    /// Capacity and skill levels from the staff member's page.
+    @Sendable static func updateRouting(_ req: Request) async throws -> Response {
+        let principal = try await req.webPage(.manageUsers)
+        let id = try req.id(what: "user")
+        guard let user = try await req.store.read({ try await $0.user(id: id) }) else { throw DomainError.notFound("user") }
+        let fields = try req.content.decode([String: String].self)
+        let actor = principal.actor
+        let capacityText = (fields["capacity"] ?? "").trimmingCharacters(in: .whitespaces)
+        do {
+            var capacity: Int?
+            if !capacityText.isEmpty {
+                guard let n = Int(capacityText) else { throw DomainError.invalid(field: "capacity", "must be a whole number") }
+                capacity = n
+            }
+            var levels: [Int64: Int] = [:]
+            for (key, value) in fields where key.hasPrefix("skill_") {
+                if let skill = Int64(key.dropFirst(6)), let level = Int(value) { levels[skill] = level }
+            }
+            let chosen = levels
+            let limit = capacity
+            _ = try await req.store.write { ctx in
+                guard let current = try await ctx.reader.agentStatus(userId: id) else { throw DomainError.notFound("user") }
+                _ = try await ctx.setAvailability(userId: id, current.availability, capacity: .some(limit), actor: actor)
+                return try await ctx.setUserSkills(userId: id, chosen, actor: actor)
+            }
+            return req.redirect(to: "/admin/users/\(id)", redirectType: .normal)
+        } catch let error as DomainError where error.kind == .invalid {
+            var model = AdminUserEditModel(user: user)
+            model.draft["capacity"] = capacityText
+            model.errors[error.field ?? "capacity"] = FormMessages.text(error, req.localizer(for: principal.user))
+            return try await userPage(req, principal, model, status: .unprocessableEntity)
+        }
     }
 }

@@ -59,6 +59,7 @@ import Testing
         used.formUnion(ChannelKind.allCases.map { "channel." + $0.rawValue })
         used.formUnion(Availability.allCases.map { "availability." + $0.rawValue })
         used.formUnion(MacrosModel.languages.map { "macros.reply_" + $0 })
+        used.formUnion((1...5).map { "skills.level_\($0)" })
         used.formUnion(AutomationCondition.Field.allCases.map { "automations.field_" + $0.rawValue })
         used.formUnion(AutomationCondition.Operator.allCases.map { "automations.op_" + $0.rawValue })
         used.formUnion(AutomationAction.Kind.allCases.map { "automations.action_" + $0.rawValue })

@@ -57,3 +57,35 @@ def test_an_online_agent_receives_the_teams_new_tickets_in_turn(browser, server,
         agent_page.wait_for_timeout(250)
     assert api.get(f"/tickets/{ticket['id']}").get("assignee_id") is None
     context.close()
+
+
+def test_admin_defines_a_skill_and_sets_an_agents_level_and_capacity(signed_in, api):
+    page = signed_in
+    run = secrets.token_hex(3)
+    agent = api.post("/users", {"email": f"skilled-{run}@example.com", "name": f"Piotr {run}", "role": "agent"})
+    page.goto("/admin/skills")
+    form = page.get_by_role("region", name="New skill")
+    form.get_by_label("Name").fill(f"Polish {run}")
+    form.get_by_label("Needed for").fill("language=pl")
+    form.get_by_role("button", name="Create").click()
+    expect(page.get_by_text("Write rules like type:complaint, tag:refund, language:pl.")).to_be_visible()
+    form = page.get_by_role("region", name="New skill")
+    assert form.get_by_label("Name").input_value() == f"Polish {run}"
+    form.get_by_label("Needed for").fill("language:pl, tag:polish")
+    form.get_by_label("Level needed").select_option("3")
+    form.get_by_role("button", name="Create").click()
+    expect(page.get_by_role("row", name=re.compile(f"Polish {run}"))).to_contain_text("language:pl, tag:polish")
+
+    page.goto(f"/admin/users/{agent['id']}")
+    routing = page.get_by_role("region", name="Routing")
+    routing.get_by_label("Capacity").fill("-5")
+    routing.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("region", name="Routing").get_by_text("Must be between 0 and 1000.")).to_be_visible()
+    routing = page.get_by_role("region", name="Routing")
+    routing.get_by_label("Capacity").fill("8")
+    skill_select = routing.locator("select").filter(has=page.locator(f"option:has-text('Polish {run} · 4')"))
+    skill_select.select_option(label=f"Polish {run} · 4")
+    routing.get_by_role("button", name="Save").click()
+    assert api.get(f"/users/{agent['id']}/availability")["capacity"] == 8
+    skills = api.get(f"/users/{agent['id']}/skills")["skills"]
+    assert [s["level"] for s in skills] == [4]

@@ -738,7 +738,7 @@ def test_admin_changes_a_staff_members_role_title_and_teams(signed_in, api):
     # One's own role stays as it is
     page.goto(f"/admin/users/{api.user['id']}")
     page.get_by_label("Role", exact=True).select_option("agent")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("region", name="Details, role and teams").get_by_role("button", name="Save").click()
     expect(page.get_by_text("You cannot change your own role")).to_be_visible()
 
 

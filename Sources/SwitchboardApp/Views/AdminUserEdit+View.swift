@@ -1,4 +1,5 @@
 import SwitchboardCore
+import SwitchboardStore
 
 /// One staff member's page for an admin: name, email, job title, role, language and teams.
 struct AdminUserEditModel {
@@ -7,9 +8,39 @@ struct AdminUserEditModel {
     var draft: [String: String] = [:]
     var draftTeams: Set<Int64>?
     var errors: [String: String] = [:]
+    var status: AgentStatus?
+    var skills: [Skill] = []
+    var levels: [Int64: Int] = [:]
 }
 
 enum AdminUserEditView {
+    /// Capacity and skills, for routing.
+    static func routing(_ h: HTMLWriter, _ m: AdminUserEditModel, csrf: String) {
+        h.tag("section", ["class": "card", "aria-labelledby": "routing"]) {
+            h.tag("h2", ["id": "routing"]) { h.t("user.routing") }
+            if let status = m.status {
+                h.tag("p") {
+                    h.t("availability." + status.availability.rawValue)
+                    h.text(" · ")
+                    h.t("user.open_tickets", ["count": String(status.openTickets)])
+                }
+            }
+            h.tag("form", ["method": "post", "action": "/admin/users/\(m.user.id)/routing"]) {
+                h.csrfField(csrf)
+                h.textField(
+                    "capacity", label: "user.capacity", value: m.draft["capacity"] ?? m.status?.capacity.map(String.init) ?? "", type: "number",
+                    error: m.errors["capacity"], hint: "user.capacity_hint")
+                for skill in m.skills {
+                    h.selectField(
+                        "skill_\(skill.id)", label: "user.skill_level", noneKey: "user.no_skill",
+                        choices: (1...5).map { (String($0), "\(skill.name) · \($0)") }, selected: m.levels[skill.id].map(String.init))
+                }
+                if m.skills.isEmpty { h.tag("p", ["class": "muted"]) { h.t("user.no_skills_yet") } }
+                h.tag("button", ["type": "submit"]) { h.t("common.save") }
+            }
+        }
+    }
+
     static func render(_ m: AdminUserEditModel, frame: PageFrame, _ l: Localizer) -> String {
         Layout.page(frame, l) { h in
             h.tag("div", ["class": "page narrow"]) {
@@ -36,6 +67,7 @@ enum AdminUserEditView {
                         h.tag("button", ["type": "submit", "class": "primary"]) { h.t("common.save") }
                     }
                 }
+                routing(h, m, csrf: frame.csrf)
             }
         }
     }

@@ -108,7 +108,7 @@ enum Layout {
         h.tag("nav", ["class": "subnav", "aria-label": h.l.text("layout.admin")]) {
             for (path, key) in [
                 ("/admin/users", "layout.staff"), ("/admin/teams", "layout.teams"), ("/admin/fields", "layout.fields"), ("/admin/types", "layout.types"),
-                ("/admin/tags", "layout.tags"), ("/admin/service-levels", "layout.service_levels"), ("/admin/automations", "layout.automations"), ("/admin/mailboxes", "layout.mailboxes"), ("/admin/mail-log", "layout.mail_log"),
+                ("/admin/tags", "layout.tags"), ("/admin/service-levels", "layout.service_levels"), ("/admin/skills", "layout.skills"), ("/admin/automations", "layout.automations"), ("/admin/mailboxes", "layout.mailboxes"), ("/admin/mail-log", "layout.mail_log"),
                 ("/admin/tokens", "layout.tokens"), ("/admin/audit", "layout.audit"),
             ] {
                 h.tag("a", ["href": path]) { h.t(key) }
