@@ -33,51 +33,74 @@ enum Automations {
     }
 
     /// Runs the triggers for the events since the consumer's position. Returns the firings.
+    /// Deciding happens on a read connection; only what fires is written, in a short write that
+    /// also moves the consumer on (if another instance moved it first, this one stands back).
+    /// So an update waits for the writer no longer because triggers exist.
     static func runTriggers(_ store: Store, app: Application) async throws -> Int {
         guard try await store.read({ try await $0.hasEvents(for: consumer) }) else { return 0 }
         let publicURL = app.config.publicURL ?? WebPasswordReset.localURL(app)
+        let (position, events, triggers) = try await store.read { ctx in
+            let position = try await ctx.consumerPosition(consumer)
+            return (position, try await ctx.events(after: position, limit: 500), try await ctx.automations().filter { $0.active && $0.kind == .trigger })
+        }
+        guard let last = events.last else { return 0 }
+        let needsPeople = triggers.contains { ($0.all + $0.any).contains { [.requesterEmail, .organizationTier].contains($0.field) } }
+        var decided: [(event: DomainEvent, ticketId: Int64, firings: [AutomationFiring], cause: AutomationCause)] = []
+        for event in events where !triggers.isEmpty {
+            let kind: AutomationRule.Event
+            switch event.type {
+            case .ticketCreated: kind = .created
+            case .ticketUpdated: kind = .updated
+            case .messageAdded: kind = .replied
+            default: continue
+            }
+            guard let peek = try? APIJSON.decoder.decode(Peek.self, from: Data(event.payload.text.utf8)) else { continue }
+            // A note (internal) is not a reply; automations' own notes start nothing.
+            if kind == .replied, peek.message?.visibility != .public { continue }
+            let cause = peek.cause ?? AutomationCause(fired: [], depth: 0)
+            guard cause.depth < AutomationCause.maxDepth else {
+                app.logger.warning("automations: chain on ticket \(peek.ticket.id) stopped after \(cause.depth) rounds")
+                continue
+            }
+            var facts = AutomationFacts(
+                ticket: peek.ticket, before: kind == .updated ? peek.before : nil, event: kind, message: peek.message?.body, now: store.clock(),
+                pendingSince: peek.ticket.status == .pending ? peek.ticket.updatedAt : nil)
+            if needsPeople {
+                (facts.requesterEmail, facts.organizationTier) = try await store.read { try await people(of: peek.ticket, $0) }
+            }
+            let firings = AutomationEngine.fire(triggers, facts: facts, skip: Set(cause.fired))
+            if !firings.isEmpty {
+                decided.append((event, peek.ticket.id, firings, AutomationCause(fired: cause.fired + firings.map(\.rule.id), depth: cause.depth + 1)))
+            }
+        }
+        let toApply = decided
         return try await store.write { ctx in
-            let events = try await ctx.takeEvents(consumer: consumer, limit: 200)
-            let triggers = try await ctx.reader.automations().filter { $0.active && $0.kind == .trigger }
-            guard !triggers.isEmpty else { return 0 }
+            guard try await ctx.advanceConsumer(consumer, from: position, to: last.sequence) else { return 0 }
             var fired = 0
-            for event in events {
-                let kind: AutomationRule.Event
-                switch event.type {
-                case .ticketCreated: kind = .created
-                case .ticketUpdated: kind = .updated
-                case .messageAdded: kind = .replied
-                default: continue
-                }
-                guard let peek = try? APIJSON.decoder.decode(Peek.self, from: Data(event.payload.text.utf8)) else { continue }
-                // A note (internal) is not a reply; automations' own notes start nothing.
-                if kind == .replied, peek.message?.visibility != .public { continue }
-                let cause = peek.cause ?? AutomationCause(fired: [], depth: 0)
-                guard cause.depth < AutomationCause.maxDepth else {
-                    app.logger.warning("automations: chain on ticket \(peek.ticket.id) stopped after \(cause.depth) rounds")
-                    continue
-                }
-                let facts = try await facts(peek.ticket, before: kind == .updated ? peek.before : nil, event: kind, message: peek.message?.body, ctx: ctx)
-                let firings = AutomationEngine.fire(triggers, facts: facts, skip: Set(cause.fired))
-                guard !firings.isEmpty else { continue }
-                fired += firings.count
-                let next = AutomationCause(fired: cause.fired + firings.map(\.rule.id), depth: cause.depth + 1)
-                try await ctx.applyAutomations(firings, to: peek.ticket.id, cause: next) { action, rule, ticket in
-                    try await enqueue(action, rule: rule, ticket: ticket, event: event, ctx: ctx, link: "\(publicURL)/tickets/\(ticket.id)")
+            for d in toApply {
+                fired += d.firings.count
+                try await ctx.applyAutomations(d.firings, to: d.ticketId, cause: d.cause) { action, rule, ticket in
+                    try await enqueue(action, rule: rule, ticket: ticket, event: d.event, ctx: ctx, link: "\(publicURL)/tickets/\(ticket.id)")
                 }
             }
             return fired
         }
     }
 
+    /// The requester's email and the organization's tier, for conditions that look at them.
+    static func people(of ticket: Ticket, _ reader: ReadContext) async throws -> (String?, OrganizationTier?) {
+        let requester = try await reader.contact(id: ticket.requesterId)
+        let tier = try await ticket.organizationId.asyncMap { try await reader.organization(id: $0)?.tier } ?? nil
+        return (requester?.emails.first, tier)
+    }
+
     /// What conditions look at for `ticket`.
     static func facts(
         _ ticket: Ticket, before: Ticket?, event: AutomationRule.Event?, message: String?, ctx: WriteContext, now: Date? = nil
     ) async throws -> AutomationFacts {
-        let requester = try await ctx.reader.contact(id: ticket.requesterId)
-        let tier = try await ticket.organizationId.asyncMap { try await ctx.reader.organization(id: $0)?.tier } ?? nil
+        let (email, tier) = try await people(of: ticket, ctx.reader)
         return AutomationFacts(
-            ticket: ticket, before: before, event: event, message: message, requesterEmail: requester?.emails.first, organizationTier: tier,
+            ticket: ticket, before: before, event: event, message: message, requesterEmail: email, organizationTier: tier,
             now: now ?? ctx.now, pendingSince: ticket.status == .pending ? ticket.updatedAt : nil)
     }
 

@@ -56,6 +56,15 @@ extension WriteContext {
         }
     }
 
+    /// Moves a consumer from `from` to `to`, unless someone moved it since it was read at `from`;
+    /// returns whether it moved (then the events in between are this caller's to act on).
+    public func advanceConsumer(_ name: String, from: Int64, to: Int64) async throws -> Bool {
+        let moved = try await sql.raw(
+            "UPDATE outbox_consumers SET last_seq = \(bind: to) WHERE name = \(bind: name) AND last_seq = \(bind: from) RETURNING last_seq"
+        ).all()
+        return !moved.isEmpty
+    }
+
     /// Reads the events after a consumer's position and moves the position past them, holding
     /// the consumer's row (on PostgreSQL) so two instances never hand out the same events.
     public func takeEvents(consumer name: String, limit: Int) async throws -> [DomainEvent] {
