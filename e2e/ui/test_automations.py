@@ -48,6 +48,7 @@ def test_admin_dry_runs_and_saves_a_trigger_that_then_acts(signed_in, api):
     assert api.get(f"/tickets/{ticket['id']}")["tags"] == ["hardware"]
     page.goto(f"/tickets/{ticket['id']}")
     expect(page.locator("ol.timeline")).to_contain_text("Ask Olena for a photo")
+    expect(page.locator("ol.timeline")).to_contain_text(f"Automation ran: Hardware {run}.")
 
     # Turned off, it no longer acts
     page.goto("/admin/automations")

@@ -85,6 +85,7 @@ def test_an_sla_policy_gives_agents_countdowns_and_they_escalate(signed_in, api)
     page.get_by_role("button", name="Escalate", exact=True).click()
     expect(page.get_by_role("list", name="Service level targets")).to_contain_text("Tier 2: senior agents")
     expect(page.locator("ol.timeline").get_by_text("Locked out after a password change; needs an admin reset")).to_be_visible()
+    expect(page.locator("ol.timeline")).to_contain_text("Escalated. Now with Tier 2: senior agents.")
     fields = page.get_by_role("form", name="Ticket fields")
     assert fields.get_by_label("Team").input_value() == str(seniors["id"])
 

@@ -22,6 +22,17 @@ struct TicketPageModel {
         var changes: [FieldChange]
     }
 
+    /// An SLA or automation event shown on the timeline among the messages.
+    struct TimelineEvent {
+        enum Kind { case breached, escalated, automated }
+        var at: Date
+        var kind: Kind
+        var metric: SLAMetric?
+        var level: Int?
+        var name: String?
+        var actor: String
+    }
+
     /// A link to another ticket.
     struct Link {
         var kind: TicketLinkKind
@@ -31,6 +42,7 @@ struct TicketPageModel {
     var ticket: Ticket
     var customFields: [CustomFieldDefinition] = []
     var history: [HistoryItem] = []
+    var events: [TimelineEvent] = []
     var links: [Link] = []
     var attachments: [Int64: [Attachment]] = [:]
     /// When mail to the requester's addresses last bounced, by address.

@@ -26,7 +26,23 @@ extension TicketPageModel {
                 return Entry(message: m, author: author)
             }
             let others = try await ctx.tickets(requesterId: ticket.requesterId, limit: 6).filter { $0.id != id }.prefix(5)
-            let history = try await ctx.history(ticketId: id).map { event in
+            let audit = try await ctx.history(ticketId: id)
+            let events = audit.compactMap { event -> TimelineEvent? in
+                let after = event.after.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.text.utf8)) }
+                let actor = event.actor.kind == .user ? event.actor.id.flatMap { staff[$0] } ?? "—" : "Switchboard"
+                let metric: SLAMetric? = if case .string(let m)? = after?["metric"] { SLAMetric(rawValue: m) } else { nil }
+                switch event.action {
+                case "sla_breached": return TimelineEvent(at: event.occurredAt, kind: .breached, metric: metric, actor: actor)
+                case "escalated":
+                    let level: Int? = if case .number(let n)? = after?["level"] { Int(n) } else { nil }
+                    return TimelineEvent(at: event.occurredAt, kind: .escalated, metric: metric, level: level, actor: actor)
+                case "automated":
+                    guard case .string(let name)? = after?["name"] else { return nil }
+                    return TimelineEvent(at: event.occurredAt, kind: .automated, name: name, actor: actor)
+                default: return nil
+                }
+            }
+            let history = audit.map { event in
                 HistoryItem(
                     at: event.occurredAt,
                     actor: event.actor.kind == .user ? event.actor.id.flatMap { staff[$0] } ?? "—" : "Switchboard",
@@ -43,6 +59,7 @@ extension TicketPageModel {
                 agents: users.filter { $0.active && $0.role.allows(.editTickets) }.map { Option(id: $0.id, name: $0.name) },
                 teams: try await ctx.teams().map { Option(id: $0.id, name: $0.name) }, otherTickets: Array(others),
                 timeZone: timeZone)
+            model.events = events
             model.types = TicketType.allCases.filter { !inactive.contains($0) || $0 == ticket.type }
             model.htmlMessages = try await ctx.messagesWithHTML(ticketId: id)
             model.macros = try await ctx.macros(for: userId, teamIds: teamIds).map { Option(id: $0.id, name: $0.name) }

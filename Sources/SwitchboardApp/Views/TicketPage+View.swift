@@ -68,7 +68,12 @@ enum TicketPageView {
     private static func timeline(_ h: HTMLWriter, _ m: TicketPageModel, csrf: String) {
         h.tag("h2", ["class": "visually-hidden"]) { h.t("ticket.timeline") }
         h.tag("ol", ["class": "timeline"]) {
+            var pending = m.events[...]
             for (index, entry) in m.entries.enumerated() {
+                while let event = pending.first, event.at < entry.message.createdAt {
+                    timelineEvent(h, event, timeZone: m.timeZone)
+                    pending = pending.dropFirst()
+                }
                 let message = entry.message
                 let note = message.visibility == .internal
                 h.tag("li", ["class": note ? "entry note" : "entry \(message.authorKind.rawValue)", "id": "message-\(message.id)"]) {
@@ -99,6 +104,28 @@ enum TicketPageView {
                             }
                         }
                     }
+                }
+            }
+            for event in pending { timelineEvent(h, event, timeZone: m.timeZone) }
+        }
+    }
+
+    /// A missed target, an escalation or an automation, between the messages.
+    private static func timelineEvent(_ h: HTMLWriter, _ event: TicketPageModel.TimelineEvent, timeZone: TimeZone) {
+        h.tag("li", ["class": "entry event"]) {
+            h.tag("header") {
+                h.tag("strong") { h.text(event.actor) }
+                h.tag("time", ["datetime": RFC3339.string(event.at)]) { h.text(h.l.dateTime(event.at, timeZone: timeZone)) }
+            }
+            h.tag("p") {
+                let metric = event.metric.map { h.l.text("sla.metric." + $0.rawValue) } ?? ""
+                switch event.kind {
+                case .breached: h.t("timeline.breached", ["metric": metric])
+                case .escalated:
+                    let level = event.level ?? 0
+                    let tier = level > 0 ? h.l.text("sla.tier_\(min(level, 2))") : ""
+                    h.t(event.metric == nil ? "timeline.escalated_by_agent" : "timeline.escalated", ["metric": metric, "tier": tier])
+                case .automated: h.t("timeline.automated", ["name": event.name ?? ""])
                 }
             }
         }
