@@ -39,16 +39,17 @@ enum AutomationController {
         var items: [Match]
     }
 
+    /// Rules are shown without their webhook secrets.
     @Sendable static func list(_ req: Request) async throws -> Response {
-        _ = try await req.authorize(.viewTickets)
-        return try respond(List(items: try await req.store.read { try await $0.automations() }))
+        _ = try await req.authorize(.manageSettings)
+        return try respond(List(items: try await req.store.read { try await $0.automations() }.map(\.redacted)))
     }
 
     @Sendable static func show(_ req: Request) async throws -> Response {
-        _ = try await req.authorize(.viewTickets)
+        _ = try await req.authorize(.manageSettings)
         let id = try req.id(what: "automation")
         guard let rule = try await req.store.read({ try await $0.automation(id: id) }) else { throw DomainError.notFound("automation") }
-        return try respond(rule)
+        return try respond(rule.redacted)
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {
@@ -56,7 +57,7 @@ enum AutomationController {
         let rule = try req.body(RuleRequest.self).rule(id: 0)
         try rule.validate()
         let actor = principal.actor
-        return try await Idempotency.create(req, principal: principal) { try await $0.saveAutomation(rule, actor: actor) }
+        return try await Idempotency.create(req, principal: principal) { try await $0.saveAutomation(rule, actor: actor).redacted }
     }
 
     @Sendable static func update(_ req: Request) async throws -> Response {
@@ -64,7 +65,7 @@ enum AutomationController {
         let id = try req.id(what: "automation")
         let rule = try req.body(RuleRequest.self).rule(id: id)
         let actor = principal.actor
-        return try respond(try await req.store.write { try await $0.saveAutomation(rule, actor: actor) })
+        return try respond(try await req.store.write { try await $0.saveAutomation(rule, actor: actor) }.redacted)
     }
 
     @Sendable static func delete(_ req: Request) async throws -> Response {

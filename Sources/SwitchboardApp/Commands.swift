@@ -141,7 +141,7 @@ struct SLACommands: AsyncCommandGroup {
 
 struct SLACheckCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "as-of", help: "Judge the clocks at this RFC 3339 time instead of now (to see what would escalate by then).")
+        @Option(name: "as-of", help: "Act as if it were this RFC 3339 time (tests and benchmarks): what falls due by then is marked and escalated for real.")
         var asOf: String?
         init() {}
     }

@@ -69,7 +69,13 @@ enum MacroController {
     @Sendable static func update(_ req: Request) async throws -> Response {
         let principal = try await req.authorize(.editTickets)
         let current = try await editable(req, principal)
-        let macro = try req.body(MacroRequest.self).macro(id: current.id, owner: principal.user.id)
+        var body = try req.body(MacroRequest.self)
+        // Without a scope, the macro keeps the one it has.
+        if body.scope == nil {
+            body.scope = current.ownerId != nil ? "personal" : current.teamId != nil ? "team" : "shared"
+            body.teamId = body.teamId ?? current.teamId
+        }
+        let macro = try body.macro(id: current.id, owner: current.ownerId ?? principal.user.id)
         if macro.ownerId == nil { _ = try await req.authorize(.manageSharedViews) }
         let actor = principal.actor
         return try respond(try await req.store.write { try await $0.saveMacro(macro, actor: actor) })

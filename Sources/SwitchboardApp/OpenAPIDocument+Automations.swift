@@ -161,7 +161,7 @@ extension OpenAPIDocument {
                   "subject": {"type": "string", "description": "For emails; placeholders like {{ticket.number}} are filled in."},
                   "body": {"type": "string", "description": "For notes and emails; placeholders are filled in."},
                   "url": {"type": "string", "description": "For webhooks: http or https."},
-                  "secret": {"type": "string", "description": "For webhooks: the body is signed with HMAC-SHA256 in X-Switchboard-Signature."}
+                  "secret": {"type": "string", "description": "For webhooks: the body is signed with HMAC-SHA256 in X-Switchboard-Signature. Never shown again; a rule saved without it keeps the one its webhook had."}
                 },
                 "additionalProperties": false
               },

@@ -42,6 +42,21 @@ public struct AutomationRule: Sendable, Codable, Equatable {
         self.actions = actions
     }
 
+    /// The rule with webhook secrets left out: what the API shows and the audit log keeps.
+    public var redacted: AutomationRule {
+        var copy = self
+        copy.actions = actions.map { var a = $0; a.secret = nil; return a }
+        return copy
+    }
+
+    /// Keeps the secrets of `previous`'s webhooks that this rule names again without one (a
+    /// client never sees a secret, so it cannot send it back).
+    public mutating func keepSecrets(of previous: AutomationRule) {
+        for i in actions.indices where actions[i].kind == .webhook && actions[i].secret == nil {
+            actions[i].secret = previous.actions.first { $0.kind == .webhook && $0.url == actions[i].url }?.secret
+        }
+    }
+
     /// Whether the rule's conditions hold for `facts`.
     public func matches(_ facts: AutomationFacts) -> Bool {
         all.allSatisfy { $0.holds(facts) } && (any.isEmpty || any.contains { $0.holds(facts) })

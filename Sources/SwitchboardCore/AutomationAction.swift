@@ -54,7 +54,7 @@ public struct AutomationAction: Sendable, Codable, Equatable {
         case .setType: try enumValue(TicketType.self, "type")
         case .assign, .setTeam:
             switch value {
-            case .number(let n)? where n >= 1 && n == n.rounded(): break
+            case .number(let n)? where n >= 1 && n <= 9_007_199_254_740_991 && n == n.rounded(): break
             case .null?, nil: break
             default: throw .invalid(field: "\(field).value", "must be an id, or null for none")
             }
@@ -85,7 +85,7 @@ public struct AutomationAction: Sendable, Codable, Equatable {
     @discardableResult
     public func apply(to ticket: inout Ticket, now: Date) -> Bool {
         let before = ticket
-        func id() -> Int64? { if case .number(let n)? = value { Int64(n) } else { nil } }
+        func id() -> Int64? { if case .number(let n)? = value { Int64(exactly: n) } else { nil } }
         switch kind {
         case .setStatus:
             if case .string(let s)? = value, let status = TicketStatus(rawValue: s) { try? ticket.setStatus(status, now: now) }

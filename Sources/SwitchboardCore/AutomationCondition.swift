@@ -76,7 +76,7 @@ public struct AutomationCondition: Sendable, Codable, Equatable {
         case .organizationTier: try enumValue(OrganizationTier.self)
         case .assignee, .team, .requester, .organization:
             switch value {
-            case .number(let n)? where n >= 1 && n == n.rounded(): break
+            case .number(let n)? where n >= 1 && n <= 9_007_199_254_740_991 && n == n.rounded(): break
             case .null?, nil: break  // none
             default: throw .invalid(field: "\(path).value", "must be an id, or null for none")
             }

@@ -34,7 +34,7 @@ public struct Macro: Sendable, Codable, Equatable {
         self.usageCount = usageCount
     }
 
-    static let fieldActions: Set<AutomationAction.Kind> = [.setStatus, .setPriority, .setType, .assign, .setTeam, .addTags, .removeTags]
+    public static let fieldActions: Set<AutomationAction.Kind> = [.setStatus, .setPriority, .setType, .assign, .setTeam, .addTags, .removeTags]
 
     /// Checks the macro, naming the field.
     public func validate() throws(DomainError) {

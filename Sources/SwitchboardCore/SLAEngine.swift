@@ -77,7 +77,12 @@ public struct SLAEngine: Sendable {
             // Reopened: resolution counts on, without the time it stood solved.
             for i in current.clocks.indices where current.clocks[i].metric == .resolution {
                 guard let solved = current.clocks[i].fulfilledAt else { continue }
-                current.clocks[i].pausedSeconds += calendar.businessSeconds(from: solved, to: now)
+                // Stopped since it paused (pending before solving) or since it was solved.
+                let stopped = current.clocks[i].pausedAt ?? solved
+                if current.clocks[i].breachedAt == nil {
+                    current.clocks[i].pausedSeconds += calendar.businessSeconds(from: stopped, to: now)
+                }
+                current.clocks[i].pausedAt = nil
                 current.clocks[i].fulfilledAt = nil
             }
         }

@@ -39,10 +39,9 @@ extension WriteContext {
         rule.name = rule.name.trimmingCharacters(in: .whitespaces)
         try rule.validate()
         for (i, action) in rule.actions.enumerated() {
-            guard case .number(let n)? = action.value, action.kind == .assign || action.kind == .setTeam else { continue }
+            guard case .number(let n)? = action.value, action.kind == .assign || action.kind == .setTeam, let id = Int64(exactly: n) else { continue }
             do {
-                try await checkAssignment(
-                    assigneeId: action.kind == .assign ? Int64(n) : nil, teamId: action.kind == .setTeam ? Int64(n) : nil)
+                try await checkAssignment(assigneeId: action.kind == .assign ? id : nil, teamId: action.kind == .setTeam ? id : nil)
             } catch let error as DomainError {
                 throw DomainError(error.kind, field: "actions[\(i)].value", error.message)
             }
@@ -50,6 +49,7 @@ extension WriteContext {
         if try await sql.raw("SELECT id FROM automations WHERE name = \(bind: rule.name) AND id <> \(bind: rule.id)").first() != nil {
             throw DomainError.conflict(field: "name", "an automation with this name already exists")
         }
+        if rule.id != 0, let before = try await reader.automation(id: rule.id) { rule.keepSecrets(of: before) }
         let columns: (String, String, String, String) = (encodeJSON(rule.events), encodeJSON(rule.all), encodeJSON(rule.any), encodeJSON(rule.actions))
         if rule.id == 0 {
             guard let id = try await sql.raw(
@@ -60,10 +60,11 @@ extension WriteContext {
                 """
             ).first(decodingColumn: "id", as: Int64.self) else { throw StoreError.corrupt("insert returned no id") }
             rule.id = id
-            try await record(.automationCreated, entityId: id, actor: actor, after: JSONText(rule))
+            try await record(.automationCreated, entityId: id, actor: actor, after: JSONText(rule.redacted))
             return rule
         }
         guard let before = try await reader.automation(id: rule.id) else { throw DomainError.notFound("automation") }
+        rule.keepSecrets(of: before)
         try await sql.raw(
             """
             UPDATE automations SET name = \(bind: rule.name), kind = \(bind: rule.kind.rawValue), active = \(bind: rule.active ? 1 : 0 as Int64),
@@ -71,7 +72,7 @@ extension WriteContext {
               conditions_any = \(bind: columns.2), actions = \(bind: columns.3), updated_at = \(bind: now.ms) WHERE id = \(bind: rule.id)
             """
         ).run()
-        try await record(.automationUpdated, entityId: rule.id, actor: actor, before: JSONText(before), after: JSONText(rule))
+        try await record(.automationUpdated, entityId: rule.id, actor: actor, before: JSONText(before.redacted), after: JSONText(rule.redacted))
         return rule
     }
 
@@ -79,7 +80,7 @@ extension WriteContext {
     public func deleteAutomation(id: Int64, actor: Actor) async throws {
         guard let before = try await reader.automation(id: id) else { throw DomainError.notFound("automation") }
         try await sql.raw("DELETE FROM automations WHERE id = \(bind: id)").run()
-        try await record(.automationDeleted, entityId: id, actor: actor, before: JSONText(before))
+        try await record(.automationDeleted, entityId: id, actor: actor, before: JSONText(before.redacted))
     }
 
     /// Carries out what fired rules decided for a ticket: one change of its fields, notes, and
@@ -89,7 +90,7 @@ extension WriteContext {
         _ firings: [AutomationFiring], to ticketId: Int64, cause: AutomationCause,
         enqueue: (AutomationAction, AutomationRule, Ticket) async throws -> Void
     ) async throws {
-        guard let last = firings.last, let current = try await reader.ticket(id: ticketId), current.status != .closed else { return }
+        guard !firings.isEmpty, let current = try await reader.ticket(id: ticketId), current.status != .closed else { return }
         automationCause = cause
         defer { automationCause = nil }
         for firing in firings {
@@ -100,7 +101,18 @@ extension WriteContext {
                     "actions": .array(firing.rule.actions.map { .string($0.kind.rawValue) }),
                 ])))
         }
-        let target = last.ticket
+        // The actions run on the ticket as it is now (someone may have changed it since the
+        // event), so they change only what they name and undo nobody's work.
+        var target = current
+        var effective: [AutomationFiring] = []
+        for firing in firings {
+            let before = target
+            for action in firing.rule.actions { action.apply(to: &target, now: now) }
+            // A rule whose field changes did nothing (a status it cannot reach, a tag over the
+            // limit) sends no mail, note or webhook either: a time rule would repeat them each round.
+            let changesFields = firing.rule.actions.contains { Macro.fieldActions.contains($0.kind) }
+            if !changesFields || target != before { effective.append(firing) }
+        }
         var changes = TicketChanges()
         if target.status != current.status { changes.status = target.status }
         if target.priority != current.priority { changes.priority = target.priority }
@@ -113,13 +125,14 @@ extension WriteContext {
             do {
                 ticket = try await updateTicket(id: ticketId, changes, expectedVersion: nil, actor: .system)
             } catch let error as DomainError {
-                // A rule naming a user who left or a team that is gone: the other actions still run.
+                // A rule naming a user who left or a team that is gone: nothing else of it runs.
                 try await record(
                     .ticketAutomated, entityId: ticketId, actor: .system,
                     after: JSONText(JSONValue.object(["problem": .string(error.description)])))
+                return
             }
         }
-        for firing in firings {
+        for firing in effective {
             for action in firing.rule.actions {
                 switch action.kind {
                 case .addNote:

@@ -166,13 +166,6 @@ extension WriteContext {
     public func routeWaitingTickets(limit: Int) async throws -> Int {
         let teams = Dictionary(uniqueKeysWithValues: try await reader.teams().filter { $0.assignment != .manual }.map { ($0.id, $0) })
         guard !teams.isEmpty else { return 0 }
-        let waiting = try await sql.raw(
-            """
-            SELECT * FROM tickets WHERE team_id IN (\(binds: Array(teams.keys))) AND assignee_id IS NULL AND status IN ('new', 'open')
-            ORDER BY id LIMIT \(bind: Int64(limit))
-            """
-        ).all(TicketRow.self).map { try $0.ticket() }
-        guard !waiting.isEmpty else { return 0 }
         var cursors: [Int64: Int64] = [:]
         for row in try await sql.raw("SELECT id, rr_cursor FROM teams WHERE id IN (\(binds: Array(teams.keys)))").all() {
             if let cursor = try row.decode(column: "rr_cursor", as: Int64?.self) { cursors[try row.decode(column: "id", as: Int64.self)] = cursor }
@@ -191,6 +184,18 @@ extension WriteContext {
             }
         }
         for (id, n) in try await reader.openTicketCounts(Array(agents.keys)) { agents[id]?.openTickets = n }
+        // Each team's oldest waiting tickets, only for teams with someone free: a team whose
+        // agents are all away never holds up another's queue.
+        var waiting: [Ticket] = []
+        for team in teams.values.sorted(by: { $0.id < $1.id }) where team.memberIds.contains(where: { agents[$0]?.takesWork == true }) {
+            waiting += try await sql.raw(
+                """
+                SELECT * FROM tickets WHERE team_id = \(bind: team.id) AND assignee_id IS NULL AND status IN ('new', 'open')
+                ORDER BY id LIMIT \(bind: Int64(limit))
+                """
+            ).all(TicketRow.self).map { try $0.ticket() }
+        }
+        guard !waiting.isEmpty else { return 0 }
         var skills: [Skill] = []
         var languages: [Int64: String] = [:]
         if teams.values.contains(where: { $0.assignment == .skills }) {

@@ -123,3 +123,64 @@ import Vapor
         }
     }
 }
+
+/// Regressions found in review: triggers acting on a stale copy, secrets shown, huge ids.
+@Suite(.serialized) struct AutomationReviewTests {
+    @Test func aTriggerActsOnTheTicketAsItIsNowAndUndoesNobodysChange() async throws {
+        try await withHarness { h in
+            _ = try await AutomationAPITests.rule(h, [
+                "name": "Tag new", "kind": "trigger", "events": ["created"], "actions": [["kind": "add_tags", "value": "new_one"]],
+            ])
+            let id = try #require(try await h.ticket("Anything")["id"]?.int)
+            // An agent raises the priority before the trigger ran
+            #expect(try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["priority": "urgent"]).status == .ok)
+            try await JobRunner.runOnce(h.app)
+            let after = try await h.send(.GET, "/api/v1/tickets/\(id)")
+            #expect(after["priority"]?.string == "urgent")
+            #expect(after["tags"] == ["new_one"])
+        }
+    }
+
+    @Test func webhookSecretsAreNeverShownAndKeptWhenARuleIsSavedAgain() async throws {
+        try await withHarness { h in
+            let id = try await AutomationAPITests.rule(h, [
+                "name": "Hook", "kind": "trigger", "events": ["created"],
+                "actions": [["kind": "webhook", "url": "https://example.com/hook", "secret": "s3cret"]],
+            ])
+            let shown = try await h.send(.GET, "/api/v1/automations/\(id)")
+            #expect(shown["actions"]?.array?.first?["secret"] == nil)
+            let saved = try await h.send(.PUT, "/api/v1/automations/\(id)", json: [
+                "name": "Hook", "kind": "trigger", "events": ["created"], "actions": [["kind": "webhook", "url": "https://example.com/hook"]],
+            ])
+            #expect(saved.status == .ok)
+            let stored = try await h.store.read { try await $0.automation(id: id) }
+            #expect(stored?.actions.first?.secret == "s3cret")
+            let agent = try await h.staff(.agent, email: "agent@example.com")
+            #expect(try await h.send(.GET, "/api/v1/automations", token: agent.token).status == .forbidden)
+        }
+    }
+
+    @Test func anIdTooLargeForAnyRecordIsRefusedNotACrash() async throws {
+        try await withHarness { h in
+            let reply = try await h.send(.POST, "/api/v1/automations", raw: #"{"name":"X","kind":"trigger","events":["created"],"actions":[{"kind":"assign","value":1e19}]}"#)
+            #expect(reply.status == .unprocessableEntity)
+            #expect(reply["field"]?.string == "actions[0].value")
+            let macro = try await h.send(.POST, "/api/v1/macros", raw: #"{"name":"X","actions":[{"kind":"set_team","value":1e300}]}"#)
+            #expect(macro["field"]?.string == "actions[0].value")
+        }
+    }
+
+    @Test func aTeamWithNobodyFreeDoesNotHoldUpAnother() async throws {
+        try await withHarness { h in
+            let away = try await h.staff(.agent, email: "away@example.com")
+            let here = try await h.staff(.agent, email: "here@example.com")
+            let a = try await RoutingTests.team(h, "Night", members: [away.id], assignment: "round_robin")
+            let b = try await RoutingTests.team(h, "Day", members: [here.id], assignment: "round_robin")
+            try await RoutingTests.online(h, here)
+            for i in 0..<3 { _ = try await h.ticket("A\(i)", extra: ["team_id": .number(Double(a))]) }
+            let id = try #require(try await h.ticket("B", extra: ["team_id": .number(Double(b))])["id"]?.int)
+            #expect(try await h.store.write { try await $0.routeWaitingTickets(limit: 2) } == 1)
+            #expect(try await RoutingTests.assignees(h, [id]) == [here.id])
+        }
+    }
+}

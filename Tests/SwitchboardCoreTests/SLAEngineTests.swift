@@ -219,3 +219,23 @@ import Testing
                 == "escalations[0].team_id")
     }
 }
+
+extension SLAEngineTests {
+    @Test func reopeningAfterPendingAndSolvedCountsTheStoppedTimeOnce() throws {
+        // Pending at +10 min, solved at +40 min, reopened at +70 min: stopped for 60 min in all
+        let engine = try Self.engine()
+        var t = Self.ticket(priority: .urgent)
+        engine.update(&t, before: nil, activity: .opened(byStaff: false), tier: nil, now: Self.monday)
+        var before = t
+        t.status = .pending
+        engine.update(&t, before: before, activity: nil, tier: nil, now: Self.monday.addingTimeInterval(Self.minutes(10)))
+        before = t
+        try t.setStatus(.solved, now: Self.monday.addingTimeInterval(Self.minutes(40)))
+        engine.update(&t, before: before, activity: nil, tier: nil, now: Self.monday.addingTimeInterval(Self.minutes(40)))
+        before = t
+        try t.setStatus(.open, now: Self.monday.addingTimeInterval(Self.minutes(70)))
+        engine.update(&t, before: before, activity: nil, tier: nil, now: Self.monday.addingTimeInterval(Self.minutes(70)))
+        #expect(t.sla?.clock(.resolution)?.pausedSeconds == 3600)
+        #expect(t.sla?.clock(.resolution)?.stage == .active)
+    }
+}
