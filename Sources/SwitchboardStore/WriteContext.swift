@@ -32,9 +32,15 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     /// The version of the SLA policies and calendars as this transaction sees them.
     private let slaVersion: String
     /// Set when this transaction changed SLA policies or calendars.
-    var slaChanged = false
+    var slaChanged = false {
+        didSet { if slaChanged { definitionsMoved = true } }
+    }
+    /// Whether the definitions' counter must move on at commit.
+    private var definitionsMoved = false
     /// Set when this transaction changed the definitions.
-    var customFieldsChanged = false
+    var customFieldsChanged = false {
+        didSet { if customFieldsChanged { definitionsMoved = true } }
+    }
     /// Set while automations act: their changes' events carry it, so the chain can stop.
     public var automationCause: AutomationCause?
     /// Ticket types the admins turned off, as of the start of this transaction.
@@ -77,6 +83,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
             """
             SELECT seq, hash, (SELECT next_ticket_number FROM workspace WHERE id = 1) AS next,
               (SELECT inactive_types FROM workspace WHERE id = 1) AS inactive_types,
+              (SELECT definitions_version FROM workspace WHERE id = 1) AS definitions,
               (SELECT COUNT(*) FROM custom_fields) AS fields, (SELECT MAX(updated_at) FROM custom_fields) AS fields_changed,
               (SELECT COUNT(*) FROM sla_policies) + 1000000 * (SELECT COUNT(*) FROM business_calendars) AS slas,
               (SELECT MAX(updated_at) FROM sla_policies) AS slas_changed, (SELECT MAX(updated_at) FROM business_calendars) AS calendars_changed
@@ -84,9 +91,10 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
             """
         ).first()
         else { throw StoreError.corrupt("audit_head row missing") }
-        let fieldsVersion = "\(try head.decode(column: "fields", as: Int64.self)):\(try head.decode(column: "fields_changed", as: Int64?.self) ?? 0)"
+        let definitions = try head.decode(column: "definitions", as: Int64?.self) ?? 0
+        let fieldsVersion = "\(definitions):\(try head.decode(column: "fields", as: Int64.self)):\(try head.decode(column: "fields_changed", as: Int64?.self) ?? 0)"
         let slaVersion = [
-            "\(try head.decode(column: "slas", as: Int64.self))", "\(try head.decode(column: "slas_changed", as: Int64?.self) ?? 0)",
+            "\(definitions)", "\(try head.decode(column: "slas", as: Int64.self))", "\(try head.decode(column: "slas_changed", as: Int64?.self) ?? 0)",
             "\(try head.decode(column: "calendars_changed", as: Int64?.self) ?? 0)",
         ].joined(separator: ":")
         let inactive = try decodeJSONList([String].self, try head.decode(column: "inactive_types", as: String?.self) ?? "[]")
@@ -118,12 +126,16 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     /// Writes what the batch held back (audit and outbox rows, counters) and commits through
     /// `commit`, which sends the last statement together with COMMIT.
     func finish(commit: (_ last: (any SQLExpression)?) async throws -> Void) async throws {
-        guard chainMoved || !deferred.isEmpty else { return try await commit(nil) }
+        guard chainMoved || !deferred.isEmpty || definitionsMoved else { return try await commit(nil) }
         var statements = deferred
         statements += inserts("audit_events", Self.auditColumns, pendingAudit)
         statements += inserts("outbox", Self.outboxColumns, pendingOutbox)
         if let nextNumber {
             statements.append(SQLQueryString("UPDATE workspace SET next_ticket_number = \(bind: nextNumber) WHERE id = 1"))
+        }
+        if definitionsMoved {
+            statements.append(SQLQueryString("UPDATE workspace SET definitions_version = definitions_version + 1 WHERE id = 1"))
+            definitionsMoved = false
         }
         statements.append(SQLQueryString("UPDATE audit_head SET seq = \(bind: chainSeq), hash = \(bind: chainHash) WHERE id = 1"))
         deferred.removeAll()

@@ -188,3 +188,31 @@ import Vapor
         }
     }
 }
+
+/// Another instance's change reaches this writer's cached policies even when its clock is behind.
+@Suite(.serialized) struct DefinitionsCacheTests {
+    @Test func aPolicyChangedByAnInstanceWithASlowClockIsSeen() async throws {
+        try await withHarness { h in
+            // "Normal" first, so that "Urgent" holds the latest change time
+            let normal = try await h.send(.POST, "/api/v1/sla-policies", json: ["name": "Normal", "targets": ["first_response": 480], "position": 1])
+            let urgent = try await h.send(.POST, "/api/v1/sla-policies", json: [
+                "name": "Urgent", "conditions": ["priority": ["urgent"]], "targets": ["first_response": 60], "position": 0,
+            ])
+            let normalId = try #require(normal["id"]?.int)
+            _ = try #require(urgent["id"]?.int)
+            // The writer caches the policies
+            let first = try await h.ticket("One")
+            #expect(first["sla"]?["clocks"]?.array?.first?["target_minutes"]?.int == 480)
+            // Another instance, its clock an hour behind, changes "Normal": same count, and
+            // MAX(updated_at) stays the other policy's
+            try await h.store.read { ctx in
+                try await ctx.sql.raw(
+                    "UPDATE sla_policies SET targets = '{\"first_response\":120}', updated_at = 1 WHERE id = \(bind: normalId)"
+                ).run()
+                try await ctx.sql.raw("UPDATE workspace SET definitions_version = definitions_version + 1 WHERE id = 1").run()
+            }
+            let second = try await h.ticket("Two")
+            #expect(second["sla"]?["clocks"]?.array?.first?["target_minutes"]?.int == 120)
+        }
+    }
+}
