@@ -35,6 +35,18 @@ public struct TicketChanges: Sendable, Equatable {
         self.customFields = customFields
     }
 
+    /// The changes that turn `current` into `target` in the fields automations and macros set
+    /// (status, priority, type, assignee, team, tags).
+    public init(from current: Ticket, to target: Ticket) {
+        self.init()
+        if target.status != current.status { status = target.status }
+        if target.priority != current.priority { priority = target.priority }
+        if target.type != current.type { type = target.type }
+        if target.assigneeId != current.assigneeId { assigneeId = .some(target.assigneeId) }
+        if target.teamId != current.teamId { teamId = .some(target.teamId) }
+        if target.tags != current.tags { tags = target.tags }
+    }
+
     /// Applies the changes to `ticket`: checks the status transition and keeps the report
     /// timestamps. Custom field values must already be validated. Returns whether anything changed.
     @discardableResult

@@ -113,13 +113,7 @@ extension WriteContext {
             let changesFields = firing.rule.actions.contains { Macro.fieldActions.contains($0.kind) }
             if !changesFields || target != before { effective.append(firing) }
         }
-        var changes = TicketChanges()
-        if target.status != current.status { changes.status = target.status }
-        if target.priority != current.priority { changes.priority = target.priority }
-        if target.type != current.type { changes.type = target.type }
-        if target.assigneeId != current.assigneeId { changes.assigneeId = .some(target.assigneeId) }
-        if target.teamId != current.teamId { changes.teamId = .some(target.teamId) }
-        if target.tags != current.tags { changes.tags = target.tags }
+        let changes = TicketChanges(from: current, to: target)
         var ticket = current
         if changes != TicketChanges() {
             do {
@@ -152,9 +146,9 @@ extension WriteContext {
     /// What placeholders stand for on `ticket` (the agent is its assignee).
     public func placeholderValues(_ ticket: Ticket, agent: User? = nil, link: String = "") async throws -> Placeholders.Values {
         let requester = try await reader.contact(id: ticket.requesterId)
-        let assignee = try await ticket.assigneeId.asyncMapStore { try await reader.user(id: $0) } ?? nil
-        let organization = try await ticket.organizationId.asyncMapStore { try await reader.organization(id: $0)?.name } ?? nil
-        let team = try await ticket.teamId.asyncMapStore { try await reader.team(id: $0)?.name } ?? nil
+        let assignee = try await ticket.assigneeId.asyncMap { try await reader.user(id: $0) } ?? nil
+        let organization = try await ticket.organizationId.asyncMap { try await reader.organization(id: $0)?.name } ?? nil
+        let team = try await ticket.teamId.asyncMap { try await reader.team(id: $0)?.name } ?? nil
         let speaker = agent ?? assignee
         return Placeholders.Values(
             ticket: ticket, link: link, requesterName: requester?.name ?? "", requesterEmail: requester?.emails.first ?? "",
@@ -164,7 +158,8 @@ extension WriteContext {
 }
 
 extension Optional {
-    func asyncMapStore<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+    /// `map` for an async transform.
+    public func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         guard let value = self else { return nil }
         return try await transform(value)
     }

@@ -79,13 +79,7 @@ extension WriteContext {
         var ticket = try await ticketForUpdate(id: ticketId, expectedVersion: expectedVersion)
         var target = ticket
         for action in macro.actions { action.apply(to: &target, now: now) }
-        var changes = TicketChanges()
-        if target.status != ticket.status { changes.status = target.status }
-        if target.priority != ticket.priority { changes.priority = target.priority }
-        if target.type != ticket.type { changes.type = target.type }
-        if target.assigneeId != ticket.assigneeId { changes.assigneeId = .some(target.assigneeId) }
-        if target.teamId != ticket.teamId { changes.teamId = .some(target.teamId) }
-        if target.tags != ticket.tags { changes.tags = target.tags }
+        let changes = TicketChanges(from: ticket, to: target)
         if changes != TicketChanges() {
             ticket = try await updateTicket(id: ticketId, changes, expectedVersion: nil, actor: .user(agent.id))
         }
