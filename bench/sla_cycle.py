@@ -16,28 +16,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench import BENCH, ROOT, free_port, get, post_json, wrk  # noqa: E402
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
-    ap.add_argument("--tickets", type=int, default=100_000)
-    ap.add_argument("--bin", default=os.path.join(ROOT, ".build/release/switchboard"))
-    ap.add_argument("--max-minutes", type=float, default=20, help="stop loading after this long, whatever the count")
-    args = ap.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("wrk is missing: apt-get install -y wrk")
-    work = tempfile.mkdtemp(prefix="sb-bench-sla-")
-    env = dict(os.environ, SWITCHBOARD_DATA=os.path.join(work, "data"), LOG_LEVEL="warning", SWITCHBOARD_WORKERS="0")
-    env.pop("DATABASE_URL", None)
-    pg_dir = None
-    if args.db == "postgres":
-        pg_dir = tempfile.mkdtemp(prefix="sb-bench-pg-")
-        url = subprocess.run([os.path.join(ROOT, "scripts/pg-throwaway"), "start", pg_dir, "auto"], capture_output=True, text=True,
-                             check=True).stdout.strip().splitlines()[-1]
-        env["DATABASE_URL"] = url
+def load(args, env, cli, work):
+    """Creates a manager, a policy for every ticket, and `args.tickets` tickets through the API."""
     server = None
     try:
-        def cli(*a):
-            return subprocess.run([args.bin, *a], env=env, capture_output=True, text=True, check=True).stdout
         out = cli("user", "create", "--email", "lead@example.com", "--name", "Bench Lead", "--role", "manager", "--password", "bench-password-1")
         user_id = re.search(r"id (\d+)", out).group(1)
         token = cli("token", "create", "--user", "lead@example.com").strip().splitlines()[-1]
@@ -65,13 +47,54 @@ def main():
         server.terminate()
         server.wait(timeout=30)
         server = None
+        return count
+    finally:
+        if server:
+            server.terminate()
+            server.wait(timeout=30)
 
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    ap.add_argument("--tickets", type=int, default=100_000)
+    ap.add_argument("--bin", default=os.path.join(ROOT, ".build/release/switchboard"))
+    ap.add_argument("--max-minutes", type=float, default=20, help="stop loading after this long, whatever the count")
+    ap.add_argument("--keep", metavar="DIR", help="SQLite: load into DIR and keep it; a later run with the same DIR copies it and skips loading")
+    args = ap.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install -y wrk")
+    work = tempfile.mkdtemp(prefix="sb-bench-sla-")
+    data = os.path.join(work, "data")
+    kept = args.keep and args.db == "sqlite" and os.path.exists(os.path.join(args.keep, "switchboard.sqlite"))
+    if kept:
+        shutil.copytree(args.keep, data)
+    env = dict(os.environ, SWITCHBOARD_DATA=data, LOG_LEVEL="warning", SWITCHBOARD_WORKERS="0")
+    env.pop("DATABASE_URL", None)
+    pg_dir = None
+    if args.db == "postgres":
+        pg_dir = tempfile.mkdtemp(prefix="sb-bench-pg-")
+        url = subprocess.run([os.path.join(ROOT, "scripts/pg-throwaway"), "start", pg_dir, "auto"], capture_output=True, text=True,
+                             check=True).stdout.strip().splitlines()[-1]
+        env["DATABASE_URL"] = url
+    try:
+        def cli(*a):
+            return subprocess.run([args.bin, *a], env=env, capture_output=True, text=True, check=True).stdout
+        if kept:
+            count, newest = subprocess.run(["sqlite3", os.path.join(data, "switchboard.sqlite"), "SELECT COUNT(*), MAX(created_at) FROM tickets"],
+                                           capture_output=True, text=True, check=True).stdout.strip().split("|")
+            count = int(count)
+            now = datetime.datetime.fromtimestamp(int(newest) / 1000 + 1, datetime.timezone.utc)
+        else:
+            count = load(args, env, cli, work)
+            now = datetime.datetime.now(datetime.timezone.utc)
+            if args.keep:
+                shutil.copytree(data, args.keep, dirs_exist_ok=True)
         def check(as_of):
             out = cli("sla", "check", "--as-of", as_of.strftime("%Y-%m-%dT%H:%M:%SZ")).strip().splitlines()[-1]
             m = re.search(r"(\d+) tickets checked, (\d+) targets missed, (\d+) escalations in ([\d.]+) s", out)
             return dict(checked=int(m.group(1)), breached=int(m.group(2)), escalations=int(m.group(3)), seconds=float(m.group(4)))
 
-        now = datetime.datetime.now(datetime.timezone.utc)
         idle = check(now)
         print(f"BENCH sla_round_nothing_due db={args.db} tickets={count} seconds={idle['seconds']:.3f} checked={idle['checked']}", flush=True)
         full = check(now + datetime.timedelta(hours=3))
@@ -87,9 +110,6 @@ def main():
         with open(os.path.join(BENCH, "results", f"{stamp}-sla-{args.db}.json"), "w") as f:
             json.dump(dict(summary=summary, args=vars(args), idle=idle, full=full, again=again), f, indent=1)
     finally:
-        if server:
-            server.terminate()
-            server.wait(timeout=30)
         if pg_dir:
             subprocess.run([os.path.join(ROOT, "scripts/pg-throwaway"), "stop", pg_dir])
         shutil.rmtree(work, ignore_errors=True)

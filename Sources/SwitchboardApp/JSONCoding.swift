@@ -10,15 +10,7 @@ enum APIJSON {
         return f
     }
 
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.withoutEscapingSlashes]
-        e.dateEncodingStrategy = .custom { date, encoder in
-            var c = encoder.singleValueContainer()
-            try c.encode(RFC3339.string(date))
-        }
-        return e
-    }()
+    static let encoder = StreamingJSONEncoder(dates: .rfc3339)
 
     static let decoder: JSONDecoder = {
         let d = JSONDecoder()
@@ -36,5 +28,13 @@ enum APIJSON {
     static func install() {
         ContentConfiguration.global.use(encoder: encoder, for: .json)
         ContentConfiguration.global.use(decoder: decoder, for: .json)
+    }
+}
+
+extension StreamingJSONEncoder: ContentEncoder {
+    /// Writes responses as JSON (`application/json; charset=utf-8`).
+    public func encode<E: Encodable>(_ encodable: E, to body: inout ByteBuffer, headers: inout HTTPHeaders) throws {
+        headers.contentType = .json
+        body.writeBytes(try bytes(encodable))
     }
 }

@@ -7,19 +7,10 @@ public struct JSONText: Sendable, Equatable, CustomStringConvertible {
 
     /// Encodes `value`; a value that cannot be encoded becomes `null`.
     public init<T: Encodable>(_ value: T) {
-        text = (try? Self.encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+        text = (try? Self.encoder.string(value)) ?? "null"
     }
 
-    /// Made once: this runs several times for every ticket written.
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var c = encoder.singleValueContainer()
-            try c.encode(RFC3339.string(date))
-        }
-        return encoder
-    }()
+    private static let encoder = StreamingJSONEncoder(dates: .rfc3339)
 
     /// Wraps text read back from storage.
     public init(stored text: String) { self.text = text }

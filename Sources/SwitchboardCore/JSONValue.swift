@@ -35,12 +35,7 @@ public enum JSONValue: Sendable, Codable, Equatable, Hashable {
     /// Converts any Encodable into a JSONValue (through JSON, keys as the type encodes them,
     /// times as RFC 3339 strings with milliseconds, as the API writes them).
     public static func from<T: Encodable>(_ value: T) -> JSONValue {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var c = encoder.singleValueContainer()
-            try c.encode(RFC3339.string(date))
-        }
-        guard let data = try? encoder.encode(value),
+        guard let data = try? StreamingJSONEncoder(dates: .rfc3339).encode(value),
             let json = try? JSONDecoder().decode(JSONValue.self, from: data)
         else { return .null }
         return json
@@ -48,9 +43,7 @@ public enum JSONValue: Sendable, Codable, Equatable, Hashable {
 
     /// Canonical bytes: keys sorted, no whitespace. Stable input for hashing.
     public var canonicalData: Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
+        (try? StreamingJSONEncoder().encode(self)) ?? Data("null".utf8)
     }
 
     public var canonicalString: String { String(decoding: canonicalData, as: UTF8.self) }

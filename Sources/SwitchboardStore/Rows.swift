@@ -156,9 +156,7 @@ func decodeJSONMap<T: Decodable>(_ type: [String: T].Type, _ text: String) throw
 }
 
 func encodeJSON<T: Encodable>(_ value: T) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    (try? StreamingJSONEncoder(dates: .referenceSeconds).string(value)) ?? "null"
 }
 
 /// A row type that reads itself from a result row.
