@@ -88,8 +88,7 @@ enum AutomationController {
         var matched = 0
         for ticket in tickets {
             let facts = AutomationFacts(
-                ticket: ticket, before: rule.kind == .trigger ? ticket : nil, event: rule.events.first, now: now,
-                pendingSince: ticket.status == .pending ? ticket.updatedAt : nil)
+                ticket: ticket, before: rule.kind == .trigger ? ticket : nil, event: rule.events.first, now: now)
             guard rule.matches(facts) else { continue }
             matched += 1
             guard matches.count < 100 else { continue }

@@ -44,7 +44,7 @@ enum Automations {
             return (position, try await ctx.events(after: position, limit: 500), try await ctx.automations().filter { $0.active && $0.kind == .trigger })
         }
         guard let last = events.last else { return 0 }
-        let needsPeople = triggers.contains { ($0.all + $0.any).contains { [.requesterEmail, .organizationTier].contains($0.field) } }
+        let needsPeople = triggers.contains(where: \.needsPeople)
         var decided: [(event: DomainEvent, ticketId: Int64, firings: [AutomationFiring], cause: AutomationCause)] = []
         for event in events where !triggers.isEmpty {
             let kind: AutomationRule.Event
@@ -63,8 +63,7 @@ enum Automations {
                 continue
             }
             var facts = AutomationFacts(
-                ticket: peek.ticket, before: kind == .updated ? peek.before : nil, event: kind, message: peek.message?.body, now: store.clock(),
-                pendingSince: peek.ticket.status == .pending ? peek.ticket.updatedAt : nil)
+                ticket: peek.ticket, before: kind == .updated ? peek.before : nil, event: kind, message: peek.message?.body, now: store.clock())
             if needsPeople {
                 (facts.requesterEmail, facts.organizationTier) = try await store.read { try await people(of: peek.ticket, $0) }
             }
@@ -101,7 +100,7 @@ enum Automations {
         let (email, tier) = try await people(of: ticket, ctx.reader)
         return AutomationFacts(
             ticket: ticket, before: before, event: event, message: message, requesterEmail: email, organizationTier: tier,
-            now: now ?? ctx.now, pendingSince: ticket.status == .pending ? ticket.updatedAt : nil)
+            now: now ?? ctx.now)
     }
 
     /// Queues the mail or webhook an action asks for.
@@ -165,35 +164,45 @@ enum Automations {
         }
     }
 
-    /// One round of time rules over the tickets not closed: what matches is collected with
-    /// reads, then each ticket is checked again and acted on inside a write, so two servers
-    /// never act twice. Returns the firings.
-    static func runTimeRules(_ store: Store, app: Application) async throws -> Int {
+    /// What a round of time rules did.
+    struct TimeRuleOutcome: Sendable {
+        /// Tickets read: those within the rules' time bounds.
+        var read = 0
+        /// Tickets some rule may match, checked again in a write.
+        var candidates = 0
+        var fired = 0
+    }
+
+    /// One round of time rules over the tickets not closed: what may match is collected with
+    /// reads (only the tickets within the rules' "more than N hours" bounds), then each ticket
+    /// is checked again and acted on inside a write, so two servers never act twice. `asOf`
+    /// judges the rules at another time than now (tests and benchmarks).
+    static func runTimeRules(_ store: Store, app: Application, asOf: Date? = nil) async throws -> TimeRuleOutcome {
+        var outcome = TimeRuleOutcome()
         let rules = try await store.read { try await $0.automations() }.filter { $0.active && $0.kind == .timeRule }
-        guard !rules.isEmpty else { return 0 }
+        guard !rules.isEmpty else { return outcome }
         let publicURL = app.config.publicURL ?? WebPasswordReset.localURL(app)
+        let now = asOf ?? store.clock()
+        let bounds = rules.map { $0.timeBounds(now: now) }
         var candidates: [Int64] = []
         var cursor: Int64?
         while true {
             let after = cursor
-            let page = try await store.read { try await $0.openTickets(before: after, limit: 2000) }
+            let page = try await store.read { try await $0.timeRuleCandidates(bounds, before: after, limit: 2000) }
             guard let last = page.last else { break }
-            let now = store.clock()
-            for ticket in page
-            where rules.contains(where: {
-                $0.matches(AutomationFacts(ticket: ticket, now: now, pendingSince: ticket.status == .pending ? ticket.updatedAt : nil))
-            }) {
+            outcome.read += page.count
+            for ticket in page where rules.contains(where: { $0.mayMatch(AutomationFacts(ticket: ticket, now: now)) }) {
                 candidates.append(ticket.id)
             }
             cursor = last.id
         }
-        var fired = 0
+        outcome.candidates = candidates.count
         for chunk in stride(from: 0, to: candidates.count, by: 200).map({ Array(candidates[$0..<min($0 + 200, candidates.count)]) }) {
-            fired += try await store.write { ctx in
+            outcome.fired += try await store.write { ctx in
                 var count = 0
                 for id in chunk {
                     guard let ticket = try await ctx.reader.ticket(id: id), ticket.status != .closed else { continue }
-                    let facts = try await facts(ticket, before: nil, event: nil, message: nil, ctx: ctx)
+                    let facts = try await facts(ticket, before: nil, event: nil, message: nil, ctx: ctx, now: now)
                     var current = ticket
                     var firings: [AutomationFiring] = []
                     for rule in rules {
@@ -212,6 +221,6 @@ enum Automations {
                 return count
             }
         }
-        return fired
+        return outcome
     }
 }

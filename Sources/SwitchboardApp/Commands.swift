@@ -9,6 +9,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(TokenCommands(), as: "token")
     app.asyncCommands.use(AuditCommands(), as: "audit")
     app.asyncCommands.use(SLACommands(), as: "sla")
+    app.asyncCommands.use(AutomationCommands(), as: "automations")
     app.asyncCommands.use(SeedCommand(), as: "seed")
 }
 
@@ -148,21 +149,51 @@ struct SLACheckCommand: AsyncCommand {
     var help: String { "Marks missed SLA targets and runs the escalations due, as a server does every second; prints what it did and how long it took." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        var asOf: Date?
-        if let raw = signature.asOf {
-            guard let date = ISO8601DateFormatter().date(from: raw) ?? APIJSON.formatter().date(from: raw) else {
-                throw CommandLineError("--as-of must be a time like 2026-11-23T18:00:00Z")
-            }
-            asOf = date
-        }
+        let asOf = try asOfDate(signature.asOf)
         let started = ContinuousClock.now
         let outcome = try await JobRunner.runSLACycles(context.application.store, asOf: asOf)
-        let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         context.console.print(
             "SLA round: \(outcome.checked) tickets checked, \(outcome.breached) targets missed, \(outcome.escalations) escalations in "
-                + String(format: "%.2f s", seconds))
+                + String(format: "%.2f s", seconds(since: started)))
     }
+}
+
+/// `switchboard automations run`: one round of time rules now (the server runs one a minute).
+struct AutomationCommands: AsyncCommandGroup {
+    var help: String { "Automation rules." }
+    var commands: [String: any AnyAsyncCommand] { ["run": TimeRulesCommand()] }
+}
+
+struct TimeRulesCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "as-of", help: "Judge the time rules as if it were this RFC 3339 time (tests and benchmarks): what matches by then is acted on for real.")
+        var asOf: String?
+        init() {}
+    }
+    var help: String { "Runs the time rules over the tickets not closed, as a server does once a minute; prints what it did and how long it took." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let asOf = try asOfDate(signature.asOf)
+        let started = ContinuousClock.now
+        let outcome = try await Automations.runTimeRules(context.application.store, app: context.application, asOf: asOf)
+        context.console.print(
+            "Time rules: \(outcome.read) tickets read, \(outcome.candidates) candidates, \(outcome.fired) firings in "
+                + String(format: "%.2f s", seconds(since: started)))
+    }
+}
+
+/// The `--as-of` option's time, if given.
+private func asOfDate(_ raw: String?) throws -> Date? {
+    guard let raw else { return nil }
+    guard let date = ISO8601DateFormatter().date(from: raw) ?? APIJSON.formatter().date(from: raw) else {
+        throw CommandLineError("--as-of must be a time like 2026-11-23T18:00:00Z")
+    }
+    return date
+}
+
+private func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 }
 
 /// A command-line mistake, printed as is.

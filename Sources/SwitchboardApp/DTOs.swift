@@ -26,6 +26,7 @@ struct TicketDTO: Content {
     var firstReplyAt: Date?
     var solvedAt: Date?
     var closedAt: Date?
+    var pendingSince: Date?
     var reopenCount: Int
     var mergedIntoId: Int64?
     var sla: TicketSLA?
@@ -37,6 +38,7 @@ struct TicketDTO: Content {
         case requesterId = "requester_id", organizationId = "organization_id", assigneeId = "assignee_id", teamId = "team_id"
         case customFields = "custom_fields", followerIds = "follower_ids", createdAt = "created_at", updatedAt = "updated_at"
         case firstReplyAt = "first_reply_at", solvedAt = "solved_at", closedAt = "closed_at", reopenCount = "reopen_count"
+        case pendingSince = "pending_since"
         case mergedIntoId = "merged_into_id"
     }
 
@@ -61,6 +63,7 @@ struct TicketDTO: Content {
         firstReplyAt = t.firstReplyAt
         solvedAt = t.solvedAt
         closedAt = t.closedAt
+        pendingSince = t.pendingSince
         reopenCount = t.reopenCount
         mergedIntoId = t.mergedIntoId
         sla = t.sla

@@ -59,6 +59,7 @@ extension OpenAPIDocument {
                   },
                   "solved_at": {"$ref": "#/components/schemas/Timestamp", "description": "When the ticket was solved."},
                   "closed_at": {"$ref": "#/components/schemas/Timestamp", "description": "When the ticket was closed."},
+                  "pending_since": {"$ref": "#/components/schemas/Timestamp", "description": "When the ticket went pending, while it is pending."},
                   "reopen_count": {"type": "integer", "minimum": 0},
                   "merged_into_id": {
                     "type": "integer",

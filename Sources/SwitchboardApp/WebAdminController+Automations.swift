@@ -95,8 +95,7 @@ extension WebAdminController {
                 let now = req.store.clock()
                 let tickets = try await req.store.read { try await $0.openTickets(before: nil, limit: 1000) }
                 let matched = tickets.filter {
-                    rule.matches(AutomationFacts(ticket: $0, before: $0, event: rule.events.first, now: now,
-                                                 pendingSince: $0.status == .pending ? $0.updatedAt : nil))
+                    rule.matches(AutomationFacts(ticket: $0, before: $0, event: rule.events.first, now: now))
                 }
                 model.dryRun = (tickets.count, matched.count, matched.prefix(10).map { "#\($0.number) \($0.subject)" })
                 return try await automationsPage(req, principal, model)

@@ -62,6 +62,29 @@ public struct AutomationRule: Sendable, Codable, Equatable {
         all.allSatisfy { $0.holds(facts) } && (any.isEmpty || any.contains { $0.holds(facts) })
     }
 
+    /// Whether the rule could hold once the requester and organization are known: conditions
+    /// on them count as met. Time rules pick candidates with it before looking people up.
+    public func mayMatch(_ facts: AutomationFacts) -> Bool {
+        func maybe(_ c: AutomationCondition) -> Bool { c.field.needsPeople || c.holds(facts) }
+        return all.allSatisfy(maybe) && (any.isEmpty || any.contains(where: maybe))
+    }
+
+    /// Whether any condition looks at the requester or organization.
+    public var needsPeople: Bool { (all + any).contains { $0.field.needsPeople } }
+
+    /// For each time field the rule needs "more than N hours since", the latest that time may
+    /// be for the rule to match at `now` (the tightest "all" condition): a store then reads only
+    /// the tickets within every bound.
+    public func timeBounds(now: Date) -> [AutomationCondition.Field: Date] {
+        var bounds: [AutomationCondition.Field: Date] = [:]
+        for condition in all where condition.field.isTime && condition.op == .greaterThan {
+            guard case .number(let hours)? = condition.value else { continue }
+            let latest = now.addingTimeInterval(-hours * 3600)
+            bounds[condition.field] = min(bounds[condition.field] ?? latest, latest)
+        }
+        return bounds
+    }
+
     /// Checks the rule, naming the field: known fields, operators that fit them, values of the
     /// right kind, placeholders that exist, and time rules that cannot run again and again.
     public func validate() throws(DomainError) {
@@ -108,12 +131,10 @@ public struct AutomationFacts: Sendable {
     public var requesterEmail: String?
     public var organizationTier: OrganizationTier?
     public var now: Date
-    /// When the ticket last went pending (for hours since pending).
-    public var pendingSince: Date?
 
     public init(
         ticket: Ticket, before: Ticket? = nil, event: AutomationRule.Event? = nil, message: String? = nil, requesterEmail: String? = nil,
-        organizationTier: OrganizationTier? = nil, now: Date, pendingSince: Date? = nil
+        organizationTier: OrganizationTier? = nil, now: Date
     ) {
         self.ticket = ticket
         self.before = before
@@ -122,6 +143,5 @@ public struct AutomationFacts: Sendable {
         self.requesterEmail = requesterEmail
         self.organizationTier = organizationTier
         self.now = now
-        self.pendingSince = pendingSince
     }
 }

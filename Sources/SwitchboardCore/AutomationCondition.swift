@@ -17,6 +17,9 @@ public struct AutomationCondition: Sendable, Codable, Equatable {
 
         public var isTime: Bool { [.hoursSinceCreated, .hoursSinceUpdated, .hoursSincePending, .hoursSinceSolved].contains(self) }
 
+        /// Whether the field is about the requester or organization, looked up apart from the ticket.
+        public var needsPeople: Bool { self == .requesterEmail || self == .organizationTier }
+
         /// The operators that make sense for this field.
         var operators: Set<AutomationCondition.Operator> {
             switch self {
@@ -108,7 +111,7 @@ public struct AutomationCondition: Sendable, Codable, Equatable {
         case .requesterEmail: return text(f.requesterEmail ?? "")
         case .hoursSinceCreated: return hours(since: t.createdAt, f.now)
         case .hoursSinceUpdated: return hours(since: t.updatedAt, f.now)
-        case .hoursSincePending: return t.status == .pending && f.pendingSince.map { hours(since: $0, f.now) } ?? false
+        case .hoursSincePending: return t.status == .pending && t.pendingSince.map { hours(since: $0, f.now) } ?? false
         case .hoursSinceSolved: return t.solvedAt.map { hours(since: $0, f.now) } ?? false
         default:
             let now = scalar(t, f.organizationTier)

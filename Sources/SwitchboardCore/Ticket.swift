@@ -23,6 +23,8 @@ public struct Ticket: Sendable, Codable, Equatable {
     public var firstReplyAt: Date?
     public var solvedAt: Date?
     public var closedAt: Date?
+    /// When the ticket went pending, while it is.
+    public var pendingSince: Date?
     public var reopenCount: Int
     public var mergedIntoId: Int64?
     /// The SLA policy's clocks, when a policy covers the ticket.
@@ -31,7 +33,7 @@ public struct Ticket: Sendable, Codable, Equatable {
     public var escalationLevel: Int
 
     enum CodingKeys: String, CodingKey {
-        case id, number, subject, status, priority, type, channel, requesterId = "requester_id", organizationId = "organization_id", assigneeId = "assignee_id", teamId = "team_id", tags, customFields = "custom_fields", followerIds = "follower_ids", version, createdAt = "created_at", updatedAt = "updated_at", firstReplyAt = "first_reply_at", solvedAt = "solved_at", closedAt = "closed_at", reopenCount = "reopen_count", mergedIntoId = "merged_into_id", sla, escalationLevel = "escalation_level"
+        case id, number, subject, status, priority, type, channel, requesterId = "requester_id", organizationId = "organization_id", assigneeId = "assignee_id", teamId = "team_id", tags, customFields = "custom_fields", followerIds = "follower_ids", version, createdAt = "created_at", updatedAt = "updated_at", firstReplyAt = "first_reply_at", solvedAt = "solved_at", closedAt = "closed_at", pendingSince = "pending_since", reopenCount = "reopen_count", mergedIntoId = "merged_into_id", sla, escalationLevel = "escalation_level"
     }
 
     public init(
@@ -39,7 +41,7 @@ public struct Ticket: Sendable, Codable, Equatable {
         type: TicketType = .question, channel: ChannelKind = .api, requesterId: Int64, organizationId: Int64? = nil,
         assigneeId: Int64? = nil, teamId: Int64? = nil, tags: [String] = [], customFields: [String: CustomFieldValue] = [:],
         followerIds: [Int64] = [], version: Int64 = 1, createdAt: Date, updatedAt: Date? = nil, firstReplyAt: Date? = nil,
-        solvedAt: Date? = nil, closedAt: Date? = nil, reopenCount: Int = 0, mergedIntoId: Int64? = nil, sla: TicketSLA? = nil,
+        solvedAt: Date? = nil, closedAt: Date? = nil, pendingSince: Date? = nil, reopenCount: Int = 0, mergedIntoId: Int64? = nil, sla: TicketSLA? = nil,
         escalationLevel: Int = 0
     ) {
         self.id = id
@@ -61,6 +63,7 @@ public struct Ticket: Sendable, Codable, Equatable {
         self.updatedAt = updatedAt ?? createdAt
         self.firstReplyAt = firstReplyAt
         self.solvedAt = solvedAt
+        self.pendingSince = pendingSince
         self.closedAt = closedAt
         self.reopenCount = reopenCount
         self.mergedIntoId = mergedIntoId
@@ -90,6 +93,7 @@ public struct Ticket: Sendable, Codable, Equatable {
         updatedAt = try c.decode(Date.self, forKey: .updatedAt)
         firstReplyAt = try c.decodeIfPresent(Date.self, forKey: .firstReplyAt)
         solvedAt = try c.decodeIfPresent(Date.self, forKey: .solvedAt)
+        pendingSince = try c.decodeIfPresent(Date.self, forKey: .pendingSince)
         closedAt = try c.decodeIfPresent(Date.self, forKey: .closedAt)
         reopenCount = try c.decode(Int.self, forKey: .reopenCount)
         mergedIntoId = try c.decodeIfPresent(Int64.self, forKey: .mergedIntoId)
@@ -103,6 +107,7 @@ public struct Ticket: Sendable, Codable, Equatable {
         guard next != status else { return }
         if status == .solved && next != .closed { reopenCount += 1; solvedAt = nil }
         if next == .solved { solvedAt = now }
+        pendingSince = next == .pending ? now : nil
         if next == .closed {
             closedAt = now
             if solvedAt == nil { solvedAt = now }

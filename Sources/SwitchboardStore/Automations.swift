@@ -32,6 +32,30 @@ extension ReadContext {
     }
 }
 
+extension ReadContext {
+    /// Tickets not closed that a time rule may match, newest first, `limit` after id `before`.
+    /// `bounds` holds one entry per rule: the latest each time may be (`AutomationRule.timeBounds`);
+    /// a rule without bounds lets every ticket through.
+    public func timeRuleCandidates(_ bounds: [[AutomationCondition.Field: Date]], before: Int64?, limit: Int) async throws -> [Ticket] {
+        let columns: [AutomationCondition.Field: String] = [
+            .hoursSinceCreated: "created_at", .hoursSinceUpdated: "updated_at", .hoursSincePending: "pending_since", .hoursSinceSolved: "solved_at",
+        ]
+        var filter: SQLQueryString = ""
+        if !bounds.isEmpty, !bounds.contains(where: \.isEmpty) {
+            let rules = bounds.map { rule -> SQLQueryString in
+                let parts = rule.sorted { $0.key.rawValue < $1.key.rawValue }.compactMap { field, latest -> SQLQueryString? in
+                    columns[field].map { "\(unsafeRaw: $0) <= \(bind: latest.ms)" }
+                }
+                return "(\(parts.joined(separator: " AND ")))"
+            }
+            filter = " AND (\(rules.joined(separator: " OR ")))"
+        }
+        return try await sql.raw(
+            "SELECT * FROM tickets WHERE status <> 'closed' AND id < \(bind: before ?? Int64.max)\(filter) ORDER BY id DESC LIMIT \(bind: Int64(limit))"
+        ).all(TicketRow.self).map { try $0.ticket() }
+    }
+}
+
 extension WriteContext {
     /// Creates (`rule.id` 0) or changes an automation rule after checking it and the records it names.
     public func saveAutomation(_ input: AutomationRule, actor: Actor) async throws -> AutomationRule {

@@ -33,6 +33,7 @@ extension WriteContext {
         ticket.firstReplyAt = messages.first { $0.authorKind == .staff && $0.visibility == .public }?.createdAt
         if ticket.status == .solved || ticket.status == .closed { ticket.solvedAt = last }
         if ticket.status == .closed { ticket.closedAt = last }
+        if ticket.status == .pending { ticket.pendingSince = last }
         try await replaySLA(&ticket, messages: messages)
         ticket.id = try await insert(ticket)
         try await setTags(ticket: ticket.id, ticket.tags)

@@ -60,6 +60,7 @@ struct TicketRow: Decodable {
     let firstReplyAt: Int64?
     let solvedAt: Int64?
     let closedAt: Int64?
+    let pendingSince: Int64?
     let reopenCount: Int64
     let mergedIntoId: Int64?
     let sla: String?
@@ -87,6 +88,7 @@ struct TicketRow: Decodable {
         firstReplyAt = try row.decode(column: "first_reply_at", as: Int64?.self)
         solvedAt = try row.decode(column: "solved_at", as: Int64?.self)
         closedAt = try row.decode(column: "closed_at", as: Int64?.self)
+        pendingSince = try row.decode(column: "pending_since", as: Int64?.self)
         reopenCount = try row.decode(column: "reopen_count", as: Int64.self)
         mergedIntoId = try row.decode(column: "merged_into_id", as: Int64?.self)
         sla = try row.decode(column: "sla", as: String?.self)
@@ -103,7 +105,7 @@ struct TicketRow: Decodable {
             tags: try decodeJSONList([String].self, tags), customFields: try decodeJSONMap([String: CustomFieldValue].self, customFields),
             followerIds: try decodeJSONList([Int64].self, followers), version: version, createdAt: Date(ms: createdAt),
             updatedAt: Date(ms: updatedAt), firstReplyAt: firstReplyAt.map(Date.init(ms:)), solvedAt: solvedAt.map(Date.init(ms:)),
-            closedAt: closedAt.map(Date.init(ms:)), reopenCount: Int(reopenCount), mergedIntoId: mergedIntoId,
+            closedAt: closedAt.map(Date.init(ms:)), pendingSince: pendingSince.map(Date.init(ms:)), reopenCount: Int(reopenCount), mergedIntoId: mergedIntoId,
             sla: try sla.map { try decodeJSON(TicketSLA.self, $0) }, escalationLevel: Int(escalationLevel))
     }
 }

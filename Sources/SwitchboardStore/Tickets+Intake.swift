@@ -61,6 +61,7 @@ extension WriteContext {
             if ticket.status == .new, ticket.assigneeId != nil { ticket.status = .open }
             if ticket.status == .solved || ticket.status == .closed { ticket.solvedAt = created }
             if ticket.status == .closed { ticket.closedAt = created }
+            if ticket.status == .pending { ticket.pendingSince = created }
             if !sla.policies.isEmpty {
                 let tier = ticket.organizationId.flatMap { tiers[$0] }
                 sla.update(&ticket, before: nil, activity: .opened(byStaff: new.authorUserId != nil), tier: tier, now: created)

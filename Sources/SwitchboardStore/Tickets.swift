@@ -102,6 +102,7 @@ extension WriteContext {
         "id", "number", "subject", "status", "priority", "priority_rank", "type", "channel", "requester_id", "organization_id",
         "assignee_id", "team_id", "tags", "custom_fields", "followers", "version", "created_at", "updated_at", "first_reply_at",
         "solved_at", "closed_at", "reopen_count", "merged_into_id", "sla", "sla_due_at", "sla_check_at", "escalation_level",
+        "pending_since",
     ]
 
     /// The ticket's values in `ticketColumns` order; `checkAt` is when the job runner must next
@@ -112,7 +113,7 @@ extension WriteContext {
             t.channel.rawValue, t.requesterId, t.organizationId, t.assigneeId, t.teamId, encodeJSON(t.tags),
             encodeJSON(t.customFields), encodeJSON(t.followerIds), t.version, t.createdAt.ms, t.updatedAt.ms, t.firstReplyAt?.ms,
             t.solvedAt?.ms, t.closedAt?.ms, Int64(t.reopenCount), t.mergedIntoId, t.sla.map(encodeJSON), t.sla?.dueAt?.ms,
-            checkAt?.ms, Int64(t.escalationLevel),
+            checkAt?.ms, Int64(t.escalationLevel), t.pendingSince?.ms,
         ]
     }
 

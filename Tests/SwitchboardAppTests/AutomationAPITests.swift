@@ -74,10 +74,37 @@ import Vapor
                           createdAt: Date().addingTimeInterval(-3 * 86_400)),
                 actor: .system)
             let fresh = try #require(try await h.ticket("Fresh")["id"]?.int)
-            #expect(try await Automations.runTimeRules(h.store, app: h.app) == 1)
-            #expect(try await Automations.runTimeRules(h.store, app: h.app) == 0)
+            #expect(try await Automations.runTimeRules(h.store, app: h.app).fired == 1)
+            #expect(try await Automations.runTimeRules(h.store, app: h.app).fired == 0)
             #expect(try await h.send(.GET, "/api/v1/tickets/\(old.id)")["tags"] == ["nudged"])
             #expect(try await h.send(.GET, "/api/v1/tickets/\(fresh)")["tags"] == [])
+        }
+    }
+
+    @Test func aTimeRuleOnTheRequesterReadsOnlyTicketsOldEnoughAndFires() async throws {
+        try await withHarness { h in
+            // Given a rule on the requester's address and two old tickets, one from that requester
+            _ = try await Self.rule(h, [
+                "name": "Chase the reseller", "kind": "time_rule",
+                "all": [["field": "hours_since_created", "operator": "greater_than", "value": 24],
+                        ["field": "requester_email", "operator": "is", "value": "reseller@example.com"],
+                        ["field": "tags", "operator": "excludes", "value": "chased"]],
+                "actions": [["kind": "add_tags", "value": "chased"]],
+            ])
+            for email in ["reseller@example.com", "someone@example.com"] {
+                _ = try await h.store.createTicket(
+                    NewTicket(subject: "Old", body: "Hello?", requesterEmail: try EmailAddress(email), requesterName: nil,
+                              createdAt: Date().addingTimeInterval(-2 * 86_400)),
+                    actor: .system)
+            }
+            _ = try await h.ticket("Fresh")
+            // When the round runs
+            let outcome = try await Automations.runTimeRules(h.store, app: h.app)
+            // Then only the two old tickets are read, and the reseller's is acted on
+            #expect(outcome.read == 2)
+            #expect(outcome.fired == 1)
+            let chased = try await h.send(.GET, "/api/v1/tickets?tag=chased")["items"]?.array ?? []
+            #expect(chased.count == 1)
         }
     }
 

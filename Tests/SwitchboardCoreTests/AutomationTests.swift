@@ -29,6 +29,36 @@ import Testing
         #expect(!AutomationCondition(.hoursSinceCreated, .greaterThan, 4).holds(f))
     }
 
+    @Test func hoursSincePendingCountFromWhenTheTicketWentPendingNotItsLastUpdate() throws {
+        // Given a ticket that went pending three days ago and was tagged an hour ago
+        var t = Self.ticket()
+        try t.setStatus(.pending, now: Self.now.addingTimeInterval(-72 * 3600))
+        t.updatedAt = Self.now.addingTimeInterval(-3600)
+        let f = AutomationFacts(ticket: t, now: Self.now)
+        // Then it has been pending for more than 48 hours
+        #expect(t.pendingSince == Self.now.addingTimeInterval(-72 * 3600))
+        #expect(AutomationCondition(.hoursSincePending, .greaterThan, 48).holds(f))
+        #expect(!AutomationCondition(.hoursSinceUpdated, .greaterThan, 48).holds(f))
+        // And once it is open again, it is not pending at all
+        try t.setStatus(.open, now: Self.now)
+        #expect(t.pendingSince == nil)
+        #expect(!AutomationCondition(.hoursSincePending, .greaterThan, 48).holds(AutomationFacts(ticket: t, now: Self.now)))
+    }
+
+    @Test func candidatesOfTimeRulesLeaveConditionsOnPeopleOpenAndBoundTheirTimes() {
+        let rule = AutomationRule(
+            id: 1, name: "VIP waiting", kind: .timeRule,
+            all: [AutomationCondition(.organizationTier, .is, "vip"), AutomationCondition(.hoursSinceCreated, .greaterThan, 2),
+                  AutomationCondition(.hoursSinceCreated, .greaterThan, 1), AutomationCondition(.hoursSinceUpdated, .lessThan, 10)],
+            actions: [AutomationAction(.addTags, "vip_waiting")])
+        let f = AutomationFacts(ticket: Self.ticket(), now: Self.now)
+        // The tier is not known yet: the rule may match, but does not as it stands
+        #expect(rule.mayMatch(f))
+        #expect(!rule.matches(f))
+        // The tightest "more than" bound per time field; "less than" bounds nothing
+        #expect(rule.timeBounds(now: Self.now) == [.hoursSinceCreated: Self.now.addingTimeInterval(-2 * 3600)])
+    }
+
     @Test func triggersFireOnceEachEvenWhenTheyUndoEachOther() {
         // A sets urgent when tagged vip; B tags vip when high… and C lowers urgent to high:
         // each fires at most once, so the loop ends.
