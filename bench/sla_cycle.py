@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""SLA round benchmark: how long one round over N open tickets takes when every one of them is due.
+"""SLA and time-rule round benchmark: one round over N open tickets, with nothing due, and when every
+one of them is due.
 
 Loads N tickets over HTTP (wrk, 16 clients) into a release build with background work off, under
 an SLA policy for every ticket (first reply in 2 h, resolution in 24 h, round the clock) with an
 at-risk and a breach escalation. Then, with the server stopped, `switchboard sla check --as-of`
 three hours ahead judges all of them at once: each ticket gets its first-reply breach marked and
-two escalations recorded (audit and outbox events), its SLA columns rewritten.
+two escalations recorded (audit and outbox events), its SLA columns rewritten. Before that,
+`switchboard automations run` times one round of four typical time rules (TIME_RULES), one of which
+makes the round read and match every open ticket.
     python3 bench/sla_cycle.py --db sqlite --tickets 100000
     python3 bench/sla_cycle.py --db postgres --tickets 100000
 Prints BENCH lines and a SUMMARY; results are appended to bench/results/.
@@ -16,11 +19,32 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench import BENCH, ROOT, free_port, get, post_json, wrk  # noqa: E402
 
 
+# The time rules a support team typically runs. The last has its hours only under "any", so no
+# time bounds which tickets are read: the round reads and matches every open ticket.
+TIME_RULES = [
+    {"name": "Close solved after 4 days", "kind": "time_rule",
+     "all": [{"field": "status", "operator": "is", "value": "solved"}, {"field": "hours_since_solved", "operator": "greater_than", "value": 96}],
+     "actions": [{"kind": "set_status", "value": "closed"}]},
+    {"name": "Nudge after 2 days pending", "kind": "time_rule",
+     "all": [{"field": "hours_since_pending", "operator": "greater_than", "value": 48}, {"field": "tags", "operator": "excludes", "value": "nudged"}],
+     "actions": [{"kind": "add_tags", "value": "nudged"},
+                 {"kind": "email_requester", "subject": "Still there?", "body": "Hello {{requester.first_name}}, ticket {{ticket.number}} waits for you."}]},
+    {"name": "Stale open tickets", "kind": "time_rule",
+     "all": [{"field": "status", "operator": "is", "value": "open"}, {"field": "hours_since_updated", "operator": "greater_than", "value": 72},
+             {"field": "tags", "operator": "excludes", "value": "stale"}],
+     "actions": [{"kind": "add_tags", "value": "stale"}]},
+    {"name": "Urgent and quiet", "kind": "time_rule",
+     "all": [{"field": "priority", "operator": "is", "value": "urgent"}, {"field": "tags", "operator": "excludes", "value": "looked_at"}],
+     "any": [{"field": "hours_since_created", "operator": "greater_than", "value": 1}, {"field": "hours_since_updated", "operator": "greater_than", "value": 1}],
+     "actions": [{"kind": "add_tags", "value": "looked_at"}]},
+]
+
+
 def load(args, env, cli, work):
     """Creates a manager, a policy for every ticket, and `args.tickets` tickets through the API."""
     server = None
     try:
-        out = cli("user", "create", "--email", "lead@example.com", "--name", "Bench Lead", "--role", "manager", "--password", "bench-password-1")
+        out = cli("user", "create", "--email", "lead@example.com", "--name", "Bench Lead", "--role", "admin", "--password", "bench-password-1")
         user_id = re.search(r"id (\d+)", out).group(1)
         token = cli("token", "create", "--user", "lead@example.com").strip().splitlines()[-1]
         port = free_port()
@@ -37,6 +61,8 @@ def load(args, env, cli, work):
             "name": "Everything", "targets": {"first_response": 120, "resolution": 1440},
             "escalations": [{"when": "at_risk", "minutes_before": 30, "actions": ["notify_assignee"]},
                             {"metric": "first_response", "when": "breached", "actions": ["notify_supervisor"]}]}, token)
+        for rule in TIME_RULES:
+            post_json(base + "/api/v1/automations", rule, token)
         wenv = dict(os.environ, BENCH_TOKEN=token, BENCH_ASSIGNEE=user_id)
         started = time.time()
         count = 0
@@ -97,18 +123,24 @@ def main():
 
         idle = check(now)
         print(f"BENCH sla_round_nothing_due db={args.db} tickets={count} seconds={idle['seconds']:.3f} checked={idle['checked']}", flush=True)
+        out = cli("automations", "run", "--as-of", now.strftime("%Y-%m-%dT%H:%M:%SZ")).strip().splitlines()[-1]
+        m = re.search(r"(\d+) tickets read, (\d+) candidates, (\d+) firings in ([\d.]+) s", out)
+        rules = dict(read=int(m.group(1)), candidates=int(m.group(2)), fired=int(m.group(3)), seconds=float(m.group(4)))
+        print(f"BENCH time_rules_round db={args.db} tickets={count} seconds={rules['seconds']:.2f} read={rules['read']} "
+              f"candidates={rules['candidates']} fired={rules['fired']}", flush=True)
         full = check(now + datetime.timedelta(hours=3))
         print(f"BENCH sla_round_all_due db={args.db} tickets={count} seconds={full['seconds']:.2f} checked={full['checked']} "
               f"breached={full['breached']} escalations={full['escalations']}", flush=True)
         again = check(now + datetime.timedelta(hours=3))
         print(f"BENCH sla_round_again db={args.db} tickets={count} seconds={again['seconds']:.3f} checked={again['checked']}", flush=True)
         summary = (f"SUMMARY sla db={args.db} tickets={count} all_due_round={full['seconds']:.2f}s "
-                   f"({full['checked']} checked, {full['escalations']} escalations) nothing_due={idle['seconds']:.3f}s")
+                   f"({full['checked']} checked, {full['escalations']} escalations) nothing_due={idle['seconds']:.3f}s "
+                   f"time_rules={rules['seconds']:.2f}s ({rules['read']} read)")
         print(summary)
         os.makedirs(os.path.join(BENCH, "results"), exist_ok=True)
         stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H%MZ")
         with open(os.path.join(BENCH, "results", f"{stamp}-sla-{args.db}.json"), "w") as f:
-            json.dump(dict(summary=summary, args=vars(args), idle=idle, full=full, again=again), f, indent=1)
+            json.dump(dict(summary=summary, args=vars(args), idle=idle, rules=rules, full=full, again=again), f, indent=1)
     finally:
         if pg_dir:
             subprocess.run([os.path.join(ROOT, "scripts/pg-throwaway"), "stop", pg_dir])

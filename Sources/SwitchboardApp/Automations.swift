@@ -72,19 +72,33 @@ enum Automations {
                 decided.append((event, peek.ticket.id, firings, AutomationCause(fired: cause.fired + firings.map(\.rule.id), depth: cause.depth + 1)))
             }
         }
-        let toApply = decided
-        return try await store.write { ctx in
-            guard try await ctx.advanceConsumer(consumer, from: position, to: last.sequence) else { return 0 }
-            var fired = 0
-            for d in toApply {
-                fired += d.firings.count
-                try await ctx.applyAutomations(d.firings, to: d.ticketId, cause: d.cause) { action, rule, ticket in
-                    try await enqueue(action, rule: rule, ticket: ticket, event: d.event, ctx: ctx, link: "\(publicURL)/tickets/\(ticket.id)")
+        // Short writes of a few tickets each: an agent's update waits behind one of them at most.
+        let groups = stride(from: 0, to: max(decided.count, 1), by: writeGroup).map { decided[$0..<min($0 + writeGroup, decided.count)] }
+        var from = position
+        var fired = 0
+        for (n, group) in groups.enumerated() {
+            let to = n == groups.count - 1 ? last.sequence : group.last?.event.sequence ?? last.sequence
+            let start = from
+            let done = try await store.write { ctx -> Int? in
+                guard try await ctx.advanceConsumer(consumer, from: start, to: to) else { return nil }
+                var fired = 0
+                for d in group {
+                    fired += d.firings.count
+                    try await ctx.applyAutomations(d.firings, to: d.ticketId, cause: d.cause) { action, rule, ticket in
+                        try await enqueue(action, rule: rule, ticket: ticket, event: d.event, ctx: ctx, link: "\(publicURL)/tickets/\(ticket.id)")
+                    }
                 }
+                return fired
             }
-            return fired
+            guard let done else { break }  // another instance moved the consumer first: it acts on these
+            fired += done
+            from = to
         }
+        return fired
     }
+
+    /// Tickets acted on per write transaction.
+    static let writeGroup = 8
 
     /// The requester's email and the organization's tier, for conditions that look at them.
     static func people(of ticket: Ticket, _ reader: ReadContext) async throws -> (String?, OrganizationTier?) {
@@ -188,13 +202,15 @@ enum Automations {
         var cursor: Int64?
         while true {
             let after = cursor
-            let page = try await store.read { try await $0.timeRuleCandidates(bounds, before: after, limit: 2000) }
-            guard let last = page.last else { break }
-            outcome.read += page.count
-            for ticket in page where rules.contains(where: { $0.mayMatch(AutomationFacts(ticket: ticket, now: now)) }) {
-                candidates.append(ticket.id)
+            let page = try await store.read { reader in
+                try await reader.timeRuleCandidates(bounds, before: after, limit: 2000) { ticket in
+                    rules.contains { $0.mayMatch(AutomationFacts(ticket: ticket, now: now)) }
+                }
             }
-            cursor = last.id
+            guard let last = page.last else { break }
+            outcome.read += page.read
+            candidates += page.ids
+            cursor = last
         }
         outcome.candidates = candidates.count
         for chunk in stride(from: 0, to: candidates.count, by: 200).map({ Array(candidates[$0..<min($0 + 200, candidates.count)]) }) {

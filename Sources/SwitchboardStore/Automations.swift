@@ -33,10 +33,15 @@ extension ReadContext {
 }
 
 extension ReadContext {
-    /// Tickets not closed that a time rule may match, newest first, `limit` after id `before`.
-    /// `bounds` holds one entry per rule: the latest each time may be (`AutomationRule.timeBounds`);
-    /// a rule without bounds lets every ticket through.
-    public func timeRuleCandidates(_ bounds: [[AutomationCondition.Field: Date]], before: Int64?, limit: Int) async throws -> [Ticket] {
+    /// One page of the tickets a time round looks at: not closed, within some rule's time
+    /// `bounds` (one entry per rule, from `AutomationRule.timeBounds`; a rule without bounds lets
+    /// every ticket through), newest first, `limit` after id `before`. Returns how many were
+    /// read, the last id read, and the ids of those `mayMatch` accepts. The tickets are read
+    /// without their SLA clocks (conditions do not look at them; decoding them was most of a
+    /// round), so none of them leaves this function.
+    public func timeRuleCandidates(
+        _ bounds: [[AutomationCondition.Field: Date]], before: Int64?, limit: Int, mayMatch: (Ticket) -> Bool
+    ) async throws -> (read: Int, last: Int64?, ids: [Int64]) {
         let columns: [AutomationCondition.Field: String] = [
             .hoursSinceCreated: "created_at", .hoursSinceUpdated: "updated_at", .hoursSincePending: "pending_since", .hoursSinceSolved: "solved_at",
         ]
@@ -50,9 +55,11 @@ extension ReadContext {
             }
             filter = " AND (\(rules.joined(separator: " OR ")))"
         }
-        return try await sql.raw(
+        let rows = try await sql.raw(
             "SELECT * FROM tickets WHERE status <> 'closed' AND id < \(bind: before ?? Int64.max)\(filter) ORDER BY id DESC LIMIT \(bind: Int64(limit))"
-        ).all(TicketRow.self).map { try $0.ticket() }
+        ).all(TicketRow.self)
+        let ids = try rows.filter { mayMatch(try $0.ticket(withSLA: false)) }.map(\.id)
+        return (rows.count, rows.last?.id, ids)
     }
 }
 

@@ -95,18 +95,19 @@ struct TicketRow: Decodable {
         escalationLevel = try row.decode(column: "escalation_level", as: Int64.self)
     }
 
-    func ticket() throws -> Ticket {
+    /// The ticket; `withSLA: false` leaves its SLA clocks out (for a quick look, never to save).
+    func ticket(withSLA: Bool = true) throws -> Ticket {
         guard let status = TicketStatus(rawValue: status), let priority = TicketPriority(rawValue: priority),
             let type = TicketType(rawValue: type), let channel = ChannelKind(rawValue: channel)
         else { throw StoreError.corrupt("ticket \(id) enums") }
         return Ticket(
             id: id, number: number, subject: subject, status: status, priority: priority, type: type, channel: channel,
             requesterId: requesterId, organizationId: organizationId, assigneeId: assigneeId, teamId: teamId,
-            tags: try decodeJSONList([String].self, tags), customFields: try decodeJSONMap([String: CustomFieldValue].self, customFields),
-            followerIds: try decodeJSONList([Int64].self, followers), version: version, createdAt: Date(ms: createdAt),
+            tags: try decodeStringList(tags), customFields: try decodeJSONMap([String: CustomFieldValue].self, customFields),
+            followerIds: try decodeIdList(followers), version: version, createdAt: Date(ms: createdAt),
             updatedAt: Date(ms: updatedAt), firstReplyAt: firstReplyAt.map(Date.init(ms:)), solvedAt: solvedAt.map(Date.init(ms:)),
             closedAt: closedAt.map(Date.init(ms:)), pendingSince: pendingSince.map(Date.init(ms:)), reopenCount: Int(reopenCount), mergedIntoId: mergedIntoId,
-            sla: try sla.map { try decodeJSON(TicketSLA.self, $0) }, escalationLevel: Int(escalationLevel))
+            sla: withSLA ? try sla.map { try decodeJSON(TicketSLA.self, $0) } : nil, escalationLevel: Int(escalationLevel))
     }
 }
 
@@ -155,6 +156,38 @@ func decodeJSONList<T: Decodable>(_ type: [T].Type, _ text: String) throws -> [T
 
 func decodeJSONMap<T: Decodable>(_ type: [String: T].Type, _ text: String) throws -> [String: T] {
     text == "{}" ? [:] : try decodeJSON(type, text)
+}
+
+/// A list of ids as stored (`[1,2,3]`), read without a JSON decoder: every ticket read has one.
+func decodeIdList(_ text: String) throws -> [Int64] {
+    guard text != "[]" else { return [] }
+    guard text.first == "[", text.last == "]" else { return try decodeJSON([Int64].self, text) }
+    var ids: [Int64] = []
+    for part in text.dropFirst().dropLast().split(separator: ",") {
+        guard let id = Int64(part.trimmingCharacters(in: .whitespaces)) else { return try decodeJSON([Int64].self, text) }
+        ids.append(id)
+    }
+    return ids
+}
+
+/// A list of strings as stored (`["a","b"]`), read without a JSON decoder when nothing in it
+/// is escaped: every ticket read has one (its tags).
+func decodeStringList(_ text: String) throws -> [String] {
+    guard text != "[]" else { return [] }
+    guard text.first == "[", text.last == "]", !text.contains("\\") else { return try decodeJSON([String].self, text) }
+    var strings: [String] = []
+    var start: String.Index?
+    let bytes = text.utf8
+    for i in bytes.indices where bytes[i] == UInt8(ascii: "\"") {
+        if let s = start {
+            strings.append(String(text[bytes.index(after: s)..<i]))
+            start = nil
+        } else {
+            start = i
+        }
+    }
+    guard start == nil else { return try decodeJSON([String].self, text) }
+    return strings
 }
 
 func encodeJSON<T: Encodable>(_ value: T) -> String {
