@@ -23,7 +23,7 @@ extension AuditEvent {
     }
 
     private static func object(_ text: JSONText?) -> [String: JSONValue] {
-        guard let text, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.text.utf8)), case .object(let fields) = value
+        guard let text, let value = try? JSONParser.parse(text.text), case .object(let fields) = value
         else { return [:] }
         return fields
     }

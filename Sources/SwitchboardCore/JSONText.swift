@@ -16,7 +16,7 @@ public struct JSONText: Sendable, Equatable, CustomStringConvertible {
     public init(stored text: String) { self.text = text }
 
     /// The text as a JSON value (for responses); `null` if it is not JSON.
-    public var value: JSONValue { (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .null }
+    public var value: JSONValue { (try? JSONParser.parse(text)) ?? .null }
 
     public var description: String { text }
 }

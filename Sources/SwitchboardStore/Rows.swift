@@ -107,7 +107,7 @@ struct TicketRow: Decodable {
             followerIds: try decodeIdList(followers), version: version, createdAt: Date(ms: createdAt),
             updatedAt: Date(ms: updatedAt), firstReplyAt: firstReplyAt.map(Date.init(ms:)), solvedAt: solvedAt.map(Date.init(ms:)),
             closedAt: closedAt.map(Date.init(ms:)), pendingSince: pendingSince.map(Date.init(ms:)), reopenCount: Int(reopenCount), mergedIntoId: mergedIntoId,
-            sla: withSLA ? try sla.map { try decodeJSON(TicketSLA.self, $0) } : nil, escalationLevel: Int(escalationLevel))
+            sla: withSLA ? try sla.map(decodeTicketSLA) : nil, escalationLevel: Int(escalationLevel))
     }
 }
 
@@ -156,6 +156,32 @@ func decodeJSONList<T: Decodable>(_ type: [T].Type, _ text: String) throws -> [T
 
 func decodeJSONMap<T: Decodable>(_ type: [String: T].Type, _ text: String) throws -> [String: T] {
     text == "{}" ? [:] : try decodeJSON(type, text)
+}
+
+/// SLA clocks as stored (times in seconds since 2001, as `encodeJSON` writes them), read with
+/// `JSONParser`: every ticket read has them, and `JSONDecoder` was most of reading a ticket.
+func decodeTicketSLA(_ text: String) throws -> TicketSLA {
+    guard case .object(let sla) = try JSONParser.parse(text), case .number(let policy)? = sla["policy_id"], case .array(let clocks)? = sla["clocks"]
+    else { throw StoreError.corrupt("ticket SLA") }
+    return TicketSLA(policyId: Int64(policy), clocks: try clocks.map(slaClock))
+}
+
+private func slaClock(_ value: JSONValue) throws -> SLAClock {
+    guard case .object(let c) = value, case .string(let name)? = c["metric"], let metric = SLAMetric(rawValue: name),
+        case .number(let target)? = c["target_minutes"], case .number(let started)? = c["started_at"]
+    else { throw StoreError.corrupt("SLA clock") }
+    func number(_ key: String) -> Double? {
+        if case .number(let n)? = c[key] { return n }
+        return nil
+    }
+    func date(_ key: String) -> Date? { number(key).map(Date.init(timeIntervalSinceReferenceDate:)) }
+    var escalated: [Int] = []
+    if case .array(let items)? = c["escalated"] {
+        for case .number(let n) in items { escalated.append(Int(n)) }
+    }
+    return SLAClock(
+        metric: metric, targetMinutes: Int(target), startedAt: Date(timeIntervalSinceReferenceDate: started), pausedSeconds: number("paused_seconds") ?? 0,
+        pausedAt: date("paused_at"), dueAt: date("due_at"), fulfilledAt: date("fulfilled_at"), breachedAt: date("breached_at"), escalated: escalated)
 }
 
 /// A list of ids as stored (`[1,2,3]`), read without a JSON decoder: every ticket read has one.

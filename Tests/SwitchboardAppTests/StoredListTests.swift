@@ -23,3 +23,18 @@ import Testing
         #expect(throws: (any Error).self) { try decodeStringList("[\"open") }
     }
 }
+
+/// SLA clocks read back from their column with JSONParser.
+@Suite struct StoredSLATests {
+    @Test func clocksReadBackExactly() throws {
+        let start = Date(timeIntervalSinceReferenceDate: 817_000_123.456_789)
+        let sla = TicketSLA(policyId: 12, clocks: [
+            SLAClock(metric: .firstResponse, targetMinutes: 120, startedAt: start, dueAt: start.addingTimeInterval(7200.001), escalated: [0, 3]),
+            SLAClock(
+                metric: .resolution, targetMinutes: 1440, startedAt: start, pausedSeconds: 1234.5678, pausedAt: start.addingTimeInterval(99.9),
+                dueAt: start.addingTimeInterval(86_400), fulfilledAt: start.addingTimeInterval(1e5), breachedAt: start.addingTimeInterval(86_400)),
+        ])
+        #expect(try decodeTicketSLA(encodeJSON(sla)) == sla)
+        #expect(throws: (any Error).self) { try decodeTicketSLA("{\"policy_id\":1}") }
+    }
+}
