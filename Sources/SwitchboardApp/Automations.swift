@@ -98,7 +98,7 @@ enum Automations {
     }
 
     /// Tickets acted on per write transaction.
-    static let writeGroup = 8
+    static let writeGroup = 4
 
     /// The requester's email and the organization's tier, for conditions that look at them.
     static func people(of ticket: Ticket, _ reader: ReadContext) async throws -> (String?, OrganizationTier?) {
