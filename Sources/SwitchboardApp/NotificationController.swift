@@ -11,10 +11,12 @@ enum NotificationController {
         var customerReplied: Bool?
         var mentioned: Bool?
         var slaEscalation: Bool?
+        var sideConversation: Bool?
 
         enum CodingKeys: String, CodingKey {
             case assigned, mentioned
             case newInTeam = "new_in_team", customerReplied = "customer_replied", slaEscalation = "sla_escalation"
+            case sideConversation = "side_conversation"
         }
 
         init(_ s: NotificationSettings) {
@@ -23,13 +25,14 @@ enum NotificationController {
             customerReplied = s.wants(.customerReplied)
             mentioned = s.wants(.mentioned)
             slaEscalation = s.wants(.slaEscalation)
+            sideConversation = s.wants(.sideConversation)
         }
 
         /// `current` with the choices this body makes.
         func applied(to current: NotificationSettings) -> NotificationSettings {
             var off = current.off
             for (kind, on) in [(NotificationKind.newInTeam, newInTeam), (.assigned, assigned), (.customerReplied, customerReplied), (.mentioned, mentioned),
-                                  (.slaEscalation, slaEscalation)] {
+                                  (.slaEscalation, slaEscalation), (.sideConversation, sideConversation)] {
                 guard let on else { continue }
                 if on { off.remove(kind) } else { off.insert(kind) }
             }

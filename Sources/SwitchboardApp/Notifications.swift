@@ -58,6 +58,12 @@ enum Notifications {
         var message: MessagePeek?
         var before: TicketPeek?
         var escalation: EscalationPeek?
+        var conversation: ConversationPeek?
+    }
+
+    private struct ConversationPeek: Decodable {
+        var memberIds: [Int64]
+        enum CodingKeys: String, CodingKey { case memberIds = "member_ids" }
     }
 
     /// Queues a job per person to tell, for the events since the consumer's position.
@@ -67,7 +73,8 @@ enum Notifications {
             var queued = 0
             var staff: [User]?
             for event in try await ctx.takeEvents(consumer: consumer, limit: 200) {
-                guard [.ticketCreated, .ticketUpdated, .messageAdded, .ticketEscalated].contains(event.type),
+                guard [.ticketCreated, .ticketUpdated, .messageAdded, .ticketEscalated, .sideConversationStarted, .sideConversationReplied]
+                    .contains(event.type),
                     let peek = try? JSONDecoder().decode(EventPeek.self, from: Data(event.payload.text.utf8))
                 else { continue }
                 let actor = event.actor.kind == .user ? event.actor.id : nil
@@ -103,6 +110,8 @@ enum Notifications {
                             user.active && [.supervisor, .manager].contains(user.role) && (members?.contains(user.id) ?? true)
                         }.map { ($0.id, .slaEscalation) }
                     }
+                case .sideConversationStarted, .sideConversationReplied:
+                    tell += (peek.conversation?.memberIds ?? []).map { ($0, .sideConversation) }
                 default:
                     break
                 }

@@ -191,10 +191,10 @@ extension OpenAPIDocument {
     static let mailSchemas = #"""
               "NotificationSettings": {
                 "type": "object",
-                "description": "Email notifications, each on or off: a new ticket in my team, assigned to me, the customer replied on my ticket or one I follow, mentioned in a note (@name), an SLA escalation of my ticket (or my team's, for supervisors).",
+                "description": "Email notifications, each on or off: a new ticket in my team, assigned to me, the customer replied on my ticket or one I follow, mentioned in a note (@name), an SLA escalation of my ticket (or my team's, for supervisors), a message in a side conversation I take part in.",
                 "properties": {
                   "new_in_team": {"type": "boolean"}, "assigned": {"type": "boolean"}, "customer_replied": {"type": "boolean"}, "mentioned": {"type": "boolean"},
-                  "sla_escalation": {"type": "boolean"}
+                  "sla_escalation": {"type": "boolean"}, "side_conversation": {"type": "boolean"}
                 },
                 "additionalProperties": false
               },

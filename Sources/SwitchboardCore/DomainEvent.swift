@@ -74,6 +74,12 @@ public enum DomainEventType: String, Codable, Sendable, CaseIterable {
     case ticketSLABreached = "ticket.sla_breached"
     /// An SLA escalation acted on a ticket.
     case ticketEscalated = "ticket.escalated"
+    /// Staff started a side conversation on a ticket.
+    case sideConversationStarted = "ticket.side_conversation_started"
+    /// A message was added to a side conversation (its members are told).
+    case sideConversationReplied = "ticket.side_conversation_replied"
+    /// A side conversation was closed or opened again.
+    case sideConversationUpdated = "ticket.side_conversation_updated"
 
     /// The audit action word for this event ("created", "updated", …).
     public var action: String { String(rawValue.split(separator: ".").last ?? "") }

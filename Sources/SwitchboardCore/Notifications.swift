@@ -12,6 +12,8 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case mentioned
     /// An SLA target of a ticket I work (or my team's, as supervisor) is at risk or missed.
     case slaEscalation = "sla_escalation"
+    /// A colleague asked me in a side conversation, or wrote in one I take part in.
+    case sideConversation = "side_conversation"
 }
 
 /// A staff member's choice per kind; all on unless turned off.

@@ -58,7 +58,7 @@ public struct Store: Sendable {
     public static let migrations: [any Migration] = [
         CreateStaff(), CreateCustomers(), CreateTickets(), CreateRecords(), CreateSearchIndex(), CreatePresence(),
         CreatePasswordResets(), CreateTicketCounts(), CreateAttachments(), UpdateUsersAddTimeZone(), UpdateWorkspaceAddInactiveTypes(), CreateMailboxes(), CreateJobs(), CreateMessageHTML(), UpdateMailboxesAddAcknowledgement(), CreateNotificationSettings(),
-        CreateServiceLevels(), CreateRouting(), CreateAutomations(), UpdateWorkspaceAddDefinitionsVersion(), UpdateTicketsAddPendingSince(),
+        CreateServiceLevels(), CreateRouting(), CreateAutomations(), UpdateWorkspaceAddDefinitionsVersion(), UpdateTicketsAddPendingSince(), CreateSideConversations(),
     ]
 
     /// Runs `body` in a write transaction; returns after it committed.

@@ -153,6 +153,7 @@ extension WriteContext {
         }
         let moved = try await reader.messages(ticketId: sourceId)
         try await sql.raw("UPDATE messages SET ticket_id = \(bind: targetId) WHERE ticket_id = \(bind: sourceId)").run()
+        try await sql.raw("UPDATE side_conversations SET ticket_id = \(bind: targetId) WHERE ticket_id = \(bind: sourceId)").run()
         _ = try await insertMessage(
             ticketId: sourceId, authorKind: .system, authorId: actor.id, visibility: .internal, channel: source.channel,
             body: "Merged into #\(target.number)")

@@ -315,7 +315,7 @@ import VaporTesting
             let olena = try await h.staff(.agent, email: "olena@example.com")
             let other = try await h.staff(.agent, email: "other@example.com")
             let off = try await h.send(.PUT, "/api/v1/users/\(olena.id)/notifications", json: ["assigned": false], token: olena.token)
-            #expect(off.json == ["new_in_team": true, "assigned": false, "customer_replied": true, "mentioned": true, "sla_escalation": true])
+            #expect(off.json == ["new_in_team": true, "assigned": false, "customer_replied": true, "mentioned": true, "sla_escalation": true, "side_conversation": true])
             #expect(try await h.send(.GET, "/api/v1/users/\(olena.id)/notifications", token: other.token).status == .forbidden)
             #expect(try await h.send(.PUT, "/api/v1/users/\(olena.id)/notifications", json: ["assigned": true], token: other.token).status == .forbidden)
             #expect(try await h.send(.GET, "/api/v1/users/\(olena.id)/notifications")["assigned"] == false)  // an admin may look

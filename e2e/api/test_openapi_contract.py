@@ -564,6 +564,15 @@ def test_every_operation(contract: Contract, server):
     moved = c.call("POST", f"/tickets/{covered['id']}/transfer", json_body={"team_id": other_team["id"], "note": "For sales"}, expect=200).json()
     assert moved["team_id"] == other_team["id"]
     c.call("POST", f"/tickets/{covered['id']}/collaborators", json_body={"user_ids": [agent["id"]], "note": "Please look"}, expect=200)
+    side = c.call("POST", f"/tickets/{covered['id']}/side-conversations", headers={"Idempotency-Key": f"side-{run}"},
+                  json_body={"subject": "Refund over limit?", "member_ids": [agent["id"]], "body": "Can billing approve 900 EUR?"}, expect=201).json()
+    assert side["member_ids"] == [admin_id, agent["id"]] and side["status"] == "open"
+    side = c.call("POST", f"/side-conversations/{side['id']}/messages", json_body={"body": "Approved."}, expect=201).json()
+    assert [m["body"] for m in side["messages"]] == ["Can billing approve 900 EUR?", "Approved."]
+    assert c.call("PATCH", f"/side-conversations/{side['id']}", json_body={"status": "closed"}, expect=200).json()["status"] == "closed"
+    c.call("POST", f"/side-conversations/{side['id']}/messages", json_body={"body": "One more"}, expect=422)
+    listed = c.call("GET", f"/tickets/{covered['id']}/side-conversations", expect=200).json()
+    assert [s["id"] for s in listed["items"]] == [side["id"]]
     c.call("DELETE", f"/sla-policies/{policy['id']}", expect=204)
     c.call("DELETE", f"/business-hours/{hours['id']}", expect=204)
 
