@@ -90,6 +90,7 @@ enum FormMessages {
         ("a solved ticket is not escalated", "error.solved_not_escalated"),
         ("a closed ticket takes no new side conversations", "error.closed_no_side_conversation"),
         ("name at least one colleague to ask", "error.name_a_colleague"),
+        ("must be open or closed", "error.open_or_closed"),
         ("the side conversation is closed; open it again to write", "error.side_conversation_closed"),
         ("the ticket is already with the last tier", "error.last_tier"),
         ("name a team (or none) for tier 2 and tier 3", "error.tier_teams"),

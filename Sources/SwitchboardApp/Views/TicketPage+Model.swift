@@ -60,6 +60,11 @@ struct TicketPageModel {
     var timeZone: TimeZone
     /// The note typed for a refused transfer.
     var transferDraft: String = ""
+    /// Side conversations beside the ticket, and every staff member's name (for their members).
+    var sideConversations: [SideConversation] = []
+    var staffNames: [Int64: String] = [:]
+    /// What was typed for a refused side conversation: subject and message.
+    var sideDraft: (subject: String, body: String) = ("", "")
     /// The macros the agent may apply.
     var macros: [Option] = []
     /// When the page was made: SLA countdowns start from it.

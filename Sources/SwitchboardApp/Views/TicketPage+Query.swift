@@ -60,6 +60,8 @@ extension TicketPageModel {
                 teams: try await ctx.teams().map { Option(id: $0.id, name: $0.name) }, otherTickets: Array(others),
                 timeZone: timeZone)
             model.events = events
+            model.sideConversations = try await ctx.sideConversations(ticketId: id)
+            model.staffNames = staff
             model.types = TicketType.allCases.filter { !inactive.contains($0) || $0 == ticket.type }
             model.htmlMessages = try await ctx.messagesWithHTML(ticketId: id)
             model.macros = try await ctx.macros(for: userId, teamIds: teamIds).map { Option(id: $0.id, name: $0.name) }

@@ -25,6 +25,7 @@ enum TicketPageView {
                     fields(h, m, csrf: frame.csrf)
                     escalate(h, m, csrf: frame.csrf)
                     transfer(h, m, csrf: frame.csrf)
+                    SideConversationView.section(h, m, userId: frame.userId, csrf: frame.csrf)
                     requester(h, m)
                     links(h, m, csrf: frame.csrf)
                     merge(h, m, csrf: frame.csrf)
