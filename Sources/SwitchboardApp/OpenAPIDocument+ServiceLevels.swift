@@ -375,7 +375,8 @@ extension OpenAPIDocument {
                     "type": "array", "minItems": 1,
                     "items": {"type": "string", "enum": ["notify_assignee", "notify_supervisor", "raise_priority", "next_tier", "move_to_team"]}
                   },
-                  "team_id": {"$ref": "#/components/schemas/Id", "description": "The team for move_to_team."}
+                  "team_id": {"$ref": "#/components/schemas/Id", "description": "The team for move_to_team."},
+                  "id": {"type": "integer", "readOnly": true, "description": "Given by the server and kept while the escalation stays the same, so tickets remember which escalations fired."}
                 },
                 "additionalProperties": false
               },

@@ -122,8 +122,8 @@ public struct SLAEngine: Sendable {
     /// One escalation that is due on a ticket.
     public struct DueEscalation: Sendable, Equatable {
         public var metric: SLAMetric
-        /// The index of the escalation in its policy.
-        public var index: Int
+        /// The escalation's key in its policy (`SLAEscalation.key(at:)`).
+        public var key: Int
         public var escalation: SLAEscalation
     }
 
@@ -137,19 +137,19 @@ public struct SLAEngine: Sendable {
         for clock in sla.clocks where clock.stage == .active {
             guard let due = clock.dueAt else { continue }
             for (index, escalation) in policy.escalations.enumerated()
-            where (escalation.metric == nil || escalation.metric == clock.metric) && !clock.escalated.contains(index) {
+            where (escalation.metric == nil || escalation.metric == clock.metric) && !clock.escalated.contains(escalation.key(at: index)) {
                 if Self.fireTime(escalation, due: due) <= now {
-                    out.append(DueEscalation(metric: clock.metric, index: index, escalation: escalation))
+                    out.append(DueEscalation(metric: clock.metric, key: escalation.key(at: index), escalation: escalation))
                 }
             }
         }
         return out
     }
 
-    /// Records that the escalation at `index` fired for the clock of `metric`.
-    public static func markEscalated(_ ticket: inout Ticket, metric: SLAMetric, index: Int) {
+    /// Records that the escalation with `key` fired for the clock of `metric`.
+    public static func markEscalated(_ ticket: inout Ticket, metric: SLAMetric, key: Int) {
         guard var sla = ticket.sla, let i = sla.clocks.firstIndex(where: { $0.metric == metric }) else { return }
-        if !sla.clocks[i].escalated.contains(index) { sla.clocks[i].escalated.append(index) }
+        if !sla.clocks[i].escalated.contains(key) { sla.clocks[i].escalated.append(key) }
         ticket.sla = sla
     }
 
@@ -163,7 +163,7 @@ public struct SLAEngine: Sendable {
             guard let due = clock.dueAt else { continue }
             if clock.breachedAt == nil { times.append(due) }
             for (index, escalation) in (policy?.escalations ?? []).enumerated()
-            where (escalation.metric == nil || escalation.metric == clock.metric) && !clock.escalated.contains(index) {
+            where (escalation.metric == nil || escalation.metric == clock.metric) && !clock.escalated.contains(escalation.key(at: index)) {
                 times.append(Self.fireTime(escalation, due: due))
             }
         }

@@ -101,17 +101,58 @@ public struct SLAEscalation: Sendable, Codable, Equatable {
     public var actions: [Action]
     /// The team for `moveToTeam`.
     public var teamId: Int64?
+    /// Names the escalation for good within its policy, so a clock remembers which fired even
+    /// when others are removed or reordered. Given when the policy is saved; escalations saved
+    /// before ids existed have none and go by their place in the list (`key(at:)`).
+    public var id: Int?
 
     enum CodingKeys: String, CodingKey {
-        case metric, when, minutesBefore = "minutes_before", actions, teamId = "team_id"
+        case metric, when, minutesBefore = "minutes_before", actions, teamId = "team_id", id
     }
 
-    public init(metric: SLAMetric? = nil, when: When, minutesBefore: Int? = nil, actions: [Action], teamId: Int64? = nil) {
+    public init(metric: SLAMetric? = nil, when: When, minutesBefore: Int? = nil, actions: [Action], teamId: Int64? = nil, id: Int? = nil) {
         self.metric = metric
         self.when = when
         self.minutesBefore = minutesBefore
         self.actions = actions
         self.teamId = teamId
+        self.id = id
+    }
+
+    /// What clocks record when this escalation, at `index` in its policy, fires.
+    public func key(at index: Int) -> Int { id ?? index }
+
+    /// Whether `other` does the same thing at the same time (ids aside).
+    public func sameRule(as other: SLAEscalation) -> Bool {
+        var a = self
+        var b = other
+        a.id = nil
+        b.id = nil
+        return a == b
+    }
+
+    /// Gives each escalation of `escalations` an id: the one of an unchanged escalation of
+    /// `previous` (so tickets remember it fired), else a new random one, so an id removed
+    /// earlier is not given again (tickets would take the new escalation for the old). Ids
+    /// of escalations saved before ids existed are their places (0, 1…): new ones are larger.
+    public static func assignIds<G: RandomNumberGenerator>(
+        _ escalations: [SLAEscalation], previous: [SLAEscalation], using generator: inout G
+    ) -> [SLAEscalation] {
+        var unused = Array(previous.enumerated().map { ($1, $1.key(at: $0)) })
+        var taken = Set(unused.map(\.1))
+        return escalations.map { escalation in
+            var e = escalation
+            if let i = unused.firstIndex(where: { $0.0.sameRule(as: escalation) }) {
+                e.id = unused[i].1
+                unused.remove(at: i)
+            } else {
+                var id: Int
+                repeat { id = Int.random(in: 1_000...2_000_000_000, using: &generator) } while taken.contains(id)
+                e.id = id
+            }
+            taken.insert(e.id ?? 0)
+            return e
+        }
     }
 }
 

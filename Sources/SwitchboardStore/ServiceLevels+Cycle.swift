@@ -126,7 +126,7 @@ extension WriteContext {
             if engine.markBreaches(&t, now: now) { outcome.breached += try await recordBreaches(of: t, since: before.sla) }
             for due in engine.dueEscalations(t, now: now) {
                 let previous = t
-                SLAEngine.markEscalated(&t, metric: due.metric, index: due.index)
+                SLAEngine.markEscalated(&t, metric: due.metric, key: due.key)
                 apply(due.escalation, to: &t, tierTeams: tierTeams)
                 let record = EscalationRecord(
                     metric: due.metric, when: due.escalation.when, actions: due.escalation.actions, level: t.escalationLevel, note: nil)

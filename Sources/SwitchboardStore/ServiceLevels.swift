@@ -154,6 +154,9 @@ extension WriteContext {
         if try await sql.raw("SELECT id FROM sla_policies WHERE name = \(bind: policy.name) AND id <> \(bind: policy.id)").first() != nil {
             throw DomainError.conflict(field: "name", "an SLA policy with this name already exists")
         }
+        let previous = policy.id == 0 ? [] : try await reader.slaPolicies().first { $0.id == policy.id }?.escalations ?? []
+        var random = SystemRandomNumberGenerator()
+        policy.escalations = SLAEscalation.assignIds(policy.escalations, previous: previous, using: &random)
         let values: (String, String, String, String) = (
             encodeJSON(policy.conditions), encodeJSON(policy.targets), encodeJSON(policy.pauseOn), encodeJSON(policy.escalations)
         )

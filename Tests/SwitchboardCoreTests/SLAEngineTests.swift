@@ -177,6 +177,31 @@ import Testing
         #expect(t.sla?.clock(.nextResponse)?.stage == .active)
     }
 
+    @Test func escalationsKeepTheirIdsWhileUnchangedSoRemovingOneFiresNoOtherAgain() {
+        // Given a policy saved before ids existed: its escalations go by their places
+        let atRisk = SLAEscalation(when: .atRisk, minutesBefore: 15, actions: [.notifyAssignee])
+        let breached = SLAEscalation(when: .breached, actions: [.notifySupervisor])
+        let legacy = [atRisk, breached]
+        #expect(legacy.enumerated().map { $1.key(at: $0) } == [0, 1])
+        // When the first is removed and another added
+        var random = SystemRandomNumberGenerator()
+        let raise = SLAEscalation(when: .breached, actions: [.raisePriority])
+        let saved = SLAEscalation.assignIds([breached, raise], previous: legacy, using: &random)
+        // Then the unchanged one keeps its key, and the new one takes a key nobody had
+        #expect(saved[0].id == 1)
+        #expect((saved[1].id ?? 0) >= 1_000)
+        // And saving again changes nothing
+        #expect(SLAEscalation.assignIds([breached, raise], previous: saved, using: &random) == saved)
+        // And a clock that had the removed one (key 0) and the kept one (key 1) waits only for the new one
+        let policy = SLAPolicy(id: 1, name: "P", targets: SLATargets(firstResponse: 60), escalations: saved)
+        let engine = SLAEngine(policies: [policy], calendars: [:])
+        var t = Self.ticket()
+        t.sla = TicketSLA(policyId: 1, clocks: [
+            SLAClock(metric: .firstResponse, targetMinutes: 60, startedAt: Self.monday, dueAt: Self.monday.addingTimeInterval(3600), escalated: [0, 1]),
+        ])
+        #expect(engine.dueEscalations(t, now: Self.monday.addingTimeInterval(7200)).map(\.key) == [saved[1].id])
+    }
+
     @Test func escalationsFallDueBeforeAndAtTheDueTimeOncePerClock() throws {
         let engine = try Self.engine()
         var t = Self.ticket(priority: .urgent)
@@ -184,15 +209,15 @@ import Testing
         #expect(engine.nextCheck(t) == Self.monday.addingTimeInterval(Self.minutes(45)))
         #expect(engine.dueEscalations(t, now: Self.monday.addingTimeInterval(Self.minutes(44))).isEmpty)
         let atRisk = engine.dueEscalations(t, now: Self.monday.addingTimeInterval(Self.minutes(45)))
-        #expect(atRisk.map(\.index) == [0])
-        SLAEngine.markEscalated(&t, metric: .firstResponse, index: 0)
+        #expect(atRisk.map(\.key) == [0])
+        SLAEngine.markEscalated(&t, metric: .firstResponse, key: 0)
         #expect(engine.nextCheck(t) == Self.monday.addingTimeInterval(Self.minutes(60)))
         let late = Self.monday.addingTimeInterval(Self.minutes(61))
         #expect(engine.dueEscalations(t, now: late).map(\.metric) == [.firstResponse])
         #expect(engine.markBreaches(&t, now: late))
         #expect(t.sla?.clock(.firstResponse)?.breachedAt == Self.monday.addingTimeInterval(Self.minutes(60)))
         #expect(!engine.markBreaches(&t, now: late))
-        SLAEngine.markEscalated(&t, metric: .firstResponse, index: 1)
+        SLAEngine.markEscalated(&t, metric: .firstResponse, key: 1)
         #expect(engine.dueEscalations(t, now: late).isEmpty)
         // The resolution clock's breach escalation is still ahead
         #expect(engine.nextCheck(t) == t.sla?.clock(.resolution)?.dueAt)
