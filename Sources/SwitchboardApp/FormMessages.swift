@@ -91,6 +91,7 @@ enum FormMessages {
         ("a closed ticket takes no new side conversations", "error.closed_no_side_conversation"),
         ("name at least one colleague to ask", "error.name_a_colleague"),
         ("must be open or closed", "error.open_or_closed"),
+        ("a policy has at most {max} escalations", "error.escalations_many"),
         ("the side conversation is closed; open it again to write", "error.side_conversation_closed"),
         ("the ticket is already with the last tier", "error.last_tier"),
         ("name a team (or none) for tier 2 and tier 3", "error.tier_teams"),

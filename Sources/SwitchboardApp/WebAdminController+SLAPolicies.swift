@@ -19,22 +19,21 @@ extension WebAdminController {
         var target_next_response: String?
         var target_resolution: String?
         var pause_on: [String]?
-        var esc0_when, esc0_minutes, esc0_metric, esc0_team: String?
-        var esc0_actions: [String]?
-        var esc1_when, esc1_minutes, esc1_metric, esc1_team: String?
-        var esc1_actions: [String]?
-        var esc2_when, esc2_minutes, esc2_metric, esc2_team: String?
-        var esc2_actions: [String]?
+    }
 
-        var rows: [AdminPolicyModel.EscalationRow] {
-            [
-                (esc0_when, esc0_minutes, esc0_metric, esc0_team, esc0_actions), (esc1_when, esc1_minutes, esc1_metric, esc1_team, esc1_actions),
-                (esc2_when, esc2_minutes, esc2_metric, esc2_team, esc2_actions),
-            ].map { row in
+    /// The escalation rows of a submitted policy form (`esc0_when`, `esc0_actions`…, as many
+    /// as the form had: a policy keeps every escalation it has, plus empty rows to add more).
+    static func escalationRows(_ req: Request) -> [AdminPolicyModel.EscalationRow] {
+        var rows: [AdminPolicyModel.EscalationRow] = []
+        for i in 0..<AdminPolicyModel.maxEscalations {
+            let field = { (name: String) in (try? req.content.get(String.self, at: "esc\(i)_\(name)")) ?? nil }
+            guard let when = field("when") else { break }
+            rows.append(
                 AdminPolicyModel.EscalationRow(
-                    metric: row.2 ?? "", when: row.0 ?? "", minutes: row.1 ?? "", actions: Set(row.4 ?? []), team: row.3 ?? "")
-            }
+                    metric: field("metric") ?? "", when: when, minutes: field("minutes") ?? "",
+                    actions: Set((try? req.content.get([String].self, at: "esc\(i)_actions")) ?? []), team: field("team") ?? ""))
         }
+        return rows
     }
 
     @Sendable static func policy(_ req: Request) async throws -> Response {
@@ -57,11 +56,12 @@ extension WebAdminController {
             "team": Set(c.teamIds?.map(String.init) ?? []), "pause_on": Set(p.pauseOn.map(\.rawValue)),
         ]
         for metric in SLAMetric.allCases { m.targets[metric] = p.targets[metric].map(String.init) }
-        for (i, e) in p.escalations.prefix(3).enumerated() {
-            m.escalations[i] = AdminPolicyModel.EscalationRow(
+        m.escalations = p.escalations.map { e in
+            AdminPolicyModel.EscalationRow(
                 metric: e.metric?.rawValue ?? "", when: e.when.rawValue, minutes: e.minutesBefore.map(String.init) ?? "",
                 actions: Set(e.actions.map(\.rawValue)), team: e.teamId.map(String.init) ?? "")
         }
+        m.addEmptyEscalationRows()
         return m
     }
 
@@ -86,7 +86,8 @@ extension WebAdminController {
             "team": Set(form.team ?? []), "pause_on": Set(form.pause_on ?? []),
         ]
         model.targets = [.firstResponse: form.target_first_response ?? "", .nextResponse: form.target_next_response ?? "", .resolution: form.target_resolution ?? ""]
-        model.escalations = form.rows
+        model.escalations = escalationRows(req)
+        model.addEmptyEscalationRows()
         let actor = principal.actor
         do {
             let (policy, rowOfEscalation) = try Self.policy(from: model, id: id ?? 0)

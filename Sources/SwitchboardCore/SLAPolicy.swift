@@ -171,6 +171,9 @@ public struct SLAPolicy: Sendable, Codable, Equatable {
     public var pauseOn: [TicketStatus]
     public var escalations: [SLAEscalation]
 
+    /// The most escalations a policy has.
+    public static let maxEscalations = 20
+
     enum CodingKeys: String, CodingKey {
         case id, name, position, active, calendarId = "calendar_id", conditions, targets, pauseOn = "pause_on", escalations
     }
@@ -214,6 +217,9 @@ public struct SLAPolicy: Sendable, Codable, Equatable {
                                    conditions.channels?.count, conditions.teamIds?.count].enumerated() where conditionList == 0 {
             let names = ["priority", "type", "tier", "channel", "team"]
             throw .invalid(field: "conditions.\(names[i])", "an empty list matches no ticket; leave it out to match all")
+        }
+        guard escalations.count <= Self.maxEscalations else {
+            throw .invalid(field: "escalations", "a policy has at most \(Self.maxEscalations) escalations")
         }
         for (i, escalation) in escalations.enumerated() {
             let field = "escalations[\(i)]"

@@ -93,3 +93,23 @@ def test_an_sla_policy_gives_agents_countdowns_and_they_escalate(signed_in, api)
     fields.get_by_label("Status").select_option("pending")
     fields.get_by_role("button", name="Save changes").click()
     expect(page.get_by_role("list", name="Service level targets")).to_contain_text("paused")
+
+
+def test_a_policy_with_many_escalations_keeps_them_all_when_edited_in_the_form(signed_in, api):
+    page = signed_in
+    run = secrets.token_hex(3)
+    escalations = [{"when": "at_risk", "minutes_before": m, "actions": ["notify_assignee"]} for m in (60, 30, 15, 5)]
+    policy = api.post("/sla-policies", {"name": f"Many steps {run}", "targets": {"first_response": 240}, "escalations": escalations})
+    ids = [e["id"] for e in policy["escalations"]]
+
+    # The form shows all four and room for more; saving it with a fifth keeps the four as they were
+    page.goto(f"/admin/sla-policies/{policy['id']}")
+    expect(page.get_by_role("group", name="Escalation 4").get_by_label("Minutes before the due time")).to_have_value("5")
+    fifth = page.get_by_role("group", name="Escalation 5")
+    fifth.get_by_label("When").select_option("breached")
+    fifth.get_by_label("Mail the team's supervisors").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("row", name=re.compile(f"Many steps {run}"))).to_be_visible()
+    saved = api.get(f"/sla-policies/{policy['id']}")["escalations"]
+    assert [e.get("minutes_before") for e in saved] == [60, 30, 15, 5, None]
+    assert [e["id"] for e in saved][:4] == ids, "unchanged escalations keep their ids"

@@ -69,7 +69,7 @@ enum AdminHoursView {
     }
 }
 
-/// One SLA policy, new or existing, with up to three escalations.
+/// One SLA policy, new or existing, with its escalations and empty rows to add more.
 struct AdminPolicyModel {
     struct EscalationRow {
         var metric = ""
@@ -87,6 +87,18 @@ struct AdminPolicyModel {
     var checked: [String: Set<String>] = [:]
     var targets: [SLAMetric: String] = [:]
     var escalations = Array(repeating: EscalationRow(), count: 3)
+
+    /// The most escalation rows a form shows.
+    static let maxEscalations = SLAPolicy.maxEscalations + 2
+
+    /// Two empty rows after the escalations (at least three rows), to add more.
+    mutating func addEmptyEscalationRows() {
+        while let last = escalations.last, last.when.isEmpty, escalations.count > 1, escalations.dropLast().last?.when.isEmpty == true {
+            escalations.removeLast()
+        }
+        let wanted = min(Self.maxEscalations, max(3, escalations.filter { !$0.when.isEmpty }.count + 2))
+        while escalations.count < wanted { escalations.append(EscalationRow()) }
+    }
     var hours: [BusinessHours] = []
     var teams: [Team] = []
     var errors: [String: String] = [:]
