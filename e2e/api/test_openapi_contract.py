@@ -503,7 +503,8 @@ def test_every_operation(contract: Contract, server):
 
     # -- mail
     settings = c.call("GET", f"/users/{agent['id']}/notifications", expect=200).json()
-    assert settings == {"new_in_team": True, "assigned": True, "customer_replied": True, "mentioned": True, "sla_escalation": True}
+    assert settings == {"new_in_team": True, "assigned": True, "customer_replied": True, "mentioned": True, "sla_escalation": True,
+                        "side_conversation": True}
     settings = c.call("PUT", f"/users/{agent['id']}/notifications", json_body={"mentioned": False}, expect=200).json()
     assert settings["mentioned"] is False and settings["assigned"] is True
     box = c.call(
