@@ -185,7 +185,7 @@ struct TimeRulesCommand: AsyncCommand {
 /// The `--as-of` option's time, if given.
 private func asOfDate(_ raw: String?) throws -> Date? {
     guard let raw else { return nil }
-    guard let date = ISO8601DateFormatter().date(from: raw) ?? APIJSON.formatter().date(from: raw) else {
+    guard let date = APIJSON.date(from: raw) else {
         throw CommandLineError("--as-of must be a time like 2026-11-23T18:00:00Z")
     }
     return date

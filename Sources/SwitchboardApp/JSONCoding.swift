@@ -12,13 +12,17 @@ enum APIJSON {
 
     static let encoder = StreamingJSONEncoder(dates: .rfc3339)
 
+    /// The time `text` names: RFC 3339 as this API writes it (read without a formatter, since
+    /// every event a consumer reads holds several), else what Foundation's ISO 8601 formatter reads.
+    static func date(from text: String) -> Date? {
+        RFC3339.date(from: text) ?? formatter().date(from: text) ?? ISO8601DateFormatter().date(from: text)
+    }
+
     static let decoder: JSONDecoder = {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .custom { decoder in
             let c = try decoder.singleValueContainer()
-            let text = try c.decode(String.self)
-            let plain = ISO8601DateFormatter()
-            if let date = formatter().date(from: text) ?? plain.date(from: text) { return date }
+            if let date = date(from: try c.decode(String.self)) { return date }
             throw DecodingError.dataCorruptedError(in: c, debugDescription: "must be an RFC 3339 time like 2026-11-23T10:00:00Z")
         }
         return d

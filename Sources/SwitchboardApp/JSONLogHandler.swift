@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SwitchboardCore
 
 /// One JSON object per line: time, level, label, message and metadata (request id, …).
 /// Chosen with `LOG_FORMAT=json`, for log shippers.
@@ -23,7 +24,7 @@ public struct JSONLogHandler: LogHandler {
         function: String, line: UInt
     ) {
         var fields: [String: String] = [
-            "time": ISO8601DateFormatter().string(from: Date()), "level": level.rawValue, "label": label, "message": message.description,
+            "time": RFC3339.string(Date()), "level": level.rawValue, "label": label, "message": message.description,
         ]
         for (key, value) in metadata.merging(extra ?? [:], uniquingKeysWith: { _, b in b }) { fields[key] = value.description }
         let encoder = JSONEncoder()

@@ -171,7 +171,7 @@ struct QueryFilter {
     }
 
     private func date(_ name: String) throws -> Date? {
-        try req.query(name) { APIJSON.formatter().date(from: $0) ?? ISO8601DateFormatter().date(from: $0) }
+        try req.query(name) { APIJSON.date(from: $0) }
     }
 }
 
@@ -205,8 +205,8 @@ enum AuditController {
         let query = AuditQuery(
             entity: entity, entityId: try req.query("entity_id") { Int64($0) }, actorId: try req.query("actor_id") { Int64($0) },
             action: req.query[String.self, at: "action"],
-            from: try req.query("from") { APIJSON.formatter().date(from: $0) ?? ISO8601DateFormatter().date(from: $0) },
-            to: try req.query("to") { APIJSON.formatter().date(from: $0) ?? ISO8601DateFormatter().date(from: $0) },
+            from: try req.query("from") { APIJSON.date(from: $0) },
+            to: try req.query("to") { APIJSON.date(from: $0) },
             beforeSequence: try req.query("cursor") { Int64($0) }, limit: try req.limit())
         let events = try await req.store.read { try await $0.auditEvents(query) }
         let next = events.count == query.limit ? events.last.map { String($0.sequence) } : nil

@@ -24,14 +24,7 @@ struct ArrayInsert: SQLExpression {
     }
 
     func serialize(to serializer: inout SQLSerializer) {
-        serializer.write("INSERT INTO ")
-        SQLIdentifier(table).serialize(to: &serializer)
-        serializer.write(" (")
-        for (i, column) in columns.enumerated() {
-            if i > 0 { serializer.write(", ") }
-            SQLIdentifier(column).serialize(to: &serializer)
-        }
-        serializer.write(") SELECT * FROM unnest(")
+        serializer.write("INSERT INTO \(quoted(table)) (\(columns.map(quoted).joined(separator: ", "))) SELECT * FROM unnest(")
         for (i, array) in arrays.enumerated() {
             if i > 0 { serializer.write(", ") }
             SQLBind(array).serialize(to: &serializer)

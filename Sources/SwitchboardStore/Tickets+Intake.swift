@@ -152,7 +152,7 @@ extension WriteContext {
     func insertRows(_ table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]], deferred: Bool = false) async throws {
         for insert in inserts(table, columns, rows) {
             if deferred {
-                try await runDeferred(insert, binds: ((insert as? SQLInsert)?.values.count ?? 1) * columns.count)
+                try await runDeferred(insert, binds: (insert as? RowsInsert)?.bindCount ?? columns.count)
             } else {
                 try await sql.execute(sql: insert) { _ in }
             }

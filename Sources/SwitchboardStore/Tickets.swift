@@ -134,10 +134,8 @@ extension WriteContext {
 
     /// Writes every field of `t` back (the caller checked the version).
     func save(_ t: Ticket) async throws {
-        var update = sql.update("tickets")
         let row = Self.row(t, checkAt: try await slaEngine().nextCheck(t))
-        for (column, value) in zip(Self.ticketColumns, row) where column != "id" { update = update.set(column, to: value) }
-        try await update.where("id", .equal, t.id).run()
+        try await sql.execute(sql: RowUpdate(table: "tickets", columns: Array(Self.ticketColumns.dropFirst()), values: Array(row.dropFirst()), id: t.id)) { _ in }
     }
 
     func setTags(ticket id: Int64, _ tags: [String]) async throws {

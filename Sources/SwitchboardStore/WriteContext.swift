@@ -245,13 +245,10 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     }
 
     /// Multi-row inserts of `rows`, at most about 20,000 values each.
-    static func chunkedInserts(_ table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]]) -> [SQLInsert] {
+    static func chunkedInserts(_ table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]]) -> [RowsInsert] {
         let chunkSize = max(1, 20_000 / columns.count)
         return stride(from: 0, to: rows.count, by: chunkSize).map { start in
-            var insert = SQLInsert(table: SQLIdentifier(table))
-            insert.columns = columns.map { SQLIdentifier($0) }
-            insert.values = rows[start..<min(start + chunkSize, rows.count)].map { $0.map { SQLBind($0) } }
-            return insert
+            RowsInsert(table: table, columns: columns, rows: rows[start..<min(start + chunkSize, rows.count)])
         }
     }
 }
