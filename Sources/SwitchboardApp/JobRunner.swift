@@ -49,6 +49,7 @@ struct JobRunner: LifecycleHandler {
         _ = try await route(store, memo: memo)
         _ = try await OutboundMail.queueReplies(store)
         _ = try await Notifications.queue(store)
+        _ = try await retimeOpenTickets(store)
         _ = try await runSLACycles(store)
         if memo.timeRulesAt.map({ store.clock().timeIntervalSince($0) >= 60 }) ?? true {
             memo.timeRulesAt = store.clock()
@@ -94,6 +95,20 @@ struct JobRunner: LifecycleHandler {
             total.breached += outcome.breached
             total.escalations += outcome.escalations
             if outcome.checked < 500 { break }
+        }
+        return total
+    }
+
+    /// Re-times the open tickets after SLA policies or business hours changed, 1,000 per
+    /// transaction so other writes get their turn. Looks with a read first.
+    static func retimeOpenTickets(_ store: Store, asOf: Date? = nil) async throws -> SLARetimeOutcome {
+        var total = SLARetimeOutcome()
+        while try await store.read({ try await $0.hasSLARetimeWork() }) {
+            let outcome = try await store.write { try await $0.retimeOpenTickets(limit: 1000, asOf: asOf) }
+            total.read += outcome.read
+            total.retimed += outcome.retimed
+            total.breached += outcome.breached
+            if outcome.done { break }
         }
         return total
     }

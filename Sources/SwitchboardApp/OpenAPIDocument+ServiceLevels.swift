@@ -54,7 +54,7 @@ extension OpenAPIDocument {
                 "operationId": "updateBusinessHours",
                 "tags": ["service-levels"],
                 "summary": "Replace business hours",
-                "description": "Tickets under a policy that uses them count on the new hours from their next change.",
+                "description": "Open tickets under a policy that uses them are re-timed on the new hours within seconds (in the background, 1,000 per transaction).",
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BusinessHoursInput"}}}},
                 "security": [{"bearerAuth": []}, {"sessionCookie": [], "csrfToken": []}],
                 "responses": {
@@ -133,7 +133,7 @@ extension OpenAPIDocument {
                 "operationId": "updateSLAPolicy",
                 "tags": ["service-levels"],
                 "summary": "Replace an SLA policy",
-                "description": "Unsolved tickets follow the changed policy from their next change; their clocks keep when they started.",
+                "description": "Unsolved tickets are re-timed under the changed policies within seconds (in the background); their clocks keep when they started, their pauses and the escalations done. Solved tickets keep their clocks.",
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SLAPolicyInput"}}}},
                 "security": [{"bearerAuth": []}, {"sessionCookie": [], "csrfToken": []}],
                 "responses": {

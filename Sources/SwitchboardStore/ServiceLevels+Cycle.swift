@@ -205,7 +205,7 @@ extension WriteContext {
 
     /// Writes only the SLA columns, of many tickets in one statement: marking a breach or an
     /// escalation that changed no field is bookkeeping, not a change agents would have to reload for.
-    private func saveSLA(_ tickets: [Ticket], engine: SLAEngine) async throws {
+    func saveSLA(_ tickets: [Ticket], engine: SLAEngine) async throws {
         guard !tickets.isEmpty else { return }
         let ids = tickets.map(\.id)
         let slas = tickets.map { $0.sla.map(encodeJSON) }

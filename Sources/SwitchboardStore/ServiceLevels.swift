@@ -88,8 +88,8 @@ extension WriteContext {
         return count
     }
 
-    /// Creates business hours (`id` nil) or changes them. Tickets pick up changed hours when they
-    /// next change.
+    /// Creates business hours (`id` nil) or changes them. The job runner then re-times the open
+    /// tickets (see `retimeOpenTickets`).
     public func saveBusinessHours(id: Int64?, name rawName: String, calendar: BusinessCalendar, actor: Actor) async throws -> BusinessHours {
         let name = try validatedText(rawName, field: "name", max: Limits.name) ?? ""
         guard !name.isEmpty else { throw DomainError.invalid(field: "name", "is required") }
@@ -186,7 +186,7 @@ extension WriteContext {
         return policy
     }
 
-    /// Deletes an SLA policy; tickets under it leave it when they next change.
+    /// Deletes an SLA policy; the job runner then takes the open tickets under it out of it.
     public func deleteSLAPolicy(id: Int64, actor: Actor) async throws {
         guard let before = try await reader.slaPolicy(id: id) else { throw DomainError.notFound("SLA policy") }
         try await sql.raw("DELETE FROM sla_policies WHERE id = \(bind: id)").run()

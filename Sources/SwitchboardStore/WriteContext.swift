@@ -134,7 +134,9 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
             statements.append(SQLQueryString("UPDATE workspace SET next_ticket_number = \(bind: nextNumber) WHERE id = 1"))
         }
         if definitionsMoved {
-            statements.append(SQLQueryString("UPDATE workspace SET definitions_version = definitions_version + 1 WHERE id = 1"))
+            // Changed policies or hours re-time the open tickets from the start (the job runner does).
+            let retime = slaChanged ? ", sla_retime_from = 0" : ""
+            statements.append(SQLQueryString("UPDATE workspace SET definitions_version = definitions_version + 1\(unsafeRaw: retime) WHERE id = 1"))
             definitionsMoved = false
         }
         statements.append(SQLQueryString("UPDATE audit_head SET seq = \(bind: chainSeq), hash = \(bind: chainHash) WHERE id = 1"))

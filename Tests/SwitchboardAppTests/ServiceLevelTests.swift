@@ -114,6 +114,81 @@ import Vapor
         }
     }
 
+    @Test func changedPoliciesAndHoursRetimeOpenTicketsButNotSolvedOnes() async throws {
+        try await withHarness { h in
+            let (calendar, policy) = try await Self.urgentPolicy(h)
+            let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+            func urgent(_ subject: String, minutesAgo: Double) async throws -> Ticket {
+                try await h.store.createTicket(
+                    NewTicket(
+                        subject: subject, body: "Help", requesterEmail: try EmailAddress("\(subject.lowercased())@example.com"), requesterName: nil,
+                        priority: .urgent, createdAt: now.addingTimeInterval(-minutesAgo * 60)),
+                    actor: .system)
+            }
+            let open = try await urgent("Open", minutesAgo: 40)
+            let other = try await urgent("Other", minutesAgo: 10)
+            let solved = try await urgent("Solved", minutesAgo: 40)
+            #expect(try await h.send(.PATCH, "/api/v1/tickets/\(solved.id)", json: ["status": "solved"]).status == .ok)
+            let solvedBefore = try await h.send(.GET, "/api/v1/tickets/\(solved.id)")["sla"]
+            // Creating the policy asked for a re-time, which finds the tickets timed already
+            let settled = try await JobRunner.retimeOpenTickets(h.store)
+            #expect(settled.read == 2 && settled.retimed == 0)
+            #expect(try await JobRunner.retimeOpenTickets(h.store) == SLARetimeOutcome())
+
+            // When first reply is cut to 30 minutes and resolution raised to 8 hours
+            let changed = try await h.send(
+                .PUT, "/api/v1/sla-policies/\(policy)",
+                json: [
+                    "name": "Urgent", "calendar_id": .number(Double(calendar)), "conditions": ["priority": ["urgent"]],
+                    "targets": ["first_response": 30, "resolution": 480], "pause_on": ["pending"],
+                ])
+            #expect(changed.status == .ok, "\(changed.json)")
+            // Then the round re-times the two open tickets, one slice at a time
+            var outcome = SLARetimeOutcome()
+            while true {
+                let slice = try await h.store.write { try await $0.retimeOpenTickets(limit: 1) }
+                outcome.read += slice.read
+                outcome.retimed += slice.retimed
+                outcome.breached += slice.breached
+                if slice.done { break }
+            }
+            #expect(outcome.read == 2)
+            #expect(outcome.retimed == 2)
+            #expect(outcome.breached == 1)  // the 40-minute-old one missed its new 30-minute first reply
+            let openNow = try await h.send(.GET, "/api/v1/tickets/\(open.id)").json
+            #expect(Self.due(openNow, "first_response") == open.createdAt.addingTimeInterval(1800))
+            #expect(Self.due(openNow, "resolution") == open.createdAt.addingTimeInterval(8 * 3600))
+            let otherNow = try await h.send(.GET, "/api/v1/tickets/\(other.id)").json
+            #expect(Self.due(otherNow, "first_response") == other.createdAt.addingTimeInterval(1800))
+            #expect(otherNow["sla"]?["due_at"]?.string == otherNow["sla"]?["clocks"]?.array?.first?["due_at"]?.string)
+            let history = try await h.send(.GET, "/api/v1/tickets/\(open.id)/history")
+            #expect(history["items"]?.array?.contains { $0["action"]?.string == "sla_breached" } == true)
+            #expect(try await h.send(.GET, "/api/v1/tickets/\(solved.id)")["sla"] == solvedBefore)
+            #expect(try await JobRunner.retimeOpenTickets(h.store) == SLARetimeOutcome())
+
+            // When today becomes a holiday, the open clocks stop for it
+            var utc = Calendar(identifier: .gregorian)
+            utc.timeZone = TimeZone(identifier: "UTC")!
+            let today = utc.startOfDay(for: now)
+            let day = utc.dateComponents([.year, .month, .day], from: today)
+            let holiday = String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!)
+            let hours = try await h.send(
+                .PUT, "/api/v1/business-hours/\(calendar)", json: ["name": "Always", "time_zone": "UTC", "week": Self.allWeek, "holidays": [.string(holiday)]])
+            #expect(hours.status == .ok, "\(hours.json)")
+            #expect(try await JobRunner.retimeOpenTickets(h.store).read == 2)
+            let countedBeforeToday = max(0, today.timeIntervalSince(other.createdAt))
+            let expected = today.addingTimeInterval(86_400 + 8 * 3600 - countedBeforeToday)
+            #expect(Self.due(try await h.send(.GET, "/api/v1/tickets/\(other.id)").json, "resolution") == expected)
+
+            // When the policy is deleted, open tickets leave it; the solved one keeps its record
+            #expect(try await h.send(.DELETE, "/api/v1/sla-policies/\(policy)").status == .noContent)
+            #expect(try await JobRunner.retimeOpenTickets(h.store).retimed == 2)
+            let gone = try await h.send(.GET, "/api/v1/tickets/\(other.id)")
+            #expect(gone["sla"] == nil || gone["sla"] == .null)
+            #expect(try await h.send(.GET, "/api/v1/tickets/\(solved.id)")["sla"] == solvedBefore)
+        }
+    }
+
     @Test func anAgentEscalatesThroughTheTiersWithANote() async throws {
         try await withHarness { h in
             let seniors = try #require(try await h.send(.POST, "/api/v1/teams", json: ["name": "Senior agents"])["id"]?.int)
