@@ -47,16 +47,7 @@ def load(args, env, cli, work):
         out = cli("user", "create", "--email", "lead@example.com", "--name", "Bench Lead", "--role", "admin", "--password", "bench-password-1")
         user_id = re.search(r"id (\d+)", out).group(1)
         token = cli("token", "create", "--user", "lead@example.com").strip().splitlines()[-1]
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen([args.bin, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env,
-                                  stdout=open(os.path.join(work, "server.log"), "w"), stderr=subprocess.STDOUT)
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except Exception:
-                time.sleep(0.1)
+        server, base = serve(args, env, work)
         post_json(base + "/api/v1/sla-policies", {
             "name": "Everything", "targets": {"first_response": 120, "resolution": 1440},
             "escalations": [{"when": "at_risk", "minutes_before": 30, "actions": ["notify_assignee"]},
@@ -78,6 +69,37 @@ def load(args, env, cli, work):
         if server:
             server.terminate()
             server.wait(timeout=30)
+
+
+def serve(args, env, work):
+    """Starts a server on a free port; returns it and its base URL once it answers."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([args.bin, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env,
+                              stdout=open(os.path.join(work, "server.log"), "a"), stderr=subprocess.STDOUT)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.1)
+    return server, base
+
+
+def change_policy(args, env, cli, work):
+    """Doubles the policy's resolution target through the API (background work is off, so the
+    open tickets wait to be re-timed)."""
+    token = cli("token", "create", "--user", "lead@example.com").strip().splitlines()[-1]
+    server, base = serve(args, env, work)
+    try:
+        policy = get(base + "/api/v1/sla-policies", token)["items"][0]
+        policy["targets"]["resolution"] *= 2
+        req = urllib.request.Request(f"{base}/api/v1/sla-policies/{policy['id']}", method="PUT", data=json.dumps(policy).encode(),
+                                     headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+        urllib.request.urlopen(req, timeout=30).read()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def main():
@@ -123,6 +145,20 @@ def main():
 
         idle = check(now)
         print(f"BENCH sla_round_nothing_due db={args.db} tickets={count} seconds={idle['seconds']:.3f} checked={idle['checked']}", flush=True)
+
+        def retime():
+            out = cli("sla", "retime", "--as-of", now.strftime("%Y-%m-%dT%H:%M:%SZ")).strip().splitlines()[-1]
+            m = re.search(r"(\d+) open tickets read, (\d+) re-timed, (\d+) targets missed in ([\d.]+) s", out)
+            return dict(read=int(m.group(1)), retimed=int(m.group(2)), breached=int(m.group(3)), seconds=float(m.group(4)))
+        # Every open ticket's clocks evaluated over business hours: first as they are, then
+        # after the policy's resolution target doubled (every ticket re-timed and rewritten).
+        same = retime()
+        print(f"BENCH sla_retime_unchanged db={args.db} tickets={count} seconds={same['seconds']:.2f} read={same['read']} "
+              f"retimed={same['retimed']}", flush=True)
+        change_policy(args, env, cli, work)
+        changed = retime()
+        print(f"BENCH sla_retime_changed db={args.db} tickets={count} seconds={changed['seconds']:.2f} read={changed['read']} "
+              f"retimed={changed['retimed']}", flush=True)
         out = cli("automations", "run", "--as-of", now.strftime("%Y-%m-%dT%H:%M:%SZ")).strip().splitlines()[-1]
         m = re.search(r"(\d+) tickets read, (\d+) candidates, (\d+) firings in ([\d.]+) s", out)
         rules = dict(read=int(m.group(1)), candidates=int(m.group(2)), fired=int(m.group(3)), seconds=float(m.group(4)))
@@ -133,14 +169,15 @@ def main():
               f"breached={full['breached']} escalations={full['escalations']}", flush=True)
         again = check(now + datetime.timedelta(hours=3))
         print(f"BENCH sla_round_again db={args.db} tickets={count} seconds={again['seconds']:.3f} checked={again['checked']}", flush=True)
-        summary = (f"SUMMARY sla db={args.db} tickets={count} all_due_round={full['seconds']:.2f}s "
-                   f"({full['checked']} checked, {full['escalations']} escalations) nothing_due={idle['seconds']:.3f}s "
-                   f"time_rules={rules['seconds']:.2f}s ({rules['read']} read)")
+        summary = (f"SUMMARY sla db={args.db} tickets={count} cycle={changed['seconds'] + rules['seconds']:.2f}s "
+                   f"(re-time of every open ticket {changed['seconds']:.2f}s + time rules {rules['seconds']:.2f}s, {rules['read']} read) "
+                   f"nothing_due={idle['seconds']:.3f}s all_due_round={full['seconds']:.2f}s "
+                   f"({full['checked']} checked, {full['escalations']} escalations)")
         print(summary)
         os.makedirs(os.path.join(BENCH, "results"), exist_ok=True)
         stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H%MZ")
         with open(os.path.join(BENCH, "results", f"{stamp}-sla-{args.db}.json"), "w") as f:
-            json.dump(dict(summary=summary, args=vars(args), idle=idle, rules=rules, full=full, again=again), f, indent=1)
+            json.dump(dict(summary=summary, args=vars(args), idle=idle, same=same, changed=changed, rules=rules, full=full, again=again), f, indent=1)
     finally:
         if pg_dir:
             subprocess.run([os.path.join(ROOT, "scripts/pg-throwaway"), "stop", pg_dir])

@@ -108,11 +108,22 @@ public struct JSONParser {
 
     private mutating func number() throws -> Double {
         let start = at
-        while at < bytes.count, Self.numberBytes.contains(bytes[at]) { at += 1 }
+        var digitsOnly = true
+        while at < bytes.count, Self.isNumberByte(bytes[at]) {
+            digitsOnly = digitsOnly && (bytes[at] &- 48 < 10 || (at == start && bytes[at] == UInt8(ascii: "-")))
+            at += 1
+        }
+        // Integers (ids, counts, minutes) without going through text.
+        let length = at - start
+        if digitsOnly, length > 0, length <= 15, !(length == 1 && bytes[start] == UInt8(ascii: "-")) {
+            let negative = bytes[start] == UInt8(ascii: "-")
+            var n: Int64 = 0
+            for i in (negative ? start + 1 : start)..<at { n = n * 10 + Int64(bytes[i] &- 48) }
+            return Double(negative ? -n : n)
+        }
         let text = String(decoding: bytes[start..<at], as: UTF8.self)
         // Double(_:) also takes "inf", "nan" and hex: JSON allows none of them.
-        guard !text.isEmpty, text.utf8.allSatisfy({ Self.numberBytes.contains($0) }), let n = Double(text), n.isFinite,
-            text.first != "+", !text.hasPrefix("."), !text.hasPrefix("-.")
+        guard !text.isEmpty, let n = Double(text), n.isFinite, text.first != "+", !text.hasPrefix("."), !text.hasPrefix("-.")
         else {
             at = start
             throw failure("expected a value")
@@ -120,7 +131,9 @@ public struct JSONParser {
         return n
     }
 
-    private static let numberBytes: Set<UInt8> = Set("0123456789+-.eE".utf8)
+    @inline(__always) private static func isNumberByte(_ b: UInt8) -> Bool {
+        b &- 48 < 10 || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+    }
 
     private mutating func string() throws -> String {
         at += 1  // the opening quote
@@ -129,8 +142,9 @@ public struct JSONParser {
         while at < bytes.count {
             let b = bytes[at]
             if b == UInt8(ascii: "\"") {
+                defer { at += 1 }
+                if out.isEmpty { return String(decoding: bytes[start..<at], as: UTF8.self) }
                 out.append(contentsOf: bytes[start..<at])
-                at += 1
                 return String(decoding: out, as: UTF8.self)
             }
             guard b >= 0x20 else { throw failure("a control character in a string") }
