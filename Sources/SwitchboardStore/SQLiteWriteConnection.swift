@@ -77,15 +77,14 @@ final class SQLiteWriteConnection: SQLDatabase, @unchecked Sendable {  // confin
             try check(bind(try encoder.encode(value), at: Int32(i + 1), to: statement))
         }
         let count = sqlite_nio_sqlite3_column_count(statement)
-        var columns: [String]?
+        var columns: SQLiteWriteColumns?
         while true {
             let status = sqlite_nio_sqlite3_step(statement)
             if status == SQLITE_DONE { return }
             guard status == SQLITE_ROW else { throw error(status) }
-            if columns == nil {
-                columns = (0..<count).map { String(cString: sqlite_nio_sqlite3_column_name(statement, $0)) }
-            }
-            onRow(SQLiteWriteRow(columns: columns ?? [], values: (0..<count).map { value(statement, $0) }))
+            let names = columns ?? SQLiteWriteColumns((0..<count).map { String(cString: sqlite_nio_sqlite3_column_name(statement, $0)) })
+            columns = names
+            onRow(SQLiteWriteRow(columns: names, values: (0..<count).map { value(statement, $0) }))
         }
     }
 
@@ -153,14 +152,26 @@ struct SQLiteWriteError: Error, CustomStringConvertible {
     var description: String { "SQLite error \(code): \(message)" }
 }
 
-/// One result row of the writer's connection.
+/// The column names of one statement's result, shared by its rows, with an index by name.
+final class SQLiteWriteColumns: Sendable {
+    let names: [String]
+    let index: [String: Int]
+
+    init(_ names: [String]) {
+        self.names = names
+        index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// One result row of the writer's connection. Integers and text are read without a decoder:
+/// the writer reads every ticket it changes, and an SLA round or re-time reads thousands.
 struct SQLiteWriteRow: SQLRow {
-    let columns: [String]
+    let columns: SQLiteWriteColumns
     let values: [SQLiteData]
 
-    var allColumns: [String] { columns }
+    var allColumns: [String] { columns.names }
 
-    func contains(column: String) -> Bool { columns.contains(column) }
+    func contains(column: String) -> Bool { columns.index[column] != nil }
 
     func decodeNil(column: String) throws -> Bool { try value(column) == .null }
 
@@ -168,8 +179,34 @@ struct SQLiteWriteRow: SQLRow {
         try SQLiteDataDecoder().decode(D.self, from: try value(column))
     }
 
+    func int64(_ column: String) throws -> Int64 {
+        guard case .integer(let n) = try value(column) else { return try decode(column: column, as: Int64.self) }
+        return Int64(n)
+    }
+
+    func int64OrNil(_ column: String) throws -> Int64? {
+        switch try value(column) {
+        case .null: return nil
+        case .integer(let n): return Int64(n)
+        default: return try decode(column: column, as: Int64?.self)
+        }
+    }
+
+    func string(_ column: String) throws -> String {
+        guard case .text(let text) = try value(column) else { return try decode(column: column, as: String.self) }
+        return text
+    }
+
+    func stringOrNil(_ column: String) throws -> String? {
+        switch try value(column) {
+        case .null: return nil
+        case .text(let text): return text
+        default: return try decode(column: column, as: String?.self)
+        }
+    }
+
     private func value(_ column: String) throws -> SQLiteData {
-        guard let index = columns.firstIndex(of: column) else {
+        guard let index = columns.index[column] else {
             throw DecodingError.keyNotFound(
                 SQLiteWriteColumn(stringValue: column), .init(codingPath: [], debugDescription: "no column \(column)"))
         }
