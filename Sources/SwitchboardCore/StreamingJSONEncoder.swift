@@ -107,6 +107,10 @@ final class JSONSink {
             string(unsafeBitCast(value, to: Data.self).base64EncodedString())
         } else if T.self == URL.self {
             string(unsafeBitCast(value, to: URL.self).absoluteString)
+        } else if T.self == TicketSLA.self {
+            try unsafeBitCast(value, to: TicketSLA.self).writeJSON(to: self)
+        } else if T.self == SLAClock.self {
+            try unsafeBitCast(value, to: SLAClock.self).writeJSON(to: self)
         } else {
             let before = out.count
             try value.encode(to: StreamEncoder(sink: self, depth: depth))

@@ -221,7 +221,6 @@ func encodeJSON<T: Encodable>(_ value: T) -> String {
     (try? StreamingJSONEncoder(dates: .referenceSeconds).string(value)) ?? "null"
 }
 
-/// A row type that reads itself from a result row.
 /// A row's columns by name: straight from the writer's SQLite rows, through the driver's
 /// decoder for the others.
 struct Columns {
@@ -245,6 +244,7 @@ struct Columns {
     }
 }
 
+/// A row type that reads itself from a result row.
 protocol RowReadable {
     init(_ row: any SQLRow) throws
 }

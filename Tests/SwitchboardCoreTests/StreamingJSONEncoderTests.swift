@@ -41,6 +41,22 @@ import Testing
         try same(ticket(), dates: .referenceSeconds)
     }
 
+    @Test func slaClocksInEveryStageAreWrittenAsJSONEncoderWritesThem() throws {
+        let clocks = [
+            SLAClock(metric: .firstResponse, targetMinutes: 60, startedAt: created, dueAt: created.addingTimeInterval(3600), fulfilledAt: created.addingTimeInterval(10)),
+            SLAClock(
+                metric: .nextResponse, targetMinutes: 30, startedAt: created, pausedSeconds: 12.25, pausedAt: created.addingTimeInterval(99.5),
+                breachedAt: created.addingTimeInterval(-0.001), escalated: [3, 1000]),
+            SLAClock(metric: .resolution, targetMinutes: 1440, startedAt: created.addingTimeInterval(0.123)),
+        ]
+        for dates in [StreamingJSONEncoder.DateStyle.rfc3339, .referenceSeconds] {
+            try same(TicketSLA(policyId: 12, clocks: clocks), dates: dates)
+            try same(TicketSLA(policyId: 1, clocks: []), dates: dates)
+            try same(clocks, dates: dates)
+            try same(["sla": TicketSLA(policyId: 2, clocks: clocks)], dates: dates)
+        }
+    }
+
     @Test func writtenTicketReadsBackEqual() throws {
         // Given
         let original = ticket()
