@@ -67,33 +67,32 @@ struct TicketRow: Decodable {
     let escalationLevel: Int64
 
     /// Reads the row by column name (SQLRowDecoder's key conversion costs more than the query).
-    init(_ sqlRow: any SQLRow) throws {
-        let row = Columns(sqlRow)
-        id = try row.int64("id")
-        number = try row.int64("number")
-        subject = try row.string("subject")
-        status = try row.string("status")
-        priority = try row.string("priority")
-        type = try row.string("type")
-        channel = try row.string("channel")
-        requesterId = try row.int64("requester_id")
-        organizationId = try row.int64OrNil("organization_id")
-        assigneeId = try row.int64OrNil("assignee_id")
-        teamId = try row.int64OrNil("team_id")
-        tags = try row.string("tags")
-        customFields = try row.string("custom_fields")
-        followers = try row.string("followers")
-        version = try row.int64("version")
-        createdAt = try row.int64("created_at")
-        updatedAt = try row.int64("updated_at")
-        firstReplyAt = try row.int64OrNil("first_reply_at")
-        solvedAt = try row.int64OrNil("solved_at")
-        closedAt = try row.int64OrNil("closed_at")
-        pendingSince = try row.int64OrNil("pending_since")
-        reopenCount = try row.int64("reopen_count")
-        mergedIntoId = try row.int64OrNil("merged_into_id")
-        sla = try row.stringOrNil("sla")
-        escalationLevel = try row.int64("escalation_level")
+    init(_ row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int64.self)
+        number = try row.decode(column: "number", as: Int64.self)
+        subject = try row.decode(column: "subject", as: String.self)
+        status = try row.decode(column: "status", as: String.self)
+        priority = try row.decode(column: "priority", as: String.self)
+        type = try row.decode(column: "type", as: String.self)
+        channel = try row.decode(column: "channel", as: String.self)
+        requesterId = try row.decode(column: "requester_id", as: Int64.self)
+        organizationId = try row.decode(column: "organization_id", as: Int64?.self)
+        assigneeId = try row.decode(column: "assignee_id", as: Int64?.self)
+        teamId = try row.decode(column: "team_id", as: Int64?.self)
+        tags = try row.decode(column: "tags", as: String.self)
+        customFields = try row.decode(column: "custom_fields", as: String.self)
+        followers = try row.decode(column: "followers", as: String.self)
+        version = try row.decode(column: "version", as: Int64.self)
+        createdAt = try row.decode(column: "created_at", as: Int64.self)
+        updatedAt = try row.decode(column: "updated_at", as: Int64.self)
+        firstReplyAt = try row.decode(column: "first_reply_at", as: Int64?.self)
+        solvedAt = try row.decode(column: "solved_at", as: Int64?.self)
+        closedAt = try row.decode(column: "closed_at", as: Int64?.self)
+        pendingSince = try row.decode(column: "pending_since", as: Int64?.self)
+        reopenCount = try row.decode(column: "reopen_count", as: Int64.self)
+        mergedIntoId = try row.decode(column: "merged_into_id", as: Int64?.self)
+        sla = try row.decode(column: "sla", as: String?.self)
+        escalationLevel = try row.decode(column: "escalation_level", as: Int64.self)
     }
 
     /// The ticket; `withSLA: false` leaves its SLA clocks out (for a quick look, never to save).
@@ -219,29 +218,6 @@ func decodeStringList(_ text: String) throws -> [String] {
 
 func encodeJSON<T: Encodable>(_ value: T) -> String {
     (try? StreamingJSONEncoder(dates: .referenceSeconds).string(value)) ?? "null"
-}
-
-/// A row's columns by name: straight from the writer's SQLite rows, through the driver's
-/// decoder for the others.
-struct Columns {
-    let row: any SQLRow
-    let written: SQLiteWriteRow?
-
-    init(_ row: any SQLRow) {
-        self.row = row
-        written = row as? SQLiteWriteRow
-    }
-
-    func int64(_ column: String) throws -> Int64 { try written?.int64(column) ?? row.decode(column: column, as: Int64.self) }
-    func int64OrNil(_ column: String) throws -> Int64? {
-        if let written { return try written.int64OrNil(column) }
-        return try row.decode(column: column, as: Int64?.self)
-    }
-    func string(_ column: String) throws -> String { try written?.string(column) ?? row.decode(column: column, as: String.self) }
-    func stringOrNil(_ column: String) throws -> String? {
-        if let written { return try written.stringOrNil(column) }
-        return try row.decode(column: column, as: String?.self)
-    }
 }
 
 /// A row type that reads itself from a result row.

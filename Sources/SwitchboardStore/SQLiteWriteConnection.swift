@@ -176,32 +176,16 @@ struct SQLiteWriteRow: SQLRow {
     func decodeNil(column: String) throws -> Bool { try value(column) == .null }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        try SQLiteDataDecoder().decode(D.self, from: try value(column))
-    }
-
-    func int64(_ column: String) throws -> Int64 {
-        guard case .integer(let n) = try value(column) else { return try decode(column: column, as: Int64.self) }
-        return Int64(n)
-    }
-
-    func int64OrNil(_ column: String) throws -> Int64? {
-        switch try value(column) {
-        case .null: return nil
-        case .integer(let n): return Int64(n)
-        default: return try decode(column: column, as: Int64?.self)
-        }
-    }
-
-    func string(_ column: String) throws -> String {
-        guard case .text(let text) = try value(column) else { return try decode(column: column, as: String.self) }
-        return text
-    }
-
-    func stringOrNil(_ column: String) throws -> String? {
-        switch try value(column) {
-        case .null: return nil
-        case .text(let text): return text
-        default: return try decode(column: column, as: String?.self)
+        let data = try value(column)
+        // The column types rows are made of, without the decoder (same results as it gives).
+        switch data {
+        case .integer(let n) where D.self == Int64.self: return unsafeBitCast(Int64(n), to: D.self)
+        case .integer(let n) where D.self == Int64?.self: return unsafeBitCast(Int64?(Int64(n)), to: D.self)
+        case .text(let text) where D.self == String.self: return unsafeBitCast(text, to: D.self)
+        case .text(let text) where D.self == String?.self: return unsafeBitCast(String?(text), to: D.self)
+        case .null where D.self == Int64?.self: return unsafeBitCast(Int64?.none, to: D.self)
+        case .null where D.self == String?.self: return unsafeBitCast(String?.none, to: D.self)
+        default: return try SQLiteDataDecoder().decode(D.self, from: data)
         }
     }
 
