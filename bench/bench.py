@@ -38,6 +38,21 @@ class RSSSampler(threading.Thread):
             time.sleep(0.2)
 
 
+def serve(binary, env, log_path):
+    """Starts `binary serve` on a free port; returns the process and its base URL once it answers."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env,
+                              stdout=open(log_path, "a"), stderr=subprocess.STDOUT)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.1)
+    return server, base
+
+
 def wrk(script, seconds, connections, env, url, threads=2):
     out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", script, url],
                          env=env, capture_output=True, text=True, timeout=seconds + 60)
@@ -92,16 +107,7 @@ def main():
         out = cli("user", "create", "--email", "bench@example.com", "--name", "Bench Agent", "--role", "agent", "--password", "bench-password-1")
         user_id = re.search(r"id (\d+)", out).group(1)
         token = cli("token", "create", "--user", "bench@example.com").strip().splitlines()[-1]
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen([args.bin, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env,
-                                  stdout=open(os.path.join(work, "server.log"), "w"), stderr=subprocess.STDOUT)
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except Exception:
-                time.sleep(0.1)
+        server, base = serve(args.bin, env, os.path.join(work, "server.log"))
         rss = RSSSampler(server.pid)
         rss.start()
         wenv = dict(os.environ, BENCH_TOKEN=token, BENCH_ASSIGNEE=user_id)

@@ -12,7 +12,7 @@ import argparse, datetime, json, os, re, shutil, subprocess, sys, tempfile, time
 from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import BENCH, ROOT, free_port, get, post_json  # noqa: E402
+from bench import BENCH, ROOT, get, post_json, serve  # noqa: E402
 
 
 def put_json(url, body, token):
@@ -44,16 +44,7 @@ def main():
             return subprocess.run([args.bin, *a], env=env, capture_output=True, text=True, check=True).stdout
         cli("user", "create", "--email", "lead@example.com", "--name", "Bench Lead", "--role", "manager", "--password", "bench-password-1")
         token = cli("token", "create", "--user", "lead@example.com").strip().splitlines()[-1]
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen([args.bin, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env,
-                                  stdout=open(os.path.join(work, "server.log"), "w"), stderr=subprocess.STDOUT)
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except Exception:
-                time.sleep(0.1)
+        server, base = serve(args.bin, env, os.path.join(work, "server.log"))
         agents = []
         for i in range(args.agents):
             user = post_json(base + "/api/v1/users", {"email": f"agent{i}@bench.example", "name": f"Agent {i}", "role": "agent"}, token)

@@ -16,7 +16,7 @@ Prints BENCH lines and a SUMMARY; results are appended to bench/results/.
 import argparse, datetime, json, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import BENCH, ROOT, free_port, get, post_json, wrk  # noqa: E402
+from bench import BENCH, ROOT, get, post_json, serve, wrk  # noqa: E402
 
 
 # The time rules a support team typically runs. The last has its hours only under "any", so no
@@ -47,7 +47,7 @@ def load(args, env, cli, work):
         out = cli("user", "create", "--email", "lead@example.com", "--name", "Bench Lead", "--role", "admin", "--password", "bench-password-1")
         user_id = re.search(r"id (\d+)", out).group(1)
         token = cli("token", "create", "--user", "lead@example.com").strip().splitlines()[-1]
-        server, base = serve(args, env, work)
+        server, base = serve(args.bin, env, os.path.join(work, "server.log"))
         post_json(base + "/api/v1/sla-policies", {
             "name": "Everything", "targets": {"first_response": 120, "resolution": 1440},
             "escalations": [{"when": "at_risk", "minutes_before": 30, "actions": ["notify_assignee"]},
@@ -71,26 +71,11 @@ def load(args, env, cli, work):
             server.wait(timeout=30)
 
 
-def serve(args, env, work):
-    """Starts a server on a free port; returns it and its base URL once it answers."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([args.bin, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env,
-                              stdout=open(os.path.join(work, "server.log"), "a"), stderr=subprocess.STDOUT)
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
-        except Exception:
-            time.sleep(0.1)
-    return server, base
-
-
 def change_policy(args, env, cli, work):
     """Doubles the policy's resolution target through the API (background work is off, so the
     open tickets wait to be re-timed)."""
     token = cli("token", "create", "--user", "lead@example.com").strip().splitlines()[-1]
-    server, base = serve(args, env, work)
+    server, base = serve(args.bin, env, os.path.join(work, "server.log"))
     try:
         policy = get(base + "/api/v1/sla-policies", token)["items"][0]
         policy["targets"]["resolution"] *= 2

@@ -11,7 +11,7 @@ as the update latency they add while they keep up, and as how far behind they fa
 import argparse, datetime, json, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import BENCH, ROOT, free_port, get, post_json, wrk  # noqa: E402
+from bench import BENCH, ROOT, get, post_json, serve, wrk  # noqa: E402
 
 
 def main():
@@ -34,16 +34,7 @@ def main():
             return subprocess.run([args.bin, *a], env=env, capture_output=True, text=True, check=True).stdout
         cli("user", "create", "--email", "admin@bench.example", "--name", "Bench Admin", "--role", "admin", "--password", "bench-password-1")
         token = cli("token", "create", "--user", "admin@bench.example").strip().splitlines()[-1]
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen([args.bin, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env,
-                                  stdout=open(os.path.join(work, "server.log"), "w"), stderr=subprocess.STDOUT)
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except Exception:
-                time.sleep(0.1)
+        server, base = serve(args.bin, env, os.path.join(work, "server.log"))
         ids = [post_json(base + "/api/v1/tickets", {"subject": f"Order {i} question", "body": "Hello",
                                                     "requester": {"email": f"c{i}@bench.example"}}, token)["id"] for i in range(2000)]
         wenv = dict(os.environ, BENCH_TOKEN=token, BENCH_FIRST=str(min(ids)), BENCH_LAST=str(max(ids)))
