@@ -38,7 +38,7 @@ actor TicketIntake {
             waiting.removeFirst(batch.count)
             let drafts = batch.map { ($0.new, $0.actor) }
             do {
-                let results = try await writer.perform { context in
+                let results = try await writer.perform(prefetch: WriteContext.intakePrefetch(drafts)) { context in
                     try await context.deferringWrites { try await context.createTickets(drafts) }
                 }
                 for (w, result) in zip(batch, results) { w.continuation.resume(with: result.mapError { $0 as any Error }) }

@@ -7,7 +7,8 @@ import SwitchboardCore
 /// and every table gets one multi-row insert, instead of a dozen statements per ticket.
 extension WriteContext {
     /// Opens `drafts` (each with its own actor); a draft that fails validation gets its error and
-    /// the others are still created. Database errors fail the whole call.
+    /// the others are still created. Database errors fail the whole call. Uses the batch's
+    /// prefetched lookups when the writer ran `intakePrefetch(drafts)` with its lock.
     public func createTickets(_ drafts: [(NewTicket, Actor)]) async throws -> [Result<Ticket, DomainError>] {
         var results = [Result<Ticket, DomainError>?](repeating: nil, count: drafts.count)
         var valid: [(index: Int, new: NewTicket, actor: Actor, subject: String, body: String, tags: [String], fields: [String: CustomFieldValue])] = []
@@ -25,21 +26,28 @@ extension WriteContext {
                 results[i] = .failure(error)
             }
         }
-        let known = try await intakeLookups(
-            emails: valid.map(\.new.requesterEmail), userIds: valid.compactMap(\.new.assigneeId), teamIds: valid.compactMap(\.new.teamId))
+        let known: IntakeLookups
+        if let prefetched {
+            known = try IntakeLookups(prefetched: prefetched)
+        } else {
+            known = try await intakeLookups(
+                emails: valid.map(\.new.requesterEmail), userIds: valid.compactMap(\.new.assigneeId), teamIds: valid.compactMap(\.new.teamId))
+        }
         valid = valid.filter { item in
             guard let refusal = known.refusal(assignee: item.new.assigneeId, team: item.new.teamId) else { return true }
             results[item.index] = .failure(refusal)
             return false
         }
-        var requesters = known.requesters
+        var requesters = try await resolvedRequesters(known)
         var seen = Set(requesters.keys)
         let missing = valid.filter { seen.insert($0.new.requesterEmail.value).inserted }.map {
             ($0.new.requesterEmail, $0.new.requesterName, $0.actor)
         }
-        let ids = try await reserveIds([
-            ("tickets", valid.count), ("messages", valid.count), ("contacts", missing.count), ("contact_identities", missing.count),
-        ])
+        let ids =
+            known.ids.isEmpty
+            ? try await reserveIds([
+                ("tickets", valid.count), ("messages", valid.count), ("contacts", missing.count), ("contact_identities", missing.count),
+            ]) : known.ids
         try await createRequesters(
             missing, organizations: known.organizationByDomain, contactIds: ids["contacts"] ?? [], identityIds: ids["contact_identities"] ?? [], into: &requesters)
         let ticketIds = ids["tickets"] ?? []
@@ -90,6 +98,17 @@ extension WriteContext {
         return results.map { $0 ?? .failure(DomainError(.invalid, "not processed")) }
     }
 
+    /// The lookups of `createTickets(drafts)` and the ids it may need, for the writer to run
+    /// with its lock (PostgreSQL): ids not used are skipped, as PostgreSQL's sequences do anyway.
+    static func intakePrefetch(_ drafts: [(NewTicket, Actor)]) -> SQLQueryString? {
+        let emails = drafts.map(\.0.requesterEmail)
+        let newContacts = Set(emails.map(\.value)).count
+        return IntakeLookups.query(
+            emails: emails, userIds: drafts.compactMap(\.0.assigneeId), teamIds: drafts.compactMap(\.0.teamId),
+            reserve: [("tickets", drafts.count), ("messages", drafts.count), ("contacts", newContacts), ("contact_identities", newContacts)]
+        ).map(IntakeLookups.prefetch)
+    }
+
     /// Creates a contact for each of `missing` (distinct emails nobody owns yet) under the
     /// reserved ids, joined to the organization that owns its domain, with one insert per table.
     private func createRequesters(
@@ -97,7 +116,7 @@ extension WriteContext {
         identityIds: [Int64], into found: inout [String: (id: Int64, organizationId: Int64?)]
     ) async throws {
         guard !missing.isEmpty else { return }
-        guard ids.count == missing.count, identityIds.count == missing.count else { throw StoreError.corrupt("id reservation") }
+        guard ids.count >= missing.count, identityIds.count >= missing.count else { throw StoreError.corrupt("id reservation") }
         var contactRows: [[any Encodable & Sendable]] = []
         var identityRows: [[any Encodable & Sendable]] = []
         for (n, (email, name, actor)) in missing.enumerated() {

@@ -2,15 +2,19 @@ import SQLKit
 import SwitchboardCore
 
 /// What the ticket intake must know about a batch before it writes: who owns the requester
-/// emails, which organizations own their domains, and whether the assignees and teams may be
-/// used. One query for all of it, because the batch holds the writer's lock while it waits.
+/// emails, which organizations own their domains, whether the assignees and teams may be
+/// used, and (on PostgreSQL) the ids the new rows take. One query for all of it, because the
+/// batch holds the writer's lock while it waits; on PostgreSQL it travels with the lock itself
+/// (see `IntakeLookups.prefetch`).
 struct IntakeLookups {
-    /// Contacts (followed through merges) by email.
-    var requesters: [String: (id: Int64, organizationId: Int64?)] = [:]
+    /// Contacts by email, as stored (`mergedInto` set when the contact was merged away).
+    var requesters: [String: (id: Int64, organizationId: Int64?, mergedInto: Int64?)] = [:]
     var organizationByDomain: [String: Int64] = [:]
     /// Active users whose role may work tickets.
     var workers: Set<Int64> = []
     var teams: Set<Int64> = []
+    /// Ids reserved by table, ascending; only when the query reserved them.
+    var ids: [String: [Int64]] = [:]
 
     /// Why this assignee and team cannot take a ticket; nil when they can.
     func refusal(assignee: Int64?, team: Int64?) -> DomainError? {
@@ -20,15 +24,16 @@ struct IntakeLookups {
         if let team, !teams.contains(team) { return .invalid(field: "team_id", "team \(team) does not exist") }
         return nil
     }
-}
 
-extension WriteContext {
-    func intakeLookups(emails: [EmailAddress], userIds: [Int64], teamIds: [Int64]) async throws -> IntakeLookups {
+    /// The query: rows of (kind, key, a, b, c); kinds: r (requester), d (domain), u (user),
+    /// t (team), i (reserved id, PostgreSQL only). Nil when there is nothing to ask.
+    static func query(
+        emails: [EmailAddress], userIds: [Int64], teamIds: [Int64], reserve: [(table: String, count: Int)] = []
+    ) -> SQLQueryString? {
         let addresses = Array(Set(emails.map(\.value)))
         let domains = Array(Set(emails.map(\.domain)))
         let users = Array(Set(userIds))
         let teams = Array(Set(teamIds))
-        // Each part answers (kind, key, a, b, c); kinds: requester, domain, user, team.
         var parts: [SQLQueryString] = []
         if !addresses.isEmpty {
             parts.append(
@@ -37,32 +42,79 @@ extension WriteContext {
                 FROM contact_identities ci JOIN contacts c ON c.id = ci.contact_id
                 WHERE ci.kind = 'email' AND ci.value IN (\(binds: addresses))
                 """)
-            parts.append("SELECT 'd', domain, organization_id, NULL, NULL FROM organization_domains WHERE domain IN (\(binds: domains))")
+            parts.append("SELECT 'd' AS kind, domain AS key, organization_id AS a, NULL AS b, NULL AS c FROM organization_domains WHERE domain IN (\(binds: domains))")
         }
-        if !users.isEmpty { parts.append("SELECT 'u', role, id, active, NULL FROM users WHERE id IN (\(binds: users))") }
-        if !teams.isEmpty { parts.append("SELECT 't', '', id, NULL, NULL FROM teams WHERE id IN (\(binds: teams))") }
+        if !users.isEmpty { parts.append("SELECT 'u' AS kind, role AS key, id AS a, active AS b, NULL AS c FROM users WHERE id IN (\(binds: users))") }
+        if !teams.isEmpty { parts.append("SELECT 't' AS kind, '' AS key, id AS a, NULL AS b, NULL AS c FROM teams WHERE id IN (\(binds: teams))") }
+        for (table, count) in reserve where count > 0 {
+            parts.append(
+                """
+                SELECT 'i' AS kind, \(bind: table) AS key, nextval(pg_get_serial_sequence(\(bind: table), 'id')) AS a, NULL AS b, NULL AS c
+                FROM generate_series(1, \(bind: Int64(count)))
+                """)
+        }
+        return parts.isEmpty ? nil : "\(parts.joined(separator: " UNION ALL "))"
+    }
+
+    /// The query as one JSON text column (PostgreSQL): `[[kind, key, a, b, c], …]`, numbers as text.
+    static func prefetch(_ query: SQLQueryString) -> SQLQueryString {
+        "(SELECT COALESCE(json_agg(json_build_array(p.kind, p.key, p.a::text, p.b::text, p.c::text)), '[]')::text FROM (\(query)) p)"
+    }
+
+    /// Takes in one answer row.
+    mutating func absorb(kind: String, key: String, a: Int64, b: Int64?, c: Int64?) {
+        switch kind {
+        case "r": requesters[key] = (a, b, c)
+        case "d": organizationByDomain[key] = a
+        case "u": if b != 0, Role(rawValue: key)?.allows(.editTickets) == true { workers.insert(a) }
+        case "i": ids[key, default: []].append(a)
+        default: teams.insert(a)
+        }
+    }
+
+    /// Reads the answer of `prefetch`.
+    init(prefetched text: String) throws {
+        guard case .array(let rows) = try JSONParser.parse(text) else { throw StoreError.corrupt("intake prefetch is not a list") }
+        func number(_ value: JSONValue) -> Int64? {
+            if case .string(let text) = value { return Int64(text) }
+            return nil
+        }
+        for row in rows {
+            guard case .array(let cells) = row, cells.count == 5, case .string(let kind) = cells[0], case .string(let key) = cells[1],
+                let a = number(cells[2])
+            else { throw StoreError.corrupt("intake prefetch row") }
+            absorb(kind: kind, key: key, a: a, b: number(cells[3]), c: number(cells[4]))
+        }
+        for key in ids.keys { ids[key]?.sort() }
+    }
+
+    init() {}
+}
+
+extension WriteContext {
+    /// Runs the lookups (see `IntakeLookups.query`) on the write's connection.
+    func intakeLookups(emails: [EmailAddress], userIds: [Int64], teamIds: [Int64]) async throws -> IntakeLookups {
         var found = IntakeLookups()
-        guard !parts.isEmpty else { return found }
-        for row in try await sql.raw("\(parts.joined(separator: " UNION ALL "))").all() {
-            let key = try row.decode(column: "key", as: String.self)
-            let a = try row.decode(column: "a", as: Int64.self)
-            switch try row.decode(column: "kind", as: String.self) {
-            case "r":
-                var contact = (id: a, organizationId: try row.decode(column: "b", as: Int64?.self))
-                if let target = try row.decode(column: "c", as: Int64?.self), let merged = try await reader.contact(id: target) {
-                    contact = (merged.id, merged.organizationId)
-                }
-                found.requesters[key] = contact
-            case "d":
-                found.organizationByDomain[key] = a
-            case "u":
-                if try row.decode(column: "b", as: Int64?.self) != 0, Role(rawValue: key)?.allows(.editTickets) == true {
-                    found.workers.insert(a)
-                }
-            default:
-                found.teams.insert(a)
-            }
+        guard let query = IntakeLookups.query(emails: emails, userIds: userIds, teamIds: teamIds) else { return found }
+        for row in try await sql.raw(query).all() {
+            found.absorb(
+                kind: try row.decode(column: "kind", as: String.self), key: try row.decode(column: "key", as: String.self),
+                a: try row.decode(column: "a", as: Int64.self), b: try row.decode(column: "b", as: Int64?.self),
+                c: try row.decode(column: "c", as: Int64?.self))
         }
         return found
+    }
+
+    /// The requesters found, followed through merges to the contact that remains.
+    func resolvedRequesters(_ found: IntakeLookups) async throws -> [String: (id: Int64, organizationId: Int64?)] {
+        var out: [String: (id: Int64, organizationId: Int64?)] = [:]
+        for (email, contact) in found.requesters {
+            if let target = contact.mergedInto, let merged = try await reader.contact(id: target) {
+                out[email] = (merged.id, merged.organizationId)
+            } else {
+                out[email] = (contact.id, contact.organizationId)
+            }
+        }
+        return out
     }
 }

@@ -45,6 +45,8 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     public var automationCause: AutomationCause?
     /// Ticket types the admins turned off, as of the start of this transaction.
     var inactiveTypes: Set<TicketType> = []
+    /// The answer to the batch's prefetch, while its first write runs (see `begin`).
+    var prefetched: String?
 
     struct Mark {
         let seq: Int64
@@ -71,26 +73,40 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         self.nextNumber = nextNumber
     }
 
-    static func begin(sql: any SQLDatabase, now: Date, fieldCache: WriterCache) async throws -> WriteContext {
+    /// Starts a write: locks and reads the chain head. `prefetch` (PostgreSQL only) is a read
+    /// answering one text column that goes with the lock; its answer is `prefetched`, or nil
+    /// when it could not be trusted.
+    static func begin(sql: any SQLDatabase, now: Date, fieldCache: WriterCache, prefetch: SQLQueryString? = nil) async throws -> WriteContext {
         // Every writer locks the chain head first, so writers of all instances take turns and
-        // the workspace counter read here stays ours until commit. The rest is read by a second
-        // statement: under READ COMMITTED a statement that waited for the lock still sees the
-        // other tables as they were when it started, before the writer it waited for committed.
+        // the workspace counter read here stays ours until commit.
+        let head: any SQLRow
+        var prefetched: String?
         if Dialect(sql) == .postgres {
-            _ = try await sql.raw("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE").first()
+            // Under READ COMMITTED the locked row comes back as last committed, but the rest of
+            // the statement sees the tables as they were when it started. Every writer moves the
+            // head, so when the head's version is the one the statement started with, nobody
+            // committed in between and one round trip did both; otherwise read again now.
+            let extra: SQLQueryString = prefetch.map { ", \($0) AS prefetch" } ?? ""
+            guard let locked = try await sql.raw(
+                """
+                SELECT xmin::text AS version, (SELECT xmin::text FROM audit_head WHERE id = 1) AS seen, \(unsafeRaw: headColumns)\(extra)
+                FROM audit_head WHERE id = 1 FOR UPDATE
+                """
+            ).first()
+            else { throw StoreError.corrupt("audit_head row missing") }
+            if try locked.decode(column: "version", as: String.self) == locked.decode(column: "seen", as: String?.self) {
+                head = locked
+                if prefetch != nil { prefetched = try locked.decode(column: "prefetch", as: String?.self) }
+            } else {
+                guard let reread = try await sql.raw("SELECT \(unsafeRaw: headColumns) FROM audit_head WHERE id = 1").first()
+                else { throw StoreError.corrupt("audit_head row missing") }
+                head = reread
+            }
+        } else {
+            guard let row = try await sql.raw("SELECT \(unsafeRaw: headColumns) FROM audit_head WHERE id = 1").first()
+            else { throw StoreError.corrupt("audit_head row missing") }
+            head = row
         }
-        guard let head = try await sql.raw(
-            """
-            SELECT seq, hash, (SELECT next_ticket_number FROM workspace WHERE id = 1) AS next,
-              (SELECT inactive_types FROM workspace WHERE id = 1) AS inactive_types,
-              (SELECT definitions_version FROM workspace WHERE id = 1) AS definitions,
-              (SELECT COUNT(*) FROM custom_fields) AS fields, (SELECT MAX(updated_at) FROM custom_fields) AS fields_changed,
-              (SELECT COUNT(*) FROM sla_policies) + 1000000 * (SELECT COUNT(*) FROM business_calendars) AS slas,
-              (SELECT MAX(updated_at) FROM sla_policies) AS slas_changed, (SELECT MAX(updated_at) FROM business_calendars) AS calendars_changed
-            FROM audit_head WHERE id = 1
-            """
-        ).first()
-        else { throw StoreError.corrupt("audit_head row missing") }
         let definitions = try head.decode(column: "definitions", as: Int64?.self) ?? 0
         let fieldsVersion = "\(definitions):\(try head.decode(column: "fields", as: Int64.self)):\(try head.decode(column: "fields_changed", as: Int64?.self) ?? 0)"
         let slaVersion = [
@@ -103,8 +119,20 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
             hash: try head.decode(column: "hash", as: String.self), nextNumber: try head.decode(column: "next", as: Int64?.self),
             fieldCache: fieldCache, fieldsVersion: fieldsVersion, slaVersion: slaVersion)
         context.inactiveTypes = Set(inactive.compactMap(TicketType.init(rawValue:)))
+        context.prefetched = prefetched
         return context
     }
+
+    /// What a write must know before it starts: the chain head, the workspace's counters and
+    /// the versions of the definitions the writer keeps.
+    private static let headColumns = """
+        seq, hash, (SELECT next_ticket_number FROM workspace WHERE id = 1) AS next,
+          (SELECT inactive_types FROM workspace WHERE id = 1) AS inactive_types,
+          (SELECT definitions_version FROM workspace WHERE id = 1) AS definitions,
+          (SELECT COUNT(*) FROM custom_fields) AS fields, (SELECT MAX(updated_at) FROM custom_fields) AS fields_changed,
+          (SELECT COUNT(*) FROM sla_policies) + 1000000 * (SELECT COUNT(*) FROM business_calendars) AS slas,
+          (SELECT MAX(updated_at) FROM sla_policies) AS slas_changed, (SELECT MAX(updated_at) FROM business_calendars) AS calendars_changed
+        """
 
     func mark() -> Mark {
         Mark(

@@ -15,6 +15,8 @@ actor Writer {
         let run: @Sendable (WriteContext) async -> Result<@Sendable () -> Void, any Error>
         /// Called instead when the batch itself failed to commit.
         let fail: @Sendable (any Error) -> Void
+        /// A read the job wants answered with the batch's first statement (see `WriteContext.begin`).
+        let prefetch: SQLQueryString?
     }
 
     private let connection: WriterConnection
@@ -32,7 +34,9 @@ actor Writer {
 
     /// Runs `body` in a write transaction (shared with other concurrent writes) and returns its
     /// result after the transaction committed.
-    func perform<T: Sendable>(_ body: @escaping @Sendable (WriteContext) async throws -> T) async throws -> T {
+    func perform<T: Sendable>(
+        prefetch: SQLQueryString? = nil, _ body: @escaping @Sendable (WriteContext) async throws -> T
+    ) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let job = Job(
                 run: { context in
@@ -43,7 +47,8 @@ actor Writer {
                         return .failure(error)
                     }
                 },
-                fail: { error in continuation.resume(throwing: error) }
+                fail: { error in continuation.resume(throwing: error) },
+                prefetch: prefetch
             )
             queue.append(job)
             if !draining {
@@ -70,7 +75,7 @@ actor Writer {
         do {
             let outcomes = try await connection.transaction { session -> [Result<@Sendable () -> Void, any Error>] in
                 let sql = session.sql
-                let context = try await WriteContext.begin(sql: sql, now: clock(), fieldCache: fieldCache)
+                let context = try await WriteContext.begin(sql: sql, now: clock(), fieldCache: fieldCache, prefetch: batch.first?.prefetch)
                 try await session.started()
                 var outcomes: [Result<@Sendable () -> Void, any Error>] = []
                 // A batch of one needs no savepoint: its failure rolls back the transaction.
@@ -80,6 +85,7 @@ actor Writer {
                     let mark = context.mark()
                     context.now = clock()
                     var outcome = await job.run(context)
+                    context.prefetched = nil  // the first job's only
                     if case .success = outcome, n < batch.count - 1 {
                         // Writes held back go out before the next write can look for them.
                         do { try await context.flushDeferred() } catch { outcome = .failure(error) }

@@ -88,6 +88,46 @@ import Vapor
         }
     }
 
+    /// Two instances on one database, each with its own writer, create tickets at once, many
+    /// for the same new requesters: their writers take turns, so numbers stay unique, each
+    /// email gets one contact and the chain stays intact. On PostgreSQL a writer that waited
+    /// for the other's lock must read again what it read before waiting.
+    @Test func twoInstancesWritingAtOnceTakeTurns() async throws {
+        try await withHarness { h in
+            let app = h.app
+            let databases = app.databases
+            let writer: Store.WriterChoice
+            switch app.config.database {
+            case .sqliteFile(let path):
+                writer = .sqliteFile(path: path, setup: [], eventLoop: app.eventLoopGroup.any(), logger: app.logger)
+            default:
+                writer = .database(try #require(databases.database(logger: app.logger, on: app.eventLoopGroup.any())))
+            }
+            let loops = app.eventLoopGroup
+            let logger = app.logger
+            let other = try Store(database: { databases.database(logger: logger, on: loops.any()) }, writer: writer)
+            let stores = [h.store, other]
+            let created = try await withThrowingTaskGroup(of: Ticket.self) { group in
+                for i in 0..<60 {
+                    group.addTask {
+                        let new = NewTicket(
+                            subject: "Both \(i)", body: "b", requesterEmail: try EmailAddress("both\(i % 9)@example.com"), requesterName: nil)
+                        return try await stores[i % 2].createTicket(new, actor: .system)
+                    }
+                }
+                return try await group.reduce(into: [Ticket]()) { $0.append($1) }
+            }
+            #expect(Set(created.map(\.number)) == Set(1...60))
+            let owners = try await h.store.read {
+                try await $0.sql.raw("SELECT value, COUNT(*) AS n FROM contact_identities GROUP BY value").all()
+            }
+            #expect(owners.count == 9)
+            #expect(try owners.allSatisfy { try $0.decode(column: "n", as: Int64.self) == 1 })
+            #expect(Set(created.map(\.requesterId)).count == 9)
+            #expect(try await h.send(.GET, "/api/v1/audit/verify")["intact"]?.bool == true)
+        }
+    }
+
     /// Ticket creations share batches with other writes: contacts for the same emails, and
     /// writes that fail. Each email ends up with exactly one contact, nothing fails that should
     /// not, and the chain stays intact.
