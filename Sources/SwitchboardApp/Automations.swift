@@ -188,9 +188,10 @@ enum Automations {
     }
 
     /// One round of time rules over the tickets not closed: what may match is collected with
-    /// reads (only the tickets within the rules' "more than N hours" bounds), then each ticket
-    /// is checked again and acted on inside a write, so two servers never act twice. `asOf`
-    /// judges the rules at another time than now (tests and benchmarks).
+    /// reads (only the tickets within the rules' "more than N hours" bounds, slices of ids on a
+    /// read connection per core), then each ticket is checked again and acted on inside a
+    /// write, so two servers never act twice. `asOf` judges the rules at another time than now
+    /// (tests and benchmarks).
     static func runTimeRules(_ store: Store, app: Application, asOf: Date? = nil) async throws -> TimeRuleOutcome {
         var outcome = TimeRuleOutcome()
         let rules = try await store.read { try await $0.automations() }.filter { $0.active && $0.kind == .timeRule }
@@ -199,18 +200,15 @@ enum Automations {
         let now = asOf ?? store.clock()
         let bounds = rules.map { $0.timeBounds(now: now) }
         var candidates: [Int64] = []
-        var cursor: Int64?
-        while true {
-            let after = cursor
-            let page = try await store.read { reader in
-                try await reader.timeRuleCandidates(bounds, before: after, limit: 2000) { ticket in
-                    rules.contains { $0.mayMatch(AutomationFacts(ticket: ticket, now: now)) }
-                }
+        let last = try await store.read { try await $0.lastTicketId() }
+        try await store.readSlices(after: 0, through: last, width: 4_000) { reader, after, through in
+            try await reader.timeRuleCandidates(bounds, after: after, through: through) { ticket in
+                rules.contains { $0.mayMatch(AutomationFacts(ticket: ticket, now: now)) }
             }
-            guard let last = page.last else { break }
+        } consume: { page in
             outcome.read += page.read
             candidates += page.ids
-            cursor = last
+            return true
         }
         outcome.candidates = candidates.count
         for chunk in stride(from: 0, to: candidates.count, by: 200).map({ Array(candidates[$0..<min($0 + 200, candidates.count)]) }) {

@@ -99,16 +99,28 @@ struct JobRunner: LifecycleHandler {
         return total
     }
 
-    /// Re-times the open tickets after SLA policies or business hours changed, 1,000 per
-    /// transaction so other writes get their turn. Looks with a read first.
-    static func retimeOpenTickets(_ store: Store, asOf: Date? = nil) async throws -> SLARetimeOutcome {
+    /// Re-times the open tickets after SLA policies or business hours changed. Slices of
+    /// `width` ticket ids are judged on read connections, one per core, while the writer writes
+    /// the slice before, a transaction each, so other writes get their turn. When the policies
+    /// change meanwhile, the re-time starts over; a ticket that changed meanwhile is left as
+    /// its change timed it. Looks with a read first.
+    static func retimeOpenTickets(_ store: Store, asOf: Date? = nil, width: Int64 = 2_000) async throws -> SLARetimeOutcome {
         var total = SLARetimeOutcome()
-        while try await store.read({ try await $0.hasSLARetimeWork() }) {
-            let outcome = try await store.write { try await $0.retimeOpenTickets(limit: 1000, asOf: asOf) }
-            total.read += outcome.read
-            total.retimed += outcome.retimed
-            total.breached += outcome.breached
-            if outcome.done { break }
+        while let plan = try await store.read({ try await $0.slaRetimePlan() }) {
+            var stopped = false
+            try await store.readSlices(after: plan.from, through: max(plan.lastId, plan.from + 1), width: width) { reader, after, through in
+                try await reader.retimeSlice(after: after, through: through, engine: plan.engine, now: asOf ?? store.clock())
+            } consume: { slice in
+                guard let outcome = try await store.write({ try await $0.applySLARetime(slice, plan: plan) }) else {
+                    stopped = true
+                    return false
+                }
+                total.read += outcome.read
+                total.retimed += outcome.retimed
+                total.breached += outcome.breached
+                return true
+            }
+            if !stopped { break }
         }
         return total
     }

@@ -11,10 +11,10 @@ public struct JSONParser {
         public var description: String { "not JSON at byte \(offset): \(reason)" }
     }
 
-    private let bytes: [UInt8]
-    private var at = 0
+    let bytes: [UInt8]
+    var at = 0
 
-    private init(_ text: String) { bytes = Array(text.utf8) }
+    init(_ text: String) { bytes = Array(text.utf8) }
 
     /// The value `text` holds; throws `Failure` for anything but exactly one JSON value.
     public static func parse(_ text: String) throws -> JSONValue {
@@ -25,13 +25,13 @@ public struct JSONParser {
         return value
     }
 
-    private func failure(_ reason: String) -> Failure { Failure(offset: at, reason: reason) }
+    func failure(_ reason: String) -> Failure { Failure(offset: at, reason: reason) }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x0A || bytes[at] == 0x0D || bytes[at] == 0x09 { at += 1 }
     }
 
-    private mutating func value(depth: Int) throws -> JSONValue {
+    mutating func value(depth: Int) throws -> JSONValue {
         guard depth < 512 else { throw failure("nested too deeply") }
         skipSpace()
         guard at < bytes.count else { throw failure("a value is missing") }
@@ -46,7 +46,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func literal(_ word: String, _ value: JSONValue) throws -> JSONValue {
+    mutating func literal(_ word: String, _ value: JSONValue) throws -> JSONValue {
         for b in word.utf8 {
             guard at < bytes.count, bytes[at] == b else { throw failure("expected \(word)") }
             at += 1
@@ -106,7 +106,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func number() throws -> Double {
+    mutating func number() throws -> Double {
         let start = at
         var digitsOnly = true
         while at < bytes.count, Self.isNumberByte(bytes[at]) {
@@ -135,7 +135,7 @@ public struct JSONParser {
         b &- 48 < 10 || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
     }
 
-    private mutating func string() throws -> String {
+    mutating func string() throws -> String {
         at += 1  // the opening quote
         var start = at
         var out: [UInt8] = []

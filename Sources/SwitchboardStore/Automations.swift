@@ -33,15 +33,21 @@ extension ReadContext {
 }
 
 extension ReadContext {
-    /// One page of the tickets a time round looks at: not closed, within some rule's time
-    /// `bounds` (one entry per rule, from `AutomationRule.timeBounds`; a rule without bounds lets
-    /// every ticket through), newest first, `limit` after id `before`. Returns how many were
-    /// read, the last id read, and the ids of those `mayMatch` accepts. The tickets are read
-    /// without their SLA clocks (conditions do not look at them; decoding them was most of a
-    /// round), so none of them leaves this function.
+    /// The highest ticket id so far (0 before the first ticket).
+    public func lastTicketId() async throws -> Int64 {
+        let last = try await sql.raw("SELECT MAX(id) AS last FROM tickets").first(decodingColumn: "last", as: Int64?.self)
+        return (last ?? nil) ?? 0
+    }
+
+    /// The tickets a time round looks at among ids after `after` through `through`: not
+    /// closed, within some rule's time `bounds` (one entry per rule, from
+    /// `AutomationRule.timeBounds`; a rule without bounds lets every ticket through). Returns
+    /// how many were read and the ids of those `mayMatch` accepts. The tickets are read without
+    /// their SLA clocks (conditions do not look at them; decoding them was most of a round), so
+    /// none of them leaves this function.
     public func timeRuleCandidates(
-        _ bounds: [[AutomationCondition.Field: Date]], before: Int64?, limit: Int, mayMatch: (Ticket) -> Bool
-    ) async throws -> (read: Int, last: Int64?, ids: [Int64]) {
+        _ bounds: [[AutomationCondition.Field: Date]], after: Int64, through: Int64, mayMatch: (Ticket) -> Bool
+    ) async throws -> (read: Int, ids: [Int64]) {
         let columns: [AutomationCondition.Field: String] = [
             .hoursSinceCreated: "created_at", .hoursSinceUpdated: "updated_at", .hoursSincePending: "pending_since", .hoursSinceSolved: "solved_at",
         ]
@@ -56,10 +62,10 @@ extension ReadContext {
             filter = " AND (\(rules.joined(separator: " OR ")))"
         }
         let rows = try await sql.raw(
-            "SELECT * FROM tickets WHERE status <> 'closed' AND id < \(bind: before ?? Int64.max)\(filter) ORDER BY id DESC LIMIT \(bind: Int64(limit))"
+            "SELECT * FROM tickets WHERE status <> 'closed' AND id > \(bind: after) AND id <= \(bind: through)\(filter)"
         ).all(TicketRow.self)
         let ids = try rows.filter { mayMatch(try $0.ticket(withSLA: false)) }.map(\.id)
-        return (rows.count, rows.last?.id, ids)
+        return (rows.count, ids)
     }
 }
 

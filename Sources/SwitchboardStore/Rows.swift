@@ -158,30 +158,10 @@ func decodeJSONMap<T: Decodable>(_ type: [String: T].Type, _ text: String) throw
     text == "{}" ? [:] : try decodeJSON(type, text)
 }
 
-/// SLA clocks as stored (times in seconds since 2001, as `encodeJSON` writes them), read with
-/// `JSONParser`: every ticket read has them, and `JSONDecoder` was most of reading a ticket.
+/// SLA clocks as stored (times in seconds since 2001, as `encodeJSON` writes them); see
+/// `TicketSLA(storedJSON:)`.
 func decodeTicketSLA(_ text: String) throws -> TicketSLA {
-    guard case .object(let sla) = try JSONParser.parse(text), case .number(let policy)? = sla["policy_id"], case .array(let clocks)? = sla["clocks"]
-    else { throw StoreError.corrupt("ticket SLA") }
-    return TicketSLA(policyId: Int64(policy), clocks: try clocks.map(slaClock))
-}
-
-private func slaClock(_ value: JSONValue) throws -> SLAClock {
-    guard case .object(let c) = value, case .string(let name)? = c["metric"], let metric = SLAMetric(rawValue: name),
-        case .number(let target)? = c["target_minutes"], case .number(let started)? = c["started_at"]
-    else { throw StoreError.corrupt("SLA clock") }
-    func number(_ key: String) -> Double? {
-        if case .number(let n)? = c[key] { return n }
-        return nil
-    }
-    func date(_ key: String) -> Date? { number(key).map(Date.init(timeIntervalSinceReferenceDate:)) }
-    var escalated: [Int] = []
-    if case .array(let items)? = c["escalated"] {
-        for case .number(let n) in items { escalated.append(Int(n)) }
-    }
-    return SLAClock(
-        metric: metric, targetMinutes: Int(target), startedAt: Date(timeIntervalSinceReferenceDate: started), pausedSeconds: number("paused_seconds") ?? 0,
-        pausedAt: date("paused_at"), dueAt: date("due_at"), fulfilledAt: date("fulfilled_at"), breachedAt: date("breached_at"), escalated: escalated)
+    do { return try TicketSLA(storedJSON: text) } catch { throw StoreError.corrupt("ticket SLA: \(error)") }
 }
 
 /// A list of ids as stored (`[1,2,3]`), read without a JSON decoder: every ticket read has one.
@@ -200,7 +180,8 @@ func decodeIdList(_ text: String) throws -> [Int64] {
 /// is escaped: every ticket read has one (its tags).
 func decodeStringList(_ text: String) throws -> [String] {
     guard text != "[]" else { return [] }
-    guard text.first == "[", text.last == "]", !text.contains("\\") else { return try decodeJSON([String].self, text) }
+    // The bytes, not `contains(_: String)`: with Foundation that is a locale-aware search.
+    guard text.first == "[", text.last == "]", !text.utf8.contains(UInt8(ascii: "\\")) else { return try decodeJSON([String].self, text) }
     var strings: [String] = []
     var start: String.Index?
     let bytes = text.utf8

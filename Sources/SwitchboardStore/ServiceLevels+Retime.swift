@@ -2,7 +2,7 @@ import Foundation
 import SQLKit
 import SwitchboardCore
 
-/// What re-timing a slice of the open tickets did.
+/// What re-timing the open tickets did.
 public struct SLARetimeOutcome: Sendable, Equatable {
     public init() {}
     /// Unsolved tickets looked at.
@@ -11,14 +11,73 @@ public struct SLARetimeOutcome: Sendable, Equatable {
     public var retimed = 0
     /// Targets found missed under the new timing.
     public var breached = 0
-    /// Whether every open ticket has been looked at since the last change.
-    public var done = true
+}
+
+/// Where a re-time stands: from which ticket id on it still has to look, against which version
+/// of the policies and hours (`workspace.definitions_version`), up to which id, and the
+/// policies and hours themselves.
+public struct SLARetimePlan: Sendable {
+    public let from: Int64
+    public let definitionsVersion: Int64
+    public let lastId: Int64
+    public let engine: SLAEngine
+}
+
+/// One slice of open tickets judged again, off the writer: the clocks that changed, each with
+/// the ticket's version and clocks as read, so that the write can leave alone a ticket that
+/// changed meanwhile (its change re-timed it already).
+public struct SLARetimeSlice: Sendable {
+    struct Change: Sendable {
+        let ticket: Ticket
+        let version: Int64
+        let old: TicketSLA?
+        let oldText: String?
+    }
+
+    /// Ids after `after`, through `through`.
+    public let after: Int64
+    public let through: Int64
+    public let read: Int
+    let changes: [Change]
 }
 
 extension ReadContext {
-    /// Whether open tickets wait to be re-timed after SLA policies or business hours changed.
-    public func hasSLARetimeWork() async throws -> Bool {
-        try await sql.raw("SELECT sla_retime_from FROM workspace WHERE id = 1 AND sla_retime_from IS NOT NULL").first() != nil
+    /// The re-time waiting after SLA policies or business hours changed; nil when there is none.
+    /// The version is read before the policies: should they change after, the write sees it.
+    public func slaRetimePlan() async throws -> SLARetimePlan? {
+        guard let row = try await sql.raw(
+            """
+            SELECT sla_retime_from, definitions_version, (SELECT MAX(id) FROM tickets) AS last_id
+            FROM workspace WHERE id = 1 AND sla_retime_from IS NOT NULL
+            """
+        ).first() else { return nil }
+        let engine = SLAEngine(policies: try await slaPolicies(), calendars: try await businessCalendars())
+        return SLARetimePlan(
+            from: try row.decode(column: "sla_retime_from", as: Int64.self),
+            definitionsVersion: try row.decode(column: "definitions_version", as: Int64?.self) ?? 0,
+            lastId: try row.decode(column: "last_id", as: Int64?.self) ?? 0, engine: engine)
+    }
+
+    /// Judges the unsolved tickets with ids after `after` through `through` again under `engine`
+    /// (see `WriteContext.applySLARetime`), at `now`.
+    public func retimeSlice(after: Int64, through: Int64, engine: SLAEngine, now: Date) async throws -> SLARetimeSlice {
+        let rows = try await sql.raw(
+            """
+            SELECT * FROM tickets WHERE id > \(bind: after) AND id <= \(bind: through) AND status IN ('new', 'open', 'pending', 'on_hold')
+            """
+        ).all(TicketRow.self)
+        var changes: [SLARetimeSlice.Change] = []
+        if !engine.policies.isEmpty || rows.contains(where: { $0.sla != nil }) {
+            let tickets = try rows.map { try $0.ticket() }
+            let tiers = engine.needsTier ? try await organizationTiers(tickets.compactMap(\.organizationId)) : [:]
+            for (row, ticket) in zip(rows, tickets) {
+                var t = ticket
+                engine.update(&t, before: ticket, activity: nil, tier: t.organizationId.flatMap { tiers[$0] }, now: now)
+                guard t.sla != ticket.sla else { continue }
+                changes.append(.init(ticket: t, version: row.version, old: ticket.sla, oldText: row.sla))
+            }
+        }
+        return SLARetimeSlice(after: after, through: through, read: rows.count, changes: changes)
     }
 }
 
@@ -28,40 +87,66 @@ extension WriteContext {
         try await sql.raw("UPDATE workspace SET sla_retime_from = 0 WHERE id = 1").run()
     }
 
-    /// Re-times up to `limit` unsolved tickets after those already done since SLA policies or
-    /// business hours last changed: each follows the policy that matches it now, with that
-    /// policy's targets and hours, keeping its start, pauses and the escalations done, as when
-    /// the ticket itself changes. Only the SLA columns are written; a target the new timing
-    /// finds missed is recorded as a breach. Writers of every instance take turns, and each reads
-    /// where the last one stopped, so a change made meanwhile starts the work over. `asOf` judges
-    /// the clocks at another time than now (benchmarks over data loaded earlier).
-    public func retimeOpenTickets(limit: Int, asOf: Date? = nil) async throws -> SLARetimeOutcome {
+    /// Writes a slice judged by `retimeSlice` under the plan's version: each changed ticket
+    /// gets its new clocks (only the SLA columns) unless it changed since it was read, and a
+    /// target the new timing finds missed is recorded as a breach; the re-time then goes on
+    /// after the slice, or ends after `lastId`. Returns nil, writing nothing, when the slice is
+    /// not the next one or the policies or hours changed since the plan: another instance
+    /// took it, or the re-time starts over.
+    public func applySLARetime(_ slice: SLARetimeSlice, plan: SLARetimePlan) async throws -> SLARetimeOutcome? {
+        guard let row = try await sql.raw("SELECT sla_retime_from, definitions_version FROM workspace WHERE id = 1").first(),
+            try row.decode(column: "sla_retime_from", as: Int64?.self) == slice.after,
+            try row.decode(column: "definitions_version", as: Int64?.self) ?? 0 == plan.definitionsVersion
+        else { return nil }
         var outcome = SLARetimeOutcome()
-        guard let from = try await sql.raw("SELECT sla_retime_from FROM workspace WHERE id = 1").first(decodingColumn: "sla_retime_from", as: Int64?.self) ?? nil
-        else { return outcome }
-        let tickets = try await sql.raw(
-            """
-            SELECT * FROM tickets WHERE id > \(bind: from) AND status IN ('new', 'open', 'pending', 'on_hold')
-            ORDER BY id LIMIT \(bind: Int64(limit))
-            """
-        ).all(TicketRow.self).map { try $0.ticket() }
-        let engine = try await slaEngine()
-        let tiers = engine.needsTier ? try await reader.organizationTiers(tickets.compactMap(\.organizationId)) : [:]
-        var changed: [Ticket] = []
-        for ticket in tickets {
-            outcome.read += 1
-            guard !engine.policies.isEmpty || ticket.sla != nil else { continue }
-            var t = ticket
-            engine.update(&t, before: ticket, activity: nil, tier: t.organizationId.flatMap { tiers[$0] }, now: asOf ?? now)
-            guard t.sla != ticket.sla else { continue }
-            outcome.breached += try await recordBreaches(of: t, since: ticket.sla)
-            changed.append(t)
+        outcome.read = slice.read
+        let written = try await saveSLA(slice.changes, engine: plan.engine)
+        for change in slice.changes where written.contains(change.ticket.id) {
+            outcome.retimed += 1
+            outcome.breached += try await recordBreaches(of: change.ticket, since: change.old)
         }
-        outcome.retimed = changed.count
-        try await saveSLA(changed, engine: engine)
-        outcome.done = tickets.count < limit
-        let next: Int64? = outcome.done ? nil : tickets.last?.id
+        let next: Int64? = slice.through >= plan.lastId ? nil : slice.through
         try await sql.raw("UPDATE workspace SET sla_retime_from = \(bind: next) WHERE id = 1").run()
         return outcome
+    }
+
+    /// Writes the changes' clocks where the ticket's version and clocks are still those read;
+    /// returns the ids written.
+    private func saveSLA(_ changes: [SLARetimeSlice.Change], engine: SLAEngine) async throws -> Set<Int64> {
+        var written = Set<Int64>()
+        for start in stride(from: 0, to: changes.count, by: 200) {
+            let part = changes[start..<min(start + 200, changes.count)]
+            let ids = part.map(\.ticket.id)
+            let versions = part.map(\.version)
+            let old = part.map(\.oldText)
+            let slas = part.map { $0.ticket.sla.map(encodeJSON) }
+            let due = part.map { $0.ticket.sla?.dueAt?.ms }
+            let check = part.map { engine.nextCheck($0.ticket)?.ms }
+            let statement: SQLQueryString
+            switch dialect {
+            case .postgres:
+                statement = """
+                    UPDATE tickets SET sla = v.sla, sla_due_at = v.due, sla_check_at = v.chk
+                    FROM unnest(\(bind: PostgresColumnArray(.int8(ids))), \(bind: PostgresColumnArray(.int8(versions))),
+                      \(bind: PostgresColumnArray(.text(old))), \(bind: PostgresColumnArray(.text(slas))),
+                      \(bind: PostgresColumnArray(.int8(due))), \(bind: PostgresColumnArray(.int8(check)))) AS v(id, version, old, sla, due, chk)
+                    WHERE tickets.id = v.id AND tickets.version = v.version AND tickets.sla IS NOT DISTINCT FROM v.old
+                    RETURNING tickets.id
+                    """
+            case .sqlite:
+                let rows = part.indices.map { i -> SQLQueryString in
+                    let n = i - start
+                    return "(\(bind: ids[n]), \(bind: versions[n]), \(bind: old[n]), \(bind: slas[n]), \(bind: due[n]), \(bind: check[n]))"
+                }
+                statement = """
+                    UPDATE tickets SET sla = v.column4, sla_due_at = v.column5, sla_check_at = v.column6
+                    FROM (VALUES \(rows.joined(separator: ", "))) AS v
+                    WHERE tickets.id = v.column1 AND tickets.version = v.column2 AND tickets.sla IS v.column3
+                    RETURNING id
+                    """
+            }
+            for id in try await sql.raw(statement).all(decodingColumn: "id", as: Int64.self) { written.insert(id) }
+        }
+        return written
     }
 }

@@ -143,15 +143,8 @@ import Vapor
                     "targets": ["first_response": 30, "resolution": 480], "pause_on": ["pending"],
                 ])
             #expect(changed.status == .ok, "\(changed.json)")
-            // Then the round re-times the two open tickets, one slice at a time
-            var outcome = SLARetimeOutcome()
-            while true {
-                let slice = try await h.store.write { try await $0.retimeOpenTickets(limit: 1) }
-                outcome.read += slice.read
-                outcome.retimed += slice.retimed
-                outcome.breached += slice.breached
-                if slice.done { break }
-            }
+            // Then the round re-times the two open tickets, one ticket id per slice
+            let outcome = try await JobRunner.retimeOpenTickets(h.store, width: 1)
             #expect(outcome.read == 2)
             #expect(outcome.retimed == 2)
             #expect(outcome.breached == 1)  // the 40-minute-old one missed its new 30-minute first reply
@@ -186,6 +179,58 @@ import Vapor
             let gone = try await h.send(.GET, "/api/v1/tickets/\(other.id)")
             #expect(gone["sla"] == nil || gone["sla"] == .null)
             #expect(try await h.send(.GET, "/api/v1/tickets/\(solved.id)")["sla"] == solvedBefore)
+        }
+    }
+
+    /// A re-time judges tickets on read connections and writes later: a ticket that changed in
+    /// between keeps what its change gave it, and a policy changed in between starts it over.
+    @Test func aRetimeLeavesTicketsChangedMeanwhileAndStartsOverAfterAnotherChange() async throws {
+        try await withHarness { h in
+            let (calendar, policy) = try await Self.urgentPolicy(h)
+            var ids: [Int64] = []
+            for name in ["one", "two", "three"] {
+                let t = try await h.store.createTicket(
+                    NewTicket(subject: name, body: "Help", requesterEmail: try EmailAddress("\(name)@example.com"), requesterName: nil, priority: .urgent),
+                    actor: .system)
+                ids.append(t.id)
+            }
+            _ = try await JobRunner.retimeOpenTickets(h.store)
+            func put(firstResponse: Int) async throws {
+                let reply = try await h.send(
+                    .PUT, "/api/v1/sla-policies/\(policy)",
+                    json: [
+                        "name": "Urgent", "calendar_id": .number(Double(calendar)), "conditions": ["priority": ["urgent"]],
+                        "targets": ["first_response": .number(Double(firstResponse)), "resolution": 480], "pause_on": ["pending"],
+                    ])
+                #expect(reply.status == .ok, "\(reply.json)")
+            }
+            try await put(firstResponse: 30)
+            // Given a slice judged under the new target
+            let plan = try #require(try await h.store.read { try await $0.slaRetimePlan() })
+            let slice = try await h.store.read {
+                try await $0.retimeSlice(after: plan.from, through: plan.lastId, engine: plan.engine, now: h.store.clock())
+            }
+            // When ticket two drops to normal priority (out of the policy) before the slice is written
+            #expect(try await h.send(.PATCH, "/api/v1/tickets/\(ids[1])", json: ["priority": "normal"]).status == .ok)
+            let written = try #require(try await h.store.write { try await $0.applySLARetime(slice, plan: plan) })
+            // Then the others are re-timed and ticket two keeps what its change gave it: no SLA
+            #expect(written.read == 3 && written.retimed == 2)
+            let two = try await h.send(.GET, "/api/v1/tickets/\(ids[1])")
+            #expect(two["sla"] == nil || two["sla"] == .null)
+            let one = try await h.send(.GET, "/api/v1/tickets/\(ids[0])")
+            #expect(one["sla"]?["clocks"]?.array?.first { $0["metric"]?.string == "first_response" }?["target_minutes"]?.int == 30)
+            // When the policy changes again between judging and writing, nothing is written and the re-time starts over
+            try await put(firstResponse: 45)
+            let stale = try #require(try await h.store.read { try await $0.slaRetimePlan() })
+            let judged = try await h.store.read {
+                try await $0.retimeSlice(after: stale.from, through: stale.lastId, engine: stale.engine, now: h.store.clock())
+            }
+            try await put(firstResponse: 20)
+            #expect(try await h.store.write { try await $0.applySLARetime(judged, plan: stale) } == nil)
+            // Then the next round re-times under 20 minutes
+            #expect(try await JobRunner.retimeOpenTickets(h.store).retimed == 2)
+            let three = try await h.send(.GET, "/api/v1/tickets/\(ids[2])")
+            #expect(three["sla"]?["clocks"]?.array?.first { $0["metric"]?.string == "first_response" }?["target_minutes"]?.int == 20)
         }
     }
 

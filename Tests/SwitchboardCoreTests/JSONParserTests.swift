@@ -25,4 +25,31 @@ import Testing
     @Test func deepNestingIsRefusedNotACrash() {
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(String(repeating: "[", count: 100_000)) }
     }
+
+    /// Stored SLA clocks read field by field equal what was written, in every stage, and in
+    /// any key order or spacing; what is not a clock list is refused.
+    @Test func storedSLAClocksReadBackEqual() throws {
+        let created = Date(timeIntervalSinceReferenceDate: 785_000_000.123)
+        let sla = TicketSLA(
+            policyId: 12,
+            clocks: [
+                SLAClock(metric: .firstResponse, targetMinutes: 60, startedAt: created, dueAt: created.addingTimeInterval(3600), fulfilledAt: created),
+                SLAClock(
+                    metric: .nextResponse, targetMinutes: 30, startedAt: created, pausedSeconds: 12.25, pausedAt: created.addingTimeInterval(99.5),
+                    breachedAt: created.addingTimeInterval(-0.001), escalated: [3, 1000]),
+                SLAClock(metric: .resolution, targetMinutes: 1440, startedAt: created.addingTimeInterval(0.123)),
+            ])
+        let stored = try StreamingJSONEncoder(dates: .referenceSeconds).string(sla)
+        #expect(try TicketSLA(storedJSON: stored) == sla)
+        #expect(try TicketSLA(storedJSON: #"{"policy_id":1,"clocks":[]}"#) == TicketSLA(policyId: 1, clocks: []))
+        let reordered = #" { "clocks" : [ { "target_minutes" : 5 , "escalated":[], "metric":"resolution", "started_at":10.5, "due_at":null } ] , "policy_id" : 3 } "#
+        #expect(try TicketSLA(storedJSON: reordered) == TicketSLA(policyId: 3, clocks: [SLAClock(metric: .resolution, targetMinutes: 5, startedAt: Date(timeIntervalSinceReferenceDate: 10.5))]))
+        for bad in [
+            "", "[]", #"{"clocks":[]}"#, #"{"policy_id":1}"#, #"{"policy_id":1,"clocks":[{"metric":"resolution"}]}"#,
+            #"{"policy_id":1,"clocks":[{"metric":"nope","target_minutes":1,"started_at":0}]}"#, #"{"policy_id":1,"clocks":[}"#,
+            #"{"policy_id":1,"clocks":[]} x"#, #"{"policy_id":1,"clocks":[{"metric":"resolution","target_minutes":1,"started_at":0,"escalated":[null]}]}"#,
+        ] {
+            #expect(throws: JSONParser.Failure.self, "\(bad)") { try TicketSLA(storedJSON: bad) }
+        }
+    }
 }
