@@ -55,6 +55,21 @@ struct TicketRef: Encodable {
         followerIds = t.followerIds
         escalationLevel = t.escalationLevel
     }
+
+    /// The same text as `JSONText(self)`, written field by field (a round writes three per ticket).
+    var json: JSONText {
+        var object = JSONObjectWriter()
+        object.field("assignee_id", assigneeId)
+        object.field("escalation_level", escalationLevel)
+        object.field("follower_ids", followerIds)
+        object.field("id", id)
+        object.field("number", number)
+        object.field("priority", priority.rawValue)
+        object.field("status", status.rawValue)
+        object.field("subject", subject)
+        object.field("team_id", teamId)
+        return object.text
+    }
 }
 
 /// The payload of `ticket.escalated`.
@@ -62,6 +77,15 @@ struct EscalationPayload: Encodable {
     let ticket: TicketRef
     let before: TicketRef
     let escalation: EscalationRecord
+
+    /// The same text as `JSONText(EscalationPayload(…))`, from the parts encoded once.
+    static func json(ticket: JSONText, before: JSONText, escalation: JSONText) -> JSONText {
+        var object = JSONObjectWriter()
+        object.field("before", before)
+        object.field("escalation", escalation)
+        object.field("ticket", ticket)
+        return object.text
+    }
 }
 
 /// The payload of `ticket.sla_breached`.
@@ -71,6 +95,15 @@ struct BreachPayload: Encodable {
     let dueAt: Date
 
     enum CodingKeys: String, CodingKey { case ticket, metric, dueAt = "due_at" }
+
+    /// The same text as `JSONText(self)`, with the ticket's reference encoded once.
+    static func json(ticket: JSONText, metric: SLAMetric, dueAt: Date) -> JSONText {
+        var object = JSONObjectWriter()
+        object.field("due_at", dueAt)
+        object.field("metric", metric.rawValue)
+        object.field("ticket", ticket)
+        return object.text
+    }
 }
 
 extension ReadContext {
@@ -123,14 +156,19 @@ extension WriteContext {
             outcome.checked += 1
             var t = ticket
             let before = ticket
-            if engine.markBreaches(&t, now: now) { outcome.breached += try await recordBreaches(of: t, since: before.sla) }
+            // The ticket's reference as it stands, for the payloads of its events (only
+            // fields an escalation changes go into it, never the clocks).
+            var ref = TicketRef(t).json
+            if engine.markBreaches(&t, now: now) { outcome.breached += try await recordBreaches(of: t, since: before.sla, ref: ref) }
             for due in engine.dueEscalations(t, now: now) {
                 let previous = t
                 SLAEngine.markEscalated(&t, metric: due.metric, key: due.key)
                 apply(due.escalation, to: &t, tierTeams: tierTeams)
                 let record = EscalationRecord(
                     metric: due.metric, when: due.escalation.when, actions: due.escalation.actions, level: t.escalationLevel, note: nil)
-                try await recordEscalation(record, before: previous, after: t)
+                let next = TicketRef(t).json
+                try await recordEscalation(record, before: previous, after: t, refs: (ref, next))
+                ref = next
                 outcome.escalations += 1
             }
             if Self.fieldsChanged(before, t) {
@@ -197,10 +235,14 @@ extension WriteContext {
         }
     }
 
-    private func recordEscalation(_ escalation: EscalationRecord, before: Ticket, after: Ticket, actor: Actor = .system) async throws {
-        try await record(
-            .ticketEscalated, entityId: after.id, actor: actor, after: JSONText(escalation),
-            payload: JSONText(EscalationPayload(ticket: TicketRef(after), before: TicketRef(before), escalation: escalation)))
+    /// `refs` are the tickets' `TicketRef.json` when known (a round passes them on from one
+    /// event of a ticket to the next).
+    private func recordEscalation(
+        _ escalation: EscalationRecord, before: Ticket, after: Ticket, actor: Actor = .system, refs: (before: JSONText, after: JSONText)? = nil
+    ) async throws {
+        let refs = refs ?? (TicketRef(before).json, TicketRef(after).json)
+        let record = JSONText(escalation)
+        try await self.record(.ticketEscalated, entityId: after.id, actor: actor, after: record, payload: EscalationPayload.json(ticket: refs.after, before: refs.before, escalation: record))
     }
 
     /// Writes only the SLA columns, of many tickets in one statement: marking a breach or an

@@ -76,14 +76,16 @@ extension WriteContext {
 
     /// Records a `ticket.sla_breached` event for each target of `ticket` missed since `old`.
     @discardableResult
-    func recordBreaches(of ticket: Ticket, since old: TicketSLA?) async throws -> Int {
+    /// `ref`: the ticket's `TicketRef.json`, when the caller has it.
+    func recordBreaches(of ticket: Ticket, since old: TicketSLA?, ref: JSONText? = nil) async throws -> Int {
         var count = 0
         for clock in ticket.sla?.clocks ?? [] where clock.breachedAt != nil && old?.clock(clock.metric)?.breachedAt == nil {
             count += 1
+            var after = JSONObjectWriter()
+            after.field("metric", clock.metric.rawValue)
             try await record(
-                .ticketSLABreached, entityId: ticket.id, actor: .system,
-                after: JSONText(JSONValue.object(["metric": .string(clock.metric.rawValue)])),
-                payload: JSONText(BreachPayload(ticket: TicketRef(ticket), metric: clock.metric, dueAt: clock.dueAt ?? now)))
+                .ticketSLABreached, entityId: ticket.id, actor: .system, after: after.text,
+                payload: BreachPayload.json(ticket: ref ?? TicketRef(ticket).json, metric: clock.metric, dueAt: clock.dueAt ?? now))
         }
         return count
     }

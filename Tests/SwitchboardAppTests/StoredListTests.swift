@@ -38,3 +38,28 @@ import Testing
         #expect(throws: (any Error).self) { try decodeTicketSLA("{\"policy_id\":1}") }
     }
 }
+
+/// The SLA events' payloads written field by field are the texts the generic encoder writes.
+@Suite struct SLAPayloadTextTests {
+    @Test func handWrittenPayloadsMatchTheEncoder() throws {
+        let created = Date(timeIntervalSince1970: 1_750_000_000.123)
+        for (assignee, followers, subject) in [(Int64?.none, [Int64](), "Plain"), (7, [1, 22], "Платіж \"не\" \\ Σφάλμα\ttab\u{1}")] {
+            let ticket = Ticket(
+                id: 42, number: 1042, subject: subject, status: .open, priority: .urgent, type: .complaint, channel: .email, requesterId: 7,
+                organizationId: 3, assigneeId: assignee, teamId: assignee == nil ? nil : 9, tags: ["vip"], customFields: [:], followerIds: followers,
+                version: 3, createdAt: created, updatedAt: created, sla: nil, escalationLevel: 1)
+            var moved = ticket
+            moved.escalationLevel = 2
+            moved.priority = .high
+            let ref = TicketRef(ticket)
+            #expect(ref.json == JSONText(ref))
+            let record = EscalationRecord(metric: .firstResponse, when: .breached, actions: [.nextTier, .notifySupervisor], level: 2, note: nil)
+            #expect(
+                EscalationPayload.json(ticket: TicketRef(moved).json, before: ref.json, escalation: JSONText(record))
+                    == JSONText(EscalationPayload(ticket: TicketRef(moved), before: ref, escalation: record)))
+            #expect(
+                BreachPayload.json(ticket: ref.json, metric: .resolution, dueAt: created)
+                    == JSONText(BreachPayload(ticket: ref, metric: .resolution, dueAt: created)))
+        }
+    }
+}
