@@ -23,6 +23,21 @@ public struct JSONObjectWriter {
         sink.string(value)
     }
 
+    /// Leaves the field out when nil, as synthesized `Encodable` conformances do.
+    public mutating func field(_ name: StaticString, _ value: String?) {
+        if let value { field(name, value) }
+    }
+
+    public mutating func field(_ name: StaticString, _ values: [String]) {
+        key(name)
+        sink.out.append(UInt8(ascii: "["))
+        for (i, value) in values.enumerated() {
+            if i > 0 { sink.out.append(UInt8(ascii: ",")) }
+            sink.string(value)
+        }
+        sink.out.append(UInt8(ascii: "]"))
+    }
+
     public mutating func field(_ name: StaticString, _ value: Int64) {
         key(name)
         sink.integer(value)

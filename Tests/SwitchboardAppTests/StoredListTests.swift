@@ -54,6 +54,9 @@ import Testing
             let ref = TicketRef(ticket)
             #expect(ref.json == JSONText(ref))
             let record = EscalationRecord(metric: .firstResponse, when: .breached, actions: [.nextTier, .notifySupervisor], level: 2, note: nil)
+            #expect(record.json == JSONText(record))
+            let byAgent = EscalationRecord(metric: nil, when: nil, actions: [.nextTier], level: 1, note: "Refund \"over\" my limit\n")
+            #expect(byAgent.json == JSONText(byAgent))
             #expect(
                 EscalationPayload.json(ticket: TicketRef(moved).json, before: ref.json, escalation: JSONText(record))
                     == JSONText(EscalationPayload(ticket: TicketRef(moved), before: ref, escalation: record)))

@@ -192,6 +192,7 @@ import Testing
         #expect(DomainEventType.tokenRevoked.action == "revoked")
         for type in DomainEventType.allCases {
             #expect(EntityType(rawValue: String(type.rawValue.split(separator: ".")[0])) == type.entity, "\(type)")
+            #expect(type.action == String(type.rawValue.split(separator: ".").last!), "\(type)")
         }
     }
 }
