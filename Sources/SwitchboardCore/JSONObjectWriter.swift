@@ -29,13 +29,8 @@ public struct JSONObjectWriter {
     }
 
     public mutating func field(_ name: StaticString, _ values: [String]) {
-        key(name)
-        sink.out.append(UInt8(ascii: "["))
-        for (i, value) in values.enumerated() {
-            if i > 0 { sink.out.append(UInt8(ascii: ",")) }
-            sink.string(value)
-        }
-        sink.out.append(UInt8(ascii: "]"))
+        let sink = self.sink
+        list(name, values) { sink.string($0) }
     }
 
     public mutating func field(_ name: StaticString, _ value: Int64) {
@@ -51,11 +46,16 @@ public struct JSONObjectWriter {
     public mutating func field(_ name: StaticString, _ value: Int) { field(name, Int64(value)) }
 
     public mutating func field(_ name: StaticString, _ values: [Int64]) {
+        let sink = self.sink
+        list(name, values) { sink.integer($0) }
+    }
+
+    private mutating func list<T>(_ name: StaticString, _ values: [T], _ write: (T) -> Void) {
         key(name)
         sink.out.append(UInt8(ascii: "["))
         for (i, value) in values.enumerated() {
             if i > 0 { sink.out.append(UInt8(ascii: ",")) }
-            sink.integer(value)
+            write(value)
         }
         sink.out.append(UInt8(ascii: "]"))
     }

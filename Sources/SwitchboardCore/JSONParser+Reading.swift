@@ -7,14 +7,7 @@ extension JSONParser {
 
     /// Reads an object, calling `field` with each key; `field` must read or skip its value.
     public mutating func readObject(_ field: (inout JSONParser, String) throws -> Void) throws {
-        skipSpace()
-        guard at < bytes.count, bytes[at] == UInt8(ascii: "{") else { throw failure("expected an object") }
-        at += 1
-        skipSpace()
-        if at < bytes.count, bytes[at] == UInt8(ascii: "}") {
-            at += 1
-            return
-        }
+        guard try opens(UInt8(ascii: "{"), UInt8(ascii: "}"), "an object") else { return }
         while true {
             skipSpace()
             guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { throw failure("expected a key") }
@@ -30,14 +23,7 @@ extension JSONParser {
 
     /// Reads an array, calling `item` for each element; `item` must read or skip it.
     public mutating func readArray(_ item: (inout JSONParser) throws -> Void) throws {
-        skipSpace()
-        guard at < bytes.count, bytes[at] == UInt8(ascii: "[") else { throw failure("expected an array") }
-        at += 1
-        skipSpace()
-        if at < bytes.count, bytes[at] == UInt8(ascii: "]") {
-            at += 1
-            return
-        }
+        guard try opens(UInt8(ascii: "["), UInt8(ascii: "]"), "an array") else { return }
         while true {
             try item(&self)
             guard try closes(UInt8(ascii: "]")) else { continue }
@@ -73,6 +59,17 @@ extension JSONParser {
         guard at < bytes.count, bytes[at] == UInt8(ascii: "n") else { return false }
         _ = try literal("null", .null)
         return true
+    }
+
+    /// Reads `open`; false when `close` follows at once (consumed too): the container is empty.
+    private mutating func opens(_ open: UInt8, _ close: UInt8, _ what: String) throws -> Bool {
+        skipSpace()
+        guard at < bytes.count, bytes[at] == open else { throw failure("expected \(what)") }
+        at += 1
+        skipSpace()
+        guard at < bytes.count, bytes[at] == close else { return true }
+        at += 1
+        return false
     }
 
     /// After an element: true at `close` (consumed), false at a comma (consumed).

@@ -55,55 +55,15 @@ public struct JSONParser {
     }
 
     private mutating func object(depth: Int) throws -> JSONValue {
-        at += 1
         var fields: [String: JSONValue] = [:]
-        skipSpace()
-        if at < bytes.count, bytes[at] == UInt8(ascii: "}") {
-            at += 1
-            return .object(fields)
-        }
-        while true {
-            skipSpace()
-            guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { throw failure("expected a key") }
-            let key = try string()
-            skipSpace()
-            guard at < bytes.count, bytes[at] == UInt8(ascii: ":") else { throw failure("expected :") }
-            at += 1
-            fields[key] = try value(depth: depth + 1)
-            skipSpace()
-            guard at < bytes.count else { throw failure("the object is not closed") }
-            if bytes[at] == UInt8(ascii: ",") {
-                at += 1
-            } else if bytes[at] == UInt8(ascii: "}") {
-                at += 1
-                return .object(fields)
-            } else {
-                throw failure("expected , or }")
-            }
-        }
+        try readObject { parser, key in fields[key] = try parser.value(depth: depth + 1) }
+        return .object(fields)
     }
 
     private mutating func array(depth: Int) throws -> JSONValue {
-        at += 1
         var items: [JSONValue] = []
-        skipSpace()
-        if at < bytes.count, bytes[at] == UInt8(ascii: "]") {
-            at += 1
-            return .array(items)
-        }
-        while true {
-            items.append(try value(depth: depth + 1))
-            skipSpace()
-            guard at < bytes.count else { throw failure("the array is not closed") }
-            if bytes[at] == UInt8(ascii: ",") {
-                at += 1
-            } else if bytes[at] == UInt8(ascii: "]") {
-                at += 1
-                return .array(items)
-            } else {
-                throw failure("expected , or ]")
-            }
-        }
+        try readArray { parser in items.append(try parser.value(depth: depth + 1)) }
+        return .array(items)
     }
 
     mutating func number() throws -> Double {
