@@ -65,6 +65,9 @@ final class SQLiteWriteConnection: SQLDatabase, @unchecked Sendable {  // confin
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         if let insert = query as? RowsInsert {
+            guard insert.rows.allSatisfy({ $0.count == insert.columns.count }) else {
+                throw StoreError.corrupt("an insert into \(insert.table) with rows of the wrong width")
+            }
             // The writer's bulk inserts (audit, outbox, rows of new tickets), without SQLKit's
             // serializer: a placeholder expression per value was a tenth of an SLA round.
             try run(insertText(insert), binds: insert.rows.flatMap { $0 }, onRow)

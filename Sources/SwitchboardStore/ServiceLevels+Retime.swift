@@ -37,6 +37,8 @@ public struct SLARetimeSlice: Sendable {
     /// Ids after `after`, through `through`.
     public let after: Int64
     public let through: Int64
+    /// The time the clocks were judged at.
+    let now: Date
     public let read: Int
     let changes: [Change]
 }
@@ -77,7 +79,7 @@ extension ReadContext {
                 changes.append(.init(ticket: t, version: row.version, old: ticket.sla, oldText: row.sla))
             }
         }
-        return SLARetimeSlice(after: after, through: through, read: rows.count, changes: changes)
+        return SLARetimeSlice(after: after, through: through, now: now, read: rows.count, changes: changes)
     }
 }
 
@@ -88,11 +90,12 @@ extension WriteContext {
     }
 
     /// Writes a slice judged by `retimeSlice` under the plan's version: each changed ticket
-    /// gets its new clocks (only the SLA columns) unless it changed since it was read, and a
-    /// target the new timing finds missed is recorded as a breach; the re-time then goes on
-    /// after the slice, or ends after `lastId`. Returns nil, writing nothing, when the slice is
-    /// not the next one or the policies or hours changed since the plan: another instance
-    /// took it, or the re-time starts over.
+    /// gets its new clocks (only the SLA columns), and a target the new timing finds missed is
+    /// recorded as a breach; the re-time then goes on after the slice, or ends after `lastId`.
+    /// A ticket that changed since it was judged (an SLA round marked it, a merge or a tag
+    /// rename touched it) is read and judged again here. Returns nil, writing nothing, when the
+    /// slice is not the next one or the policies or hours changed since the plan: another
+    /// instance took it, or the re-time starts over.
     public func applySLARetime(_ slice: SLARetimeSlice, plan: SLARetimePlan) async throws -> SLARetimeOutcome? {
         guard let row = try await sql.raw("SELECT sla_retime_from, definitions_version FROM workspace WHERE id = 1").first(),
             try row.decode(column: "sla_retime_from", as: Int64?.self) == slice.after,
@@ -100,10 +103,28 @@ extension WriteContext {
         else { return nil }
         var outcome = SLARetimeOutcome()
         outcome.read = slice.read
-        let written = try await saveSLA(slice.changes, engine: plan.engine)
+        let written = try await saveSLAIfUnchanged(slice.changes, engine: plan.engine)
         for change in slice.changes where written.contains(change.ticket.id) {
             outcome.retimed += 1
             outcome.breached += try await recordBreaches(of: change.ticket, since: change.old)
+        }
+        let missed = slice.changes.map(\.ticket.id).filter { !written.contains($0) }
+        if !missed.isEmpty {
+            let tickets = try await sql.raw(
+                "SELECT * FROM tickets WHERE id IN (\(binds: missed)) AND status IN ('new', 'open', 'pending', 'on_hold')"
+            ).all(TicketRow.self).map { try $0.ticket() }
+            let engine = plan.engine
+            let tiers = engine.needsTier ? try await reader.organizationTiers(tickets.compactMap(\.organizationId)) : [:]
+            var changed: [Ticket] = []
+            for ticket in tickets {
+                var t = ticket
+                engine.update(&t, before: ticket, activity: nil, tier: t.organizationId.flatMap { tiers[$0] }, now: slice.now)
+                guard t.sla != ticket.sla else { continue }
+                outcome.breached += try await recordBreaches(of: t, since: ticket.sla)
+                changed.append(t)
+            }
+            try await saveSLA(changed, engine: engine)
+            outcome.retimed += changed.count
         }
         let next: Int64? = slice.through >= plan.lastId ? nil : slice.through
         try await sql.raw("UPDATE workspace SET sla_retime_from = \(bind: next) WHERE id = 1").run()
@@ -112,7 +133,7 @@ extension WriteContext {
 
     /// Writes the changes' clocks where the ticket's version and clocks are still those read;
     /// returns the ids written.
-    private func saveSLA(_ changes: [SLARetimeSlice.Change], engine: SLAEngine) async throws -> Set<Int64> {
+    private func saveSLAIfUnchanged(_ changes: [SLARetimeSlice.Change], engine: SLAEngine) async throws -> Set<Int64> {
         var written = Set<Int64>()
         for start in stride(from: 0, to: changes.count, by: 200) {
             let part = changes[start..<min(start + 200, changes.count)]

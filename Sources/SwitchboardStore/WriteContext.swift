@@ -83,9 +83,11 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         var prefetched: String?
         if Dialect(sql) == .postgres {
             // Under READ COMMITTED the locked row comes back as last committed, but the rest of
-            // the statement sees the tables as they were when it started. Every writer moves the
-            // head, so when the head's version is the one the statement started with, nobody
-            // committed in between and one round trip did both; otherwise read again now.
+            // the statement sees the tables as they were when it started. Every write to what
+            // this statement reads is audited, so it moves the head (`finish`): when the head's
+            // version is the one the statement started with, nobody committed such a write in
+            // between and one round trip did both; otherwise read again now. Keep it so: a
+            // write to these tables must record an event (or set `definitionsMoved`).
             let extra: SQLQueryString = prefetch.map { ", \($0) AS prefetch" } ?? ""
             guard let locked = try await sql.raw(
                 """

@@ -188,7 +188,7 @@ import Vapor
         try await withHarness { h in
             let (calendar, policy) = try await Self.urgentPolicy(h)
             var ids: [Int64] = []
-            for name in ["one", "two", "three"] {
+            for name in ["one", "two", "three", "four"] {
                 let t = try await h.store.createTicket(
                     NewTicket(subject: name, body: "Help", requesterEmail: try EmailAddress("\(name)@example.com"), requesterName: nil, priority: .urgent),
                     actor: .system)
@@ -210,11 +210,17 @@ import Vapor
             let slice = try await h.store.read {
                 try await $0.retimeSlice(after: plan.from, through: plan.lastId, engine: plan.engine, now: h.store.clock())
             }
-            // When ticket two drops to normal priority (out of the policy) before the slice is written
+            // When ticket two drops to normal priority (out of the policy) before the slice is
+            // written, and ticket four changes in a way that does not re-time it (as a merge
+            // of its requester or a tag rename do)
             #expect(try await h.send(.PATCH, "/api/v1/tickets/\(ids[1])", json: ["priority": "normal"]).status == .ok)
+            let touched = ids[3]
+            try await h.store.write { try await $0.sql.raw("UPDATE tickets SET version = version + 1 WHERE id = \(bind: touched)").run() }
             let written = try #require(try await h.store.write { try await $0.applySLARetime(slice, plan: plan) })
-            // Then the others are re-timed and ticket two keeps what its change gave it: no SLA
-            #expect(written.read == 3 && written.retimed == 2)
+            // Then ticket two keeps what its change gave it (no SLA); four is judged again and re-timed with the others
+            #expect(written.read == 4 && written.retimed == 3)
+            let four = try await h.send(.GET, "/api/v1/tickets/\(ids[3])")
+            #expect(four["sla"]?["clocks"]?.array?.first { $0["metric"]?.string == "first_response" }?["target_minutes"]?.int == 30)
             let two = try await h.send(.GET, "/api/v1/tickets/\(ids[1])")
             #expect(two["sla"] == nil || two["sla"] == .null)
             let one = try await h.send(.GET, "/api/v1/tickets/\(ids[0])")
@@ -228,7 +234,7 @@ import Vapor
             try await put(firstResponse: 20)
             #expect(try await h.store.write { try await $0.applySLARetime(judged, plan: stale) } == nil)
             // Then the next round re-times under 20 minutes
-            #expect(try await JobRunner.retimeOpenTickets(h.store).retimed == 2)
+            #expect(try await JobRunner.retimeOpenTickets(h.store).retimed == 3)
             let three = try await h.send(.GET, "/api/v1/tickets/\(ids[2])")
             #expect(three["sla"]?["clocks"]?.array?.first { $0["metric"]?.string == "first_response" }?["target_minutes"]?.int == 20)
         }
