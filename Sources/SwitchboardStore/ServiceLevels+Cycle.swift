@@ -258,34 +258,50 @@ extension WriteContext {
 
     /// Writes only the SLA columns, of many tickets in one statement: marking a breach or an
     /// escalation that changed no field is bookkeeping, not a change agents would have to reload for.
-    func saveSLA(_ tickets: [Ticket], engine: SLAEngine) async throws {
-        guard !tickets.isEmpty else { return }
+    /// With `ifStill` (each ticket's version and stored clocks as read, in order), a ticket that
+    /// changed since is left alone; returns the ids written then (empty without `ifStill`).
+    @discardableResult
+    func saveSLA(_ tickets: [Ticket], engine: SLAEngine, ifStill read: [(version: Int64, sla: String?)]? = nil) async throws -> Set<Int64> {
+        guard !tickets.isEmpty else { return [] }
         let ids = tickets.map(\.id)
         let slas = tickets.map { $0.sla.map(encodeJSON) }
         let due = tickets.map { $0.sla?.dueAt?.ms }
         let check = tickets.map { engine.nextCheck($0)?.ms }
+        let versions = read?.map(\.version) ?? Array(repeating: 0, count: tickets.count)
+        let old = read?.map(\.sla) ?? Array(repeating: nil, count: tickets.count)
+        var written = Set<Int64>()
         switch dialect {
         case .postgres:
-            try await sql.raw(
+            let guarded: SQLQueryString =
+                read == nil ? "" : " AND tickets.version = v.version AND tickets.sla IS NOT DISTINCT FROM v.old RETURNING tickets.id"
+            let rows = try await sql.raw(
                 """
                 UPDATE tickets SET sla = v.sla, sla_due_at = v.due, sla_check_at = v.chk
                 FROM unnest(\(bind: PostgresColumnArray(.int8(ids))), \(bind: PostgresColumnArray(.text(slas))),
-                  \(bind: PostgresColumnArray(.int8(due))), \(bind: PostgresColumnArray(.int8(check)))) AS v(id, sla, due, chk)
-                WHERE tickets.id = v.id
+                  \(bind: PostgresColumnArray(.int8(due))), \(bind: PostgresColumnArray(.int8(check))),
+                  \(bind: PostgresColumnArray(.int8(versions))), \(bind: PostgresColumnArray(.text(old)))) AS v(id, sla, due, chk, version, old)
+                WHERE tickets.id = v.id\(guarded)
                 """
-            ).run()
+            ).all()
+            for row in rows { written.insert(try row.decode(column: "id", as: Int64.self)) }
         case .sqlite:
+            let guarded: SQLQueryString = read == nil ? "" : " AND tickets.version = v.column5 AND tickets.sla IS v.column6 RETURNING id"
             for start in stride(from: 0, to: tickets.count, by: 200) {
                 let end = min(start + 200, tickets.count)
-                let rows = (start..<end).map { i -> SQLQueryString in "(\(bind: ids[i]), \(bind: slas[i]), \(bind: due[i]), \(bind: check[i]))" }
-                try await sql.raw(
+                let rows = (start..<end).map { i -> SQLQueryString in
+                    "(\(bind: ids[i]), \(bind: slas[i]), \(bind: due[i]), \(bind: check[i]), \(bind: versions[i]), \(bind: old[i]))"
+                }
+                for row in try await sql.raw(
                     """
                     UPDATE tickets SET sla = v.column2, sla_due_at = v.column3, sla_check_at = v.column4
-                    FROM (VALUES \(rows.joined(separator: ", "))) AS v WHERE tickets.id = v.column1
+                    FROM (VALUES \(rows.joined(separator: ", "))) AS v WHERE tickets.id = v.column1\(guarded)
                     """
-                ).run()
+                ).all() {
+                    written.insert(try row.decode(column: "id", as: Int64.self))
+                }
             }
         }
+        return written
     }
 
     private static func fieldsChanged(_ a: Ticket, _ b: Ticket) -> Bool {

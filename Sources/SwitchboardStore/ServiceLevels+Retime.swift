@@ -48,38 +48,38 @@ extension ReadContext {
     /// The version is read before the policies: should they change after, the write sees it.
     public func slaRetimePlan() async throws -> SLARetimePlan? {
         guard let row = try await sql.raw(
-            """
-            SELECT sla_retime_from, definitions_version, (SELECT MAX(id) FROM tickets) AS last_id
-            FROM workspace WHERE id = 1 AND sla_retime_from IS NOT NULL
-            """
+            "SELECT sla_retime_from, definitions_version FROM workspace WHERE id = 1 AND sla_retime_from IS NOT NULL"
         ).first() else { return nil }
         let engine = SLAEngine(policies: try await slaPolicies(), calendars: try await businessCalendars())
         return SLARetimePlan(
             from: try row.decode(column: "sla_retime_from", as: Int64.self),
-            definitionsVersion: try row.decode(column: "definitions_version", as: Int64?.self) ?? 0,
-            lastId: try row.decode(column: "last_id", as: Int64?.self) ?? 0, engine: engine)
+            definitionsVersion: try row.decode(column: "definitions_version", as: Int64?.self) ?? 0, lastId: try await lastTicketId(),
+            engine: engine)
     }
 
     /// Judges the unsolved tickets with ids after `after` through `through` again under `engine`
     /// (see `WriteContext.applySLARetime`), at `now`.
     public func retimeSlice(after: Int64, through: Int64, engine: SLAEngine, now: Date) async throws -> SLARetimeSlice {
-        let rows = try await sql.raw(
-            """
-            SELECT * FROM tickets WHERE id > \(bind: after) AND id <= \(bind: through) AND status IN ('new', 'open', 'pending', 'on_hold')
-            """
-        ).all(TicketRow.self)
+        let judged = try await judgeOpenTickets("id > \(bind: after) AND id <= \(bind: through)", engine: engine, now: now)
+        return SLARetimeSlice(after: after, through: through, now: now, read: judged.read, changes: judged.changes)
+    }
+
+    /// The unsolved tickets `filter` picks, judged again under `engine` at `now`: how many were
+    /// read, and those whose clocks change, each with its version and clocks as read.
+    func judgeOpenTickets(_ filter: SQLQueryString, engine: SLAEngine, now: Date) async throws -> (read: Int, changes: [SLARetimeSlice.Change]) {
+        let rows = try await sql.raw("SELECT * FROM tickets WHERE \(filter) AND status IN ('new', 'open', 'pending', 'on_hold')")
+            .all(TicketRow.self)
+        guard !engine.policies.isEmpty || rows.contains(where: { $0.sla != nil }) else { return (rows.count, []) }
+        let tickets = try rows.map { try $0.ticket() }
+        let tiers = engine.needsTier ? try await organizationTiers(tickets.compactMap(\.organizationId)) : [:]
         var changes: [SLARetimeSlice.Change] = []
-        if !engine.policies.isEmpty || rows.contains(where: { $0.sla != nil }) {
-            let tickets = try rows.map { try $0.ticket() }
-            let tiers = engine.needsTier ? try await organizationTiers(tickets.compactMap(\.organizationId)) : [:]
-            for (row, ticket) in zip(rows, tickets) {
-                var t = ticket
-                engine.update(&t, before: ticket, activity: nil, tier: t.organizationId.flatMap { tiers[$0] }, now: now)
-                guard t.sla != ticket.sla else { continue }
-                changes.append(.init(ticket: t, version: row.version, old: ticket.sla, oldText: row.sla))
-            }
+        for (row, ticket) in zip(rows, tickets) {
+            var t = ticket
+            engine.update(&t, before: ticket, activity: nil, tier: t.organizationId.flatMap { tiers[$0] }, now: now)
+            guard t.sla != ticket.sla else { continue }
+            changes.append(.init(ticket: t, version: row.version, old: ticket.sla, oldText: row.sla))
         }
-        return SLARetimeSlice(after: after, through: through, now: now, read: rows.count, changes: changes)
+        return (rows.count, changes)
     }
 }
 
@@ -103,71 +103,21 @@ extension WriteContext {
         else { return nil }
         var outcome = SLARetimeOutcome()
         outcome.read = slice.read
-        let written = try await saveSLAIfUnchanged(slice.changes, engine: plan.engine)
-        for change in slice.changes where written.contains(change.ticket.id) {
+        let written = try await saveSLA(
+            slice.changes.map(\.ticket), engine: plan.engine, ifStill: slice.changes.map { ($0.version, $0.oldText) })
+        let missed = slice.changes.map(\.ticket.id).filter { !written.contains($0) }
+        var changes = slice.changes.filter { written.contains($0.ticket.id) }
+        if !missed.isEmpty {
+            let again = try await reader.judgeOpenTickets("id IN (\(binds: missed))", engine: plan.engine, now: slice.now).changes
+            try await saveSLA(again.map(\.ticket), engine: plan.engine)
+            changes += again
+        }
+        for change in changes {
             outcome.retimed += 1
             outcome.breached += try await recordBreaches(of: change.ticket, since: change.old)
-        }
-        let missed = slice.changes.map(\.ticket.id).filter { !written.contains($0) }
-        if !missed.isEmpty {
-            let tickets = try await sql.raw(
-                "SELECT * FROM tickets WHERE id IN (\(binds: missed)) AND status IN ('new', 'open', 'pending', 'on_hold')"
-            ).all(TicketRow.self).map { try $0.ticket() }
-            let engine = plan.engine
-            let tiers = engine.needsTier ? try await reader.organizationTiers(tickets.compactMap(\.organizationId)) : [:]
-            var changed: [Ticket] = []
-            for ticket in tickets {
-                var t = ticket
-                engine.update(&t, before: ticket, activity: nil, tier: t.organizationId.flatMap { tiers[$0] }, now: slice.now)
-                guard t.sla != ticket.sla else { continue }
-                outcome.breached += try await recordBreaches(of: t, since: ticket.sla)
-                changed.append(t)
-            }
-            try await saveSLA(changed, engine: engine)
-            outcome.retimed += changed.count
         }
         let next: Int64? = slice.through >= plan.lastId ? nil : slice.through
         try await sql.raw("UPDATE workspace SET sla_retime_from = \(bind: next) WHERE id = 1").run()
         return outcome
-    }
-
-    /// Writes the changes' clocks where the ticket's version and clocks are still those read;
-    /// returns the ids written.
-    private func saveSLAIfUnchanged(_ changes: [SLARetimeSlice.Change], engine: SLAEngine) async throws -> Set<Int64> {
-        var written = Set<Int64>()
-        for start in stride(from: 0, to: changes.count, by: 200) {
-            let part = changes[start..<min(start + 200, changes.count)]
-            let ids = part.map(\.ticket.id)
-            let versions = part.map(\.version)
-            let old = part.map(\.oldText)
-            let slas = part.map { $0.ticket.sla.map(encodeJSON) }
-            let due = part.map { $0.ticket.sla?.dueAt?.ms }
-            let check = part.map { engine.nextCheck($0.ticket)?.ms }
-            let statement: SQLQueryString
-            switch dialect {
-            case .postgres:
-                statement = """
-                    UPDATE tickets SET sla = v.sla, sla_due_at = v.due, sla_check_at = v.chk
-                    FROM unnest(\(bind: PostgresColumnArray(.int8(ids))), \(bind: PostgresColumnArray(.int8(versions))),
-                      \(bind: PostgresColumnArray(.text(old))), \(bind: PostgresColumnArray(.text(slas))),
-                      \(bind: PostgresColumnArray(.int8(due))), \(bind: PostgresColumnArray(.int8(check)))) AS v(id, version, old, sla, due, chk)
-                    WHERE tickets.id = v.id AND tickets.version = v.version AND tickets.sla IS NOT DISTINCT FROM v.old
-                    RETURNING tickets.id
-                    """
-            case .sqlite:
-                let rows = part.indices.map { i -> SQLQueryString in
-                    let n = i - start
-                    return "(\(bind: ids[n]), \(bind: versions[n]), \(bind: old[n]), \(bind: slas[n]), \(bind: due[n]), \(bind: check[n]))"
-                }
-                statement = """
-                    UPDATE tickets SET sla = v.column4, sla_due_at = v.column5, sla_check_at = v.column6
-                    FROM (VALUES \(rows.joined(separator: ", "))) AS v
-                    WHERE tickets.id = v.column1 AND tickets.version = v.column2 AND tickets.sla IS v.column3
-                    RETURNING id
-                    """
-            }
-            for id in try await sql.raw(statement).all(decodingColumn: "id", as: Int64.self) { written.insert(id) }
-        }
-        return written
     }
 }

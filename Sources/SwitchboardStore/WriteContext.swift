@@ -79,6 +79,11 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     static func begin(sql: any SQLDatabase, now: Date, fieldCache: WriterCache, prefetch: SQLQueryString? = nil) async throws -> WriteContext {
         // Every writer locks the chain head first, so writers of all instances take turns and
         // the workspace counter read here stays ours until commit.
+        func readHead() async throws -> any SQLRow {
+            guard let row = try await sql.raw("SELECT \(unsafeRaw: headColumns) FROM audit_head WHERE id = 1").first()
+            else { throw StoreError.corrupt("audit_head row missing") }
+            return row
+        }
         let head: any SQLRow
         var prefetched: String?
         if Dialect(sql) == .postgres {
@@ -100,14 +105,10 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
                 head = locked
                 if prefetch != nil { prefetched = try locked.decode(column: "prefetch", as: String?.self) }
             } else {
-                guard let reread = try await sql.raw("SELECT \(unsafeRaw: headColumns) FROM audit_head WHERE id = 1").first()
-                else { throw StoreError.corrupt("audit_head row missing") }
-                head = reread
+                head = try await readHead()
             }
         } else {
-            guard let row = try await sql.raw("SELECT \(unsafeRaw: headColumns) FROM audit_head WHERE id = 1").first()
-            else { throw StoreError.corrupt("audit_head row missing") }
-            head = row
+            head = try await readHead()
         }
         let definitions = try head.decode(column: "definitions", as: Int64?.self) ?? 0
         let fieldsVersion = "\(definitions):\(try head.decode(column: "fields", as: Int64.self)):\(try head.decode(column: "fields_changed", as: Int64?.self) ?? 0)"

@@ -34,10 +34,12 @@ actor Writer {
 
     /// Runs `body` in a write transaction (shared with other concurrent writes) and returns its
     /// result after the transaction committed.
+    /// `prefetch` is built only where it is used (PostgreSQL; see `WriteContext.begin`).
     func perform<T: Sendable>(
-        prefetch: SQLQueryString? = nil, _ body: @escaping @Sendable (WriteContext) async throws -> T
+        prefetch: @autoclosure () -> SQLQueryString? = nil, _ body: @escaping @Sendable (WriteContext) async throws -> T
     ) async throws -> T {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+        let prefetch = connection.prefetches ? prefetch() : nil
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let job = Job(
                 run: { context in
                     do {
@@ -122,6 +124,12 @@ enum WriterConnection: Sendable {
     /// A PostgreSQL connection from Fluent's pool, driven directly so that `BEGIN` and
     /// `COMMIT` travel with the batch's first and last statements.
     case postgres(any PostgresDatabase)
+
+    /// Whether a batch's first statement can carry a job's prefetch.
+    var prefetches: Bool {
+        if case .postgres = self { return true }
+        return false
+    }
 
     func transaction<T: Sendable>(_ body: @escaping @Sendable (WriteSession) async throws -> T) async throws -> T {
         switch self {
