@@ -91,15 +91,25 @@ public func validatedTimeZone(_ raw: String, field: String = "time_zone") throws
     return name
 }
 
+/// `text` without white space and newlines at either end; itself, without a search, when it
+/// starts and ends with a visible ASCII character.
+private func trimmed(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.first, let last = scalars.last else { return text }
+    if (0x21...0x7E).contains(first.value), (0x21...0x7E).contains(last.value) { return text }
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
 /// Checks a free-text field: trimmed, non-empty when required, within a length limit.
 public func validatedText(
     _ raw: String?, field: String, max: Int, required: Bool = true
 ) throws(DomainError) -> String? {
-    let text = raw?.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = raw.map(trimmed)
     guard let text, !text.isEmpty else {
         if required { throw .invalid(field: field, "is required") }
         return nil
     }
-    guard text.count <= max else { throw .invalid(field: field, "is longer than \(max) characters") }
+    // A character takes at least one byte: counting characters (slow) only for long texts.
+    guard text.utf8.count <= max || text.count <= max else { throw .invalid(field: field, "is longer than \(max) characters") }
     return text
 }

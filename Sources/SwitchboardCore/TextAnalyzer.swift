@@ -15,13 +15,32 @@ public enum TextAnalyzer {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(text) }
         var result: [String] = []
         var current = String.UnicodeScalarView()
+        var length = 0  // of `current`, whose own count walks it
         func flush() {
-            if !current.isEmpty {
+            if length > 0 {
                 result.append(String(current))
                 current.removeAll(keepingCapacity: true)
+                length = 0
             }
         }
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.isASCII {
+                // Most scalars of most text: no property lookups.
+                switch scalar.value {
+                case 0x61...0x7A, 0x30...0x39:
+                    if length < maxTokenLength {
+                        current.append(scalar)
+                        length += 1
+                    }
+                case 0x41...0x5A:
+                    if length < maxTokenLength {
+                        current.append(Unicode.Scalar(UInt8(scalar.value) + 32))
+                        length += 1
+                    }
+                default: flush()
+                }
+                continue
+            }
             let props = scalar.properties
             if props.generalCategory == .nonspacingMark || props.generalCategory == .enclosingMark
                 || props.generalCategory == .spacingMark
@@ -29,10 +48,13 @@ public enum TextAnalyzer {
                 continue
             }
             if props.isAlphabetic || props.numericType != nil {
-                if current.count < maxTokenLength {
-                    appendFolded(scalar, to: &current)
+                if length < maxTokenLength {
+                    length += appendFolded(scalar, to: &current)
                     // A letter may fold into two (ß → ss): cut back to the limit.
-                    while current.count > maxTokenLength { current.removeLast() }
+                    while length > maxTokenLength {
+                        current.removeLast()
+                        length -= 1
+                    }
                 }
             } else {
                 flush()
@@ -75,19 +97,23 @@ public enum TextAnalyzer {
         return tokens(query).filter { seen.insert($0).inserted }
     }
 
-    private static func appendFolded(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
+    /// Appends the folded form of `scalar`; returns how many scalars it appended.
+    private static func appendFolded(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) -> Int {
         if let special = specialFolds[scalar] {
             out.append(contentsOf: special.unicodeScalars)
-            return
+            return special.unicodeScalars.count
         }
-        let lower = scalar.properties.lowercaseMapping
-        for s in lower.unicodeScalars {
+        var appended = 0
+        for s in scalar.properties.lowercaseMapping.unicodeScalars {
             if let special = specialFolds[s] {
                 out.append(contentsOf: special.unicodeScalars)
+                appended += special.unicodeScalars.count
             } else if s.properties.generalCategory != .nonspacingMark {
                 out.append(s)
+                appended += 1
             }
         }
+        return appended
     }
 
     /// Letters that canonical decomposition leaves whole but that people type without the mark.

@@ -185,6 +185,23 @@ import Testing
         #expect(text == "Olena")
     }
 
+    @Test(arguments: ["\u{00A0}Olena\u{3000}", "\tOlena", "Olena\u{2028}", "Olena"])
+    func textIsTrimmedOfEveryKindOfSpace(raw: String) throws {
+        // Given / When
+        let text = try validatedText(raw, field: "name", max: 10)
+        // Then
+        #expect(text == "Olena")
+    }
+
+    @Test func textLongerThanTheLimitInCharactersIsRefused() {
+        // Given: 10 characters of two bytes each pass; 11 do not
+        let ten = String(repeating: "ł", count: 10)
+        // When / Then
+        #expect((try? validatedText(ten, field: "name", max: 10)) == ten)
+        let error = #expect(throws: DomainError.self) { try validatedText(ten + "ł", field: "name", max: 10) }
+        #expect(error?.field == "name")
+    }
+
     @Test(arguments: [nil, "", "   \n\t"] as [String?])
     func missingRequiredTextIsRefused(raw: String?) {
         // Given / When

@@ -117,6 +117,25 @@ import Testing
         #expect(tokens.allSatisfy { $0.count <= TextAnalyzer.maxTokenLength })
     }
 
+    @Test func asciiInsideOtherScriptsFoldsAsInAsciiText() {
+        // Given: ASCII letters beside words that take the Unicode path
+        let mixed = "ERROR σφάλμα Płatność ABC123 x-Y_z"
+        // When
+        let tokens = TextAnalyzer.tokens(mixed)
+        // Then: the same ASCII tokens as ASCII text alone gives
+        #expect(tokens == ["error", "σφαλμα", "platnosc", "abc123", "x", "y", "z"])
+        #expect(TextAnalyzer.tokens("ERROR ABC123 x-Y_z") == ["error", "abc123", "x", "y", "z"])
+    }
+
+    @Test func longMixedTokensAreCutAtSixtyFour() {
+        // Given: 70 ASCII letters, then letters that fold on the Unicode path
+        let word = String(repeating: "A", count: 70) + "ŁÓDŹ"
+        // When
+        let tokens = TextAnalyzer.tokens(word + " Łódź")
+        // Then
+        #expect(tokens == [String(repeating: "a", count: 64), "lodz"])
+    }
+
     @Test func tokensKeepDuplicatesInOrder() {
         // Given / When
         let tokens = TextAnalyzer.tokens("Error error ERROR 404")
