@@ -28,6 +28,8 @@ struct ArrayInsert: SQLExpression {
         for (i, array) in arrays.enumerated() {
             if i > 0 { serializer.write(", ") }
             SQLBind(array).serialize(to: &serializer)
+            // Typed in the text, so a statement prepared without parameter types is typed too.
+            serializer.write(array.psqlType == .int8Array ? "::int8[]" : "::text[]")
         }
         serializer.write(")")
     }
@@ -54,33 +56,32 @@ struct PostgresColumnArray: Encodable, Sendable, PostgresThrowingDynamicTypeEnco
         var texts: [String?] = []
         var isText: Bool?
         for value in values {
-            switch value.flatMap(Self.unwrap) {
-            case nil:
-                ints.append(nil)
-                texts.append(nil)
-            case let n as Int64:
-                guard isText != true else { return nil }
-                isText = false
-                ints.append(n)
-            case let n as Int:
-                guard isText != true else { return nil }
-                isText = false
-                ints.append(Int64(n))
-            case let s as String:
+            // Concrete casts first (they see through optionals); the protocol cast is slow.
+            if let s = value as? String {
                 guard isText != false else { return nil }
                 isText = true
                 texts.append(s)
-            default:
+            } else if let n = value as? Int64 {
+                guard isText != true else { return nil }
+                isText = false
+                ints.append(n)
+            } else if let n = value as? Int {
+                guard isText != true else { return nil }
+                isText = false
+                ints.append(Int64(n))
+            } else if value.map(Self.isNil) ?? true {
+                ints.append(nil)
+                texts.append(nil)
+            } else {
                 return nil
             }
         }
         self.values = (isText ?? Self.nullableText.contains(column)) ? .text(texts) : .int8(ints)
     }
 
-    /// The value inside an optional, or nil for a nil optional.
-    private static func unwrap(_ value: any Encodable & Sendable) -> Any? {
-        if let optional = value as? any OptionalValue { return optional.wrapped }
-        return value
+    /// Whether `value` is a nil optional.
+    private static func isNil(_ value: any Encodable & Sendable) -> Bool {
+        (value as? any OptionalValue).map { $0.wrapped == nil } ?? false
     }
 
     var psqlType: PostgresDataType {
@@ -142,11 +143,11 @@ struct PostgresColumnArray: Encodable, Sendable, PostgresThrowingDynamicTypeEnco
     }
 }
 
-/// Lets `PostgresColumnArray` see inside optionals it gets as `any Encodable`.
-private protocol OptionalValue {
+/// Lets the writer see inside optionals it gets as `any Encodable`.
+protocol OptionalValue {
     var wrapped: Any? { get }
 }
 
 extension Optional: OptionalValue {
-    fileprivate var wrapped: Any? { self.map { $0 as Any } }
+    var wrapped: Any? { self.map { $0 as Any } }
 }

@@ -37,7 +37,7 @@ enum SearchIndex {
                 SQLQueryString(
                     """
                     INSERT INTO ticket_search (ticket_id, doc)
-                    SELECT d.id, to_tsvector('simple', d.doc) FROM unnest(\(bind: documents.map(\.0)), \(bind: documents.map(\.1))) AS d(id, doc)
+                    SELECT d.id, to_tsvector('simple', d.doc) FROM unnest(\(bind: documents.map(\.0))::int8[], \(bind: documents.map(\.1))::text[]) AS d(id, doc)
                     """)
             ]
         }

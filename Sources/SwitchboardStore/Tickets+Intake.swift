@@ -105,7 +105,8 @@ extension WriteContext {
         let newContacts = Set(emails.map(\.value)).count
         return IntakeLookups.query(
             emails: emails, userIds: drafts.compactMap(\.0.assigneeId), teamIds: drafts.compactMap(\.0.teamId),
-            reserve: [("tickets", drafts.count), ("messages", drafts.count), ("contacts", newContacts), ("contact_identities", newContacts)]
+            reserve: [("tickets", drafts.count), ("messages", drafts.count), ("contacts", newContacts), ("contact_identities", newContacts)],
+            dialect: .postgres
         ).map(IntakeLookups.prefetch)
     }
 

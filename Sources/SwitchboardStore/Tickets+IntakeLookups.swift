@@ -26,10 +26,18 @@ struct IntakeLookups {
     }
 
     /// The query: rows of (kind, key, a, b, c); kinds: r (requester), d (domain), u (user),
-    /// t (team), i (reserved id, PostgreSQL only). Nil when there is nothing to ask.
+    /// t (team), i (reserved id, PostgreSQL only). Nil when there is nothing to ask. On
+    /// PostgreSQL every list is one array bind, so the text stays the same from batch to batch
+    /// (the writer prepares it once).
     static func query(
-        emails: [EmailAddress], userIds: [Int64], teamIds: [Int64], reserve: [(table: String, count: Int)] = []
+        emails: [EmailAddress], userIds: [Int64], teamIds: [Int64], reserve: [(table: String, count: Int)] = [], dialect: Dialect
     ) -> SQLQueryString? {
+        func among(_ values: [String]) -> SQLQueryString {
+            dialect == .postgres ? "= ANY(\(bind: values)::text[])" : "IN (\(binds: values))"
+        }
+        func among(_ values: [Int64]) -> SQLQueryString {
+            dialect == .postgres ? "= ANY(\(bind: values)::int8[])" : "IN (\(binds: values))"
+        }
         let addresses = Array(Set(emails.map(\.value)))
         let domains = Array(Set(emails.map(\.domain)))
         let users = Array(Set(userIds))
@@ -40,17 +48,17 @@ struct IntakeLookups {
                 """
                 SELECT 'r' AS kind, ci.value AS key, c.id AS a, c.organization_id AS b, c.merged_into_id AS c
                 FROM contact_identities ci JOIN contacts c ON c.id = ci.contact_id
-                WHERE ci.kind = 'email' AND ci.value IN (\(binds: addresses))
+                WHERE ci.kind = 'email' AND ci.value \(among(addresses))
                 """)
-            parts.append("SELECT 'd' AS kind, domain AS key, organization_id AS a, NULL AS b, NULL AS c FROM organization_domains WHERE domain IN (\(binds: domains))")
+            parts.append("SELECT 'd' AS kind, domain AS key, organization_id AS a, NULL AS b, NULL AS c FROM organization_domains WHERE domain \(among(domains))")
         }
-        if !users.isEmpty { parts.append("SELECT 'u' AS kind, role AS key, id AS a, active AS b, NULL AS c FROM users WHERE id IN (\(binds: users))") }
-        if !teams.isEmpty { parts.append("SELECT 't' AS kind, '' AS key, id AS a, NULL AS b, NULL AS c FROM teams WHERE id IN (\(binds: teams))") }
+        if !users.isEmpty { parts.append("SELECT 'u' AS kind, role AS key, id AS a, active AS b, NULL AS c FROM users WHERE id \(among(users))") }
+        if !teams.isEmpty { parts.append("SELECT 't' AS kind, '' AS key, id AS a, NULL AS b, NULL AS c FROM teams WHERE id \(among(teams))") }
         for (table, count) in reserve where count > 0 {
             parts.append(
                 """
-                SELECT 'i' AS kind, \(bind: table) AS key, nextval(pg_get_serial_sequence(\(bind: table), 'id')) AS a, NULL AS b, NULL AS c
-                FROM generate_series(1, \(bind: Int64(count)))
+                SELECT 'i' AS kind, \(bind: table)::text AS key, nextval((SELECT pg_get_serial_sequence(\(bind: table)::text, 'id'))::regclass) AS a, NULL AS b, NULL AS c
+                FROM generate_series(1, \(bind: Int64(count))::int8)
                 """)
         }
         return parts.isEmpty ? nil : "\(parts.joined(separator: " UNION ALL "))"
@@ -95,7 +103,7 @@ extension WriteContext {
     /// Runs the lookups (see `IntakeLookups.query`) on the write's connection.
     func intakeLookups(emails: [EmailAddress], userIds: [Int64], teamIds: [Int64]) async throws -> IntakeLookups {
         var found = IntakeLookups()
-        guard let query = IntakeLookups.query(emails: emails, userIds: userIds, teamIds: teamIds) else { return found }
+        guard let query = IntakeLookups.query(emails: emails, userIds: userIds, teamIds: teamIds, dialect: dialect) else { return found }
         for row in try await sql.raw(query).all() {
             found.absorb(
                 kind: try row.decode(column: "kind", as: String.self), key: try row.decode(column: "key", as: String.self),

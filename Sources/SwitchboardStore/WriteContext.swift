@@ -73,42 +73,38 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         self.nextNumber = nextNumber
     }
 
-    /// Starts a write: locks and reads the chain head. `prefetch` (PostgreSQL only) is a read
-    /// answering one text column that goes with the lock; its answer is `prefetched`, or nil
-    /// when it could not be trusted.
-    static func begin(sql: any SQLDatabase, now: Date, fieldCache: WriterCache, prefetch: SQLQueryString? = nil) async throws -> WriteContext {
-        // Every writer locks the chain head first, so writers of all instances take turns and
-        // the workspace counter read here stays ours until commit.
-        func readHead() async throws -> any SQLRow {
-            guard let row = try await sql.raw("SELECT \(unsafeRaw: headColumns) FROM audit_head WHERE id = 1").first()
-            else { throw StoreError.corrupt("audit_head row missing") }
-            return row
-        }
+    /// The statement that starts a write on PostgreSQL: it locks the chain head and reads it,
+    /// and answers `prefetch` (a read answering one text column) in the same round trip.
+    ///
+    /// Every writer locks the chain head first, so writers of all instances take turns and the
+    /// workspace counter read here stays ours until commit. Under READ COMMITTED the locked row
+    /// comes back as last committed, but the rest of the statement sees the tables as they were
+    /// when it started: `begin` trusts the rest only when the head's version is the one the
+    /// statement started with. Every write to what it reads is audited, so it moves the head
+    /// (`finish`). Keep it so: a write to these tables must record an event (or set
+    /// `definitionsMoved`).
+    static func lockStatement(prefetch: SQLQueryString?) -> SQLQueryString {
+        let extra: SQLQueryString = prefetch.map { ", \($0) AS prefetch" } ?? ""
+        return """
+            SELECT xmin::text AS version, (SELECT xmin::text FROM audit_head WHERE id = 1) AS seen, \(unsafeRaw: headColumns)\(extra)
+            FROM audit_head WHERE id = 1 FOR UPDATE
+            """
+    }
+
+    /// Starts a write: reads the chain head. On PostgreSQL `locked` is the answer of
+    /// `lockStatement`, already run in this transaction; its prefetch becomes `prefetched`, or
+    /// stays nil when it could not be trusted. On SQLite the transaction holds the lock already.
+    static func begin(sql: any SQLDatabase, now: Date, fieldCache: WriterCache, locked: (any SQLRow)? = nil) async throws -> WriteContext {
         let head: any SQLRow
         var prefetched: String?
-        if Dialect(sql) == .postgres {
-            // Under READ COMMITTED the locked row comes back as last committed, but the rest of
-            // the statement sees the tables as they were when it started. Every write to what
-            // this statement reads is audited, so it moves the head (`finish`): when the head's
-            // version is the one the statement started with, nobody committed such a write in
-            // between and one round trip did both; otherwise read again now. Keep it so: a
-            // write to these tables must record an event (or set `definitionsMoved`).
-            let extra: SQLQueryString = prefetch.map { ", \($0) AS prefetch" } ?? ""
-            guard let locked = try await sql.raw(
-                """
-                SELECT xmin::text AS version, (SELECT xmin::text FROM audit_head WHERE id = 1) AS seen, \(unsafeRaw: headColumns)\(extra)
-                FROM audit_head WHERE id = 1 FOR UPDATE
-                """
-            ).first()
-            else { throw StoreError.corrupt("audit_head row missing") }
-            if try locked.decode(column: "version", as: String.self) == locked.decode(column: "seen", as: String?.self) {
-                head = locked
-                if prefetch != nil { prefetched = try locked.decode(column: "prefetch", as: String?.self) }
-            } else {
-                head = try await readHead()
-            }
+        if let locked, try locked.decode(column: "version", as: String.self) == locked.decode(column: "seen", as: String?.self) {
+            head = locked
+            if locked.contains(column: "prefetch") { prefetched = try locked.decode(column: "prefetch", as: String?.self) }
         } else {
-            head = try await readHead()
+            // SQLite, or another instance committed while the lock statement waited: read now.
+            guard let row = try await sql.raw("SELECT \(unsafeRaw: headColumns) FROM audit_head WHERE id = 1").first()
+            else { throw StoreError.corrupt("audit_head row missing") }
+            head = row
         }
         let definitions = try head.decode(column: "definitions", as: Int64?.self) ?? 0
         let fieldsVersion = "\(definitions):\(try head.decode(column: "fields", as: Int64.self)):\(try head.decode(column: "fields_changed", as: Int64?.self) ?? 0)"

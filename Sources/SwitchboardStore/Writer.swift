@@ -1,6 +1,6 @@
 import FluentKit
-import PostgresKit
 import Foundation
+import PostgresKit
 import SQLKit
 
 /// Runs every write of this instance through one queue and commits concurrent writes together
@@ -15,7 +15,7 @@ actor Writer {
         let run: @Sendable (WriteContext) async -> Result<@Sendable () -> Void, any Error>
         /// Called instead when the batch itself failed to commit.
         let fail: @Sendable (any Error) -> Void
-        /// A read the job wants answered with the batch's first statement (see `WriteContext.begin`).
+        /// A read the job wants answered with the batch's first statement (see `WriteContext.lockStatement`).
         let prefetch: SQLQueryString?
     }
 
@@ -25,6 +25,7 @@ actor Writer {
     private var queue: [Job] = []
     private var draining = false
     private let fieldCache = WriterCache()
+    private let statements = PreparedStatements()
 
     init(connection: WriterConnection, clock: @escaping @Sendable () -> Date, maxBatch: Int = 128) {
         self.connection = connection
@@ -34,7 +35,7 @@ actor Writer {
 
     /// Runs `body` in a write transaction (shared with other concurrent writes) and returns its
     /// result after the transaction committed.
-    /// `prefetch` is built only where it is used (PostgreSQL; see `WriteContext.begin`).
+    /// `prefetch` is built only where it is used (PostgreSQL; see `WriteContext.lockStatement`).
     func perform<T: Sendable>(
         prefetch: @autoclosure () -> SQLQueryString? = nil, _ body: @escaping @Sendable (WriteContext) async throws -> T
     ) async throws -> T {
@@ -63,55 +64,156 @@ actor Writer {
     }
 
     private func drain() async {
-        while !queue.isEmpty {
-            let batch = Array(queue.prefix(maxBatch))
-            queue.removeFirst(batch.count)
-            await run(batch)
+        if case .postgres(let database) = connection {
+            await drainPipelined(database)
+        } else {
+            while let batch = take() { await run(batch) }
         }
-        draining = false
     }
 
+    /// The next batch, or nil (and the drain ends) when nothing waits. Whoever takes nil must
+    /// stop: a write queued after that starts a new drain.
+    private func take() -> [Job]? {
+        guard !queue.isEmpty else {
+            draining = false
+            return nil
+        }
+        let batch = Array(queue.prefix(maxBatch))
+        queue.removeFirst(batch.count)
+        return batch
+    }
+
+    /// One batch in one transaction (SQLite).
     private func run(_ batch: [Job]) async {
         let clock = self.clock
         let fieldCache = self.fieldCache
         do {
-            let outcomes = try await connection.transaction { session -> [Result<@Sendable () -> Void, any Error>] in
-                let sql = session.sql
-                let context = try await WriteContext.begin(sql: sql, now: clock(), fieldCache: fieldCache, prefetch: batch.first?.prefetch)
-                try await session.started()
-                var outcomes: [Result<@Sendable () -> Void, any Error>] = []
-                // A batch of one needs no savepoint: its failure rolls back the transaction.
-                let isolate = batch.count > 1
-                for (n, job) in batch.enumerated() {
-                    if isolate { try await sql.exec(["SAVEPOINT sb_write"]) }
-                    let mark = context.mark()
-                    context.now = clock()
-                    var outcome = await job.run(context)
-                    context.prefetched = nil  // the first job's only
-                    if case .success = outcome, n < batch.count - 1 {
-                        // Writes held back go out before the next write can look for them.
-                        do { try await context.flushDeferred() } catch { outcome = .failure(error) }
-                    }
-                    if case .failure(let error) = outcome {
-                        guard isolate else { throw error }
-                        try await sql.exec(["ROLLBACK TO SAVEPOINT sb_write"])
-                        context.reset(to: mark)
-                    }
-                    if isolate { try await sql.exec(["RELEASE SAVEPOINT sb_write"]) }
-                    outcomes.append(outcome)
-                }
+            let outcomes = try await connection.transaction { session -> [Outcome] in
+                let context = try await WriteContext.begin(sql: session.sql, now: clock(), fieldCache: fieldCache)
+                let outcomes = try await Self.runJobs(batch, in: context, clock: clock)
                 try await context.finish(commit: session.commit)
                 return outcomes
             }
-            for (job, outcome) in zip(batch, outcomes) {
-                switch outcome {
-                case .success(let resume): resume()
-                case .failure(let error): job.fail(error)
-                }
-            }
+            Self.settle(batch, outcomes)
         } catch {
             for job in batch { job.fail(error) }
         }
+    }
+
+    typealias Outcome = Result<@Sendable () -> Void, any Error>
+
+    /// Runs the jobs of a batch, each under a savepoint of its own so that a failing job is
+    /// rolled back alone. Throws only when the transaction itself cannot go on.
+    private static func runJobs(_ batch: [Job], in context: WriteContext, clock: @Sendable () -> Date) async throws -> [Outcome] {
+        let sql = context.sql
+        var outcomes: [Outcome] = []
+        // A batch of one needs no savepoint: its failure rolls back the transaction.
+        let isolate = batch.count > 1
+        for (n, job) in batch.enumerated() {
+            if isolate { try await sql.exec(["SAVEPOINT sb_write"]) }
+            let mark = context.mark()
+            context.now = clock()
+            var outcome = await job.run(context)
+            context.prefetched = nil  // the first job's only
+            if case .success = outcome, n < batch.count - 1 {
+                // Writes held back go out before the next write can look for them.
+                do { try await context.flushDeferred() } catch { outcome = .failure(error) }
+            }
+            if case .failure(let error) = outcome {
+                guard isolate else { throw error }
+                try await sql.exec(["ROLLBACK TO SAVEPOINT sb_write"])
+                context.reset(to: mark)
+            }
+            if isolate { try await sql.exec(["RELEASE SAVEPOINT sb_write"]) }
+            outcomes.append(outcome)
+        }
+        return outcomes
+    }
+
+    /// Answers the jobs of a committed batch.
+    private static func settle(_ batch: [Job], _ outcomes: [Outcome]) {
+        for (job, outcome) in zip(batch, outcomes) {
+            switch outcome {
+            case .success(let resume): resume()
+            case .failure(let error): job.fail(error)
+            }
+        }
+    }
+
+    // MARK: PostgreSQL
+
+    /// A batch whose transaction has been asked for: `BEGIN` and the lock statement are on
+    /// their way to the server.
+    private struct Opened {
+        let batch: [Job]
+        let begun: EventLoopFuture<Void>
+        let locked: EventLoopFuture<[any SQLRow]>
+    }
+
+    /// Drains the queue on one connection, held while writes wait. Each batch's `BEGIN` and
+    /// lock statement go out right behind the `COMMIT` of the batch before: the server answers
+    /// them as soon as that commit is done, while this side still answers the batch before.
+    private func drainPipelined(_ database: any PostgresDatabase) async {
+        do {
+            try await database.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask { await self.pipeline(on: connection) }
+            }.get()
+        } catch {
+            // No connection: fail what waits; the next write tries again.
+            let waiting = queue
+            queue.removeAll()
+            draining = false
+            for job in waiting { job.fail(error) }
+        }
+    }
+
+    private func pipeline(on connection: PostgresConnection) async {
+        let sql = connection.sql()
+        let statements = self.statements
+        var next = await openNext(on: connection)
+        while let current = next {
+            next = nil
+            var committed: EventLoopFuture<Void>?
+            do {
+                try await current.begun.get()
+                let context = try await WriteContext.begin(
+                    sql: sql, now: clock(), fieldCache: fieldCache, locked: current.locked.get().first)
+                let outcomes = try await Self.runJobs(current.batch, in: context, clock: clock)
+                try await context.finish { last in
+                    // The last statement and COMMIT go out back to back. Should the statement
+                    // fail, the server answers COMMIT with a rollback.
+                    let written = last.map { statements.send($0, on: connection).map { _ in } }
+                    let commit = connection.simpleQuery("COMMIT").map { _ in }
+                    committed = written.map { $0.and(commit).map { _ in } } ?? commit
+                }
+                next = await openNext(on: connection)
+                try await committed?.get()
+                Self.settle(current.batch, outcomes)
+            } catch {
+                // Before COMMIT went out the transaction is ours to roll back; after, the
+                // server has ended it and the next batch's may have begun.
+                if committed == nil { _ = try? await connection.simpleQuery("ROLLBACK").get() }
+                statements.distrust(after: error, on: connection)
+                for job in current.batch { job.fail(error) }
+            }
+            if next == nil { next = await openNext(on: connection) }
+        }
+    }
+
+    /// Takes the next batch and opens its transaction; nil when nothing waits (see `take`).
+    private func openNext(on connection: PostgresConnection) async -> Opened? {
+        guard let batch = take() else { return nil }
+        return await open(batch, on: connection)
+    }
+
+    /// Sends the batch's `BEGIN` and lock statement, with the first job's prefetch. Last
+    /// statements sent unprepared before are prepared first, while no transaction is open.
+    private func open(_ batch: [Job], on connection: PostgresConnection) async -> Opened {
+        await statements.prepareWanted(on: connection)
+        let begun = connection.simpleQuery("BEGIN").map { _ in }
+        // Unprepared: the lookups plan well only for the emails at hand.
+        let locked: EventLoopFuture<[any SQLRow]> = connection.sql().raw(WriteContext.lockStatement(prefetch: batch.first?.prefetch)).all()
+        return Opened(batch: batch, begun: begun, locked: locked)
     }
 }
 
@@ -121,8 +223,8 @@ enum WriterConnection: Sendable {
     case fluent(any Database)
     /// The writer's own SQLite connection, which runs statements on the writer's thread.
     case sqlite(SQLiteWriteConnection)
-    /// A PostgreSQL connection from Fluent's pool, driven directly so that `BEGIN` and
-    /// `COMMIT` travel with the batch's first and last statements.
+    /// PostgreSQL through Fluent's pool: the writer holds one connection while writes wait
+    /// and pipelines its transactions (`Writer.pipeline`).
     case postgres(any PostgresDatabase)
 
     /// Whether a batch's first statement can carry a job's prefetch.
@@ -136,7 +238,7 @@ enum WriterConnection: Sendable {
         case .fluent(let database):
             return try await database.transaction { db in
                 let sql = try db.sql()
-                return try await body(WriteSession(sql: sql, started: {}, commit: { last in try await sql.run(last) }))
+                return try await body(WriteSession(sql: sql, commit: { last in try await sql.run(last) }))
             }
         case .sqlite(let connection):
             // IMMEDIATE takes the write lock up front, so the batch never fails half-way on a busy lock.
@@ -144,7 +246,7 @@ enum WriterConnection: Sendable {
             do {
                 return try await body(
                     WriteSession(
-                        sql: connection, started: {},
+                        sql: connection,
                         commit: { last in
                             try await connection.run(last)
                             try await connection.exec(["COMMIT"])
@@ -153,30 +255,9 @@ enum WriterConnection: Sendable {
                 try? await connection.exec(["ROLLBACK"])
                 throw error
             }
-        case .postgres(let database):
-            return try await database.withConnection { connection in
-                connection.eventLoop.makeFutureWithTask {
-                    let sql = connection.sql()
-                    // Sent now, answered while the batch's first statement is on its way.
-                    let begin = connection.simpleQuery("BEGIN")
-                    do {
-                        return try await body(
-                            WriteSession(
-                                sql: sql, started: { _ = try await begin.get() },
-                                commit: { last in
-                                    // The last statement and COMMIT go out back to back. Should the
-                                    // statement fail, the server answers COMMIT with a rollback.
-                                    let written = last.map { sql.execute(sql: $0) { _ in } }
-                                    let committed = connection.simpleQuery("COMMIT")
-                                    try await written?.get()
-                                    _ = try await committed.get()
-                                }))
-                    } catch {
-                        _ = try? await connection.simpleQuery("ROLLBACK").get()
-                        throw error
-                    }
-                }
-            }.get()
+        case .postgres:
+            // The writer pipelines PostgreSQL's transactions itself (`Writer.pipeline`).
+            throw StoreError.corrupt("PostgreSQL writes do not run through WriterConnection.transaction")
         }
     }
 }
@@ -184,8 +265,6 @@ enum WriterConnection: Sendable {
 /// What the writer's transaction offers a batch.
 struct WriteSession: Sendable {
     let sql: any SQLDatabase
-    /// Waits until the transaction has begun; called before the first write.
-    let started: @Sendable () async throws -> Void
     /// Runs the batch's last statement, if any, and commits.
     let commit: @Sendable (_ last: (any SQLExpression)?) async throws -> Void
 }

@@ -1,11 +1,11 @@
 import Foundation
 import SQLKit
 import SwitchboardCore
-import SwitchboardStore
 import Testing
 import Vapor
 
 @testable import SwitchboardApp
+@testable import SwitchboardStore
 
 @Suite struct RecordsTests {
     @Test func everyChangeIsAuditedWithActorAndBeforeAfter() async throws {
@@ -124,6 +124,57 @@ import Vapor
             #expect(owners.count == 9)
             #expect(try owners.allSatisfy { try $0.decode(column: "n", as: Int64.self) == 1 })
             #expect(Set(created.map(\.requesterId)).count == 9)
+            #expect(try await h.send(.GET, "/api/v1/audit/verify")["intact"]?.bool == true)
+        }
+    }
+
+    /// A write whose held-back statement fails takes its batch down with it (on PostgreSQL
+    /// those statements go out with COMMIT), but no other batch: every write reported done is
+    /// stored, every write reported failed is not, and the writer goes on.
+    @Test func aBatchThatFailsAtCommitFailsAloneAndTheWriterGoesOn() async throws {
+        try await withHarness { h in
+            // Given: a write that breaks a key in a held-back insert, among many creations
+            let store = h.store
+            let outcomes = try await withThrowingTaskGroup(of: (String, Bool).self) { group in
+                for i in 0..<40 {
+                    group.addTask {
+                        if i == 10 {
+                            do {
+                                try await store.write { ctx in
+                                    try await ctx.deferringWrites {
+                                        try await ctx.runDeferred(SQLQueryString("INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, 'x')"), binds: 0)
+                                    }
+                                }
+                                return ("broken", true)
+                            } catch {
+                                return ("broken", false)
+                            }
+                        }
+                        let subject = "Around the failure \(i)"
+                        let new = NewTicket(subject: subject, body: "b", requesterEmail: try EmailAddress("around\(i)@example.com"), requesterName: nil)
+                        do {
+                            _ = try await store.createTicket(new, actor: .system)
+                            return (subject, true)
+                        } catch {
+                            return (subject, false)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [String: Bool]()) { $0[$1.0] = $1.1 }
+            }
+            // When: one more write after it
+            let after = try await store.createTicket(
+                NewTicket(subject: "After the failure", body: "b", requesterEmail: try EmailAddress("after@example.com"), requesterName: nil),
+                actor: .system)
+            // Then
+            #expect(outcomes["broken"] == false)
+            let stored = Set(
+                try await store.read { try await $0.sql.raw("SELECT subject FROM tickets").all() }.map { try $0.decode(column: "subject", as: String.self) })
+            for (subject, done) in outcomes where subject != "broken" {
+                #expect(stored.contains(subject) == done, "\(subject): reported \(done)")
+            }
+            #expect(outcomes.values.filter { $0 }.count >= 20)
+            #expect(stored.contains(after.subject))
             #expect(try await h.send(.GET, "/api/v1/audit/verify")["intact"]?.bool == true)
         }
     }

@@ -1,0 +1,99 @@
+import Foundation
+import Logging
+import PostgresKit
+import SQLKit
+import Testing
+
+@testable import SwitchboardStore
+
+/// The writer's named prepared statements (PostgreSQL only).
+@Suite struct PreparedStatementTests {
+    /// A statement goes out unnamed until it is prepared between transactions; prepared, it
+    /// answers as before: text, numbers, nulls and arrays of both kinds (answered as text).
+    @Test(.enabled(if: Harness.onPostgres)) func aPreparedStatementAnswersAsTheUnnamedOneDid() async throws {
+        try await withConnection { connection in
+            // Given
+            let query: SQLQueryString = """
+                SELECT \(bind: "Łódź — ok") AS t, (\(bind: Int64(41)) + 1::int8)::text AS n, \(bind: String?.none)::text AS none,
+                  (SELECT string_agg(COALESCE(x::text, '-'), ',') FROM unnest(\(bind: PostgresColumnArray(.int8([3, nil, 1])))::int8[]) x) AS ints,
+                  (SELECT string_agg(x, ',') FROM unnest(\(bind: ["a", "ß"])::text[]) x) AS texts
+                """
+            let statements = PreparedStatements()
+            func answer() async throws -> [String?] {
+                let row = try #require(try await statements.send(query, on: connection).get().first)
+                return [
+                    try row.decode(column: "t", as: String.self), try row.decode(column: "n", as: String.self),
+                    try row.decode(column: "none", as: String?.self), try row.decode(column: "ints", as: String.self),
+                    try row.decode(column: "texts", as: String.self),
+                ]
+            }
+            func preparedOnServer() async throws -> Int64 {
+                try await connection.sql().raw("SELECT COUNT(*) AS n FROM pg_prepared_statements").first(
+                    decodingColumn: "n", as: Int64.self) ?? -1
+            }
+            // When
+            let unnamed = try await answer()
+            let before = try await preparedOnServer()
+            await statements.prepareWanted(on: connection)
+            let prepared = try await answer()
+            // Then
+            #expect(unnamed == ["Łódź — ok", "42", nil, "3,-,1", "a,ß"])
+            #expect(prepared == unnamed)
+            #expect(before == 0)
+            #expect(try await preparedOnServer() == 1)
+            #expect(statements.isPrepared(query.description(on: connection), on: connection))
+        }
+    }
+
+    /// A statement the server cannot prepare without parameter types, or types otherwise than
+    /// its binds are sent, keeps going out unnamed and answers as before.
+    @Test(.enabled(if: Harness.onPostgres)) func aStatementTheServerWillNotPrepareOrTypesOtherwiseStillRuns() async throws {
+        try await withConnection { connection in
+            // Given: an array parameter of no stated type, and one the server takes for an integer
+            let untyped: SQLQueryString = "SELECT array_length(\(bind: [Int64(5), 6, 7]), 1)::text AS n"
+            let integer: SQLQueryString = "SELECT (\(bind: Int64(2)) + 1::int4)::text AS n"
+            let statements = PreparedStatements()
+            func answers() async throws -> [String?] {
+                [
+                    try await statements.send(untyped, on: connection).get().first?.decode(column: "n", as: String.self),
+                    try await statements.send(integer, on: connection).get().first?.decode(column: "n", as: String.self),
+                ]
+            }
+            // When
+            let first = try await answers()
+            await statements.prepareWanted(on: connection)
+            let second = try await answers()
+            // Then
+            #expect(first == ["3", "3"])
+            #expect(second == first)
+            #expect(!statements.isPrepared(untyped.description(on: connection), on: connection))
+            #expect(!statements.isPrepared(integer.description(on: connection), on: connection))
+            let prepared = try await connection.sql().raw("SELECT COUNT(*) AS n FROM pg_prepared_statements").first(
+                decodingColumn: "n", as: Int64.self)
+            #expect(prepared == 0)
+        }
+    }
+}
+
+/// Runs `body` on a connection of its own to the test server.
+private func withConnection(_ body: (PostgresConnection) async throws -> Void) async throws {
+    let url = try #require(ProcessInfo.processInfo.environment["SWITCHBOARD_TEST_POSTGRES_URL"])
+    let configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
+    let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Logger(label: "test"))
+    do {
+        try await body(connection)
+    } catch {
+        try? await connection.close()
+        throw error
+    }
+    try await connection.close()
+}
+
+extension SQLQueryString {
+    /// The text PostgreSQL gets for this query.
+    fileprivate func description(on connection: PostgresConnection) -> String {
+        var serializer = SQLSerializer(database: connection.sql())
+        serialize(to: &serializer)
+        return serializer.sql
+    }
+}
