@@ -4,8 +4,8 @@ import SwitchboardCore
 /// What the ticket intake must know about a batch before it writes: who owns the requester
 /// emails, which organizations own their domains, whether the assignees and teams may be
 /// used, and (on PostgreSQL) the ids the new rows take. One query for all of it, because the
-/// batch holds the writer's lock while it waits; on PostgreSQL it travels with the lock itself
-/// (see `IntakeLookups.prefetch`).
+/// batch holds the writer's lock while it waits; on PostgreSQL it goes out right behind the
+/// lock, in the same round trip (see `IntakeLookups.prefetch`).
 struct IntakeLookups {
     /// Contacts by email, as stored (`mergedInto` set when the contact was merged away).
     var requesters: [String: (id: Int64, organizationId: Int64?, mergedInto: Int64?)] = [:]

@@ -73,8 +73,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         self.nextNumber = nextNumber
     }
 
-    /// The statement that starts a write on PostgreSQL: it locks the chain head and reads it,
-    /// and answers `prefetch` (a read answering one text column) in the same round trip.
+    /// The statement that starts a write on PostgreSQL: it locks the chain head and reads it.
     ///
     /// Every writer locks the chain head first, so writers of all instances take turns and the
     /// workspace counter read here stays ours until commit. Under READ COMMITTED the locked row
@@ -82,40 +81,41 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     /// when it started: `begin` trusts the rest only when the head's version is the one the
     /// statement started with. Every write to what it reads is audited, so it moves the head
     /// (`finish`). Keep it so: a write to these tables must record an event (or set
-    /// `definitionsMoved`).
-    static func lockStatement(prefetch: SQLQueryString?) -> SQLQueryString {
-        let extra: SQLQueryString = prefetch.map { ", \($0) AS prefetch" } ?? ""
-        return """
-            SELECT xmin::text AS version, (SELECT xmin::text FROM audit_head WHERE id = 1) AS seen, \(unsafeRaw: headColumns)\(extra)
-            FROM audit_head WHERE id = 1 FOR UPDATE
-            """
-    }
+    /// `definitionsMoved`). Its text never changes: the writer prepares it.
+    static let lockStatement: SQLQueryString = """
+        SELECT xmin::text AS version, (SELECT xmin::text FROM audit_head WHERE id = 1) AS seen, \(unsafeRaw: headColumns)
+        FROM audit_head WHERE id = 1 FOR UPDATE
+        """
 
     /// Starts a write: reads the chain head. On PostgreSQL `locked` is the answer of
-    /// `lockStatement`, already run in this transaction; its prefetch becomes `prefetched`, or
-    /// stays nil when it could not be trusted. On SQLite the transaction holds the lock already.
-    static func begin(sql: any SQLDatabase, now: Date, fieldCache: WriterCache, locked: (any SQLRow)? = nil) async throws -> WriteContext {
+    /// `lockStatement`, already run in this transaction; on SQLite the transaction holds the
+    /// lock already. `prefetched` is the answer to the first job's prefetch, read after the lock.
+    static func begin(
+        sql: any SQLDatabase, now: Date, fieldCache: WriterCache, locked: (any SQLRow)? = nil, prefetched: String? = nil
+    ) async throws -> WriteContext {
         let head: any SQLRow
-        var prefetched: String?
         if let locked, try locked.decode(column: "version", as: String.self) == locked.decode(column: "seen", as: String?.self) {
             head = locked
-            if locked.contains(column: "prefetch") { prefetched = try locked.decode(column: "prefetch", as: String?.self) }
         } else {
             // SQLite, or another instance committed while the lock statement waited: read now.
             guard let row = try await sql.raw("SELECT \(unsafeRaw: headColumns) FROM audit_head WHERE id = 1").first()
             else { throw StoreError.corrupt("audit_head row missing") }
             head = row
         }
-        let definitions = try head.decode(column: "definitions", as: Int64?.self) ?? 0
-        let fieldsVersion = "\(definitions):\(try head.decode(column: "fields", as: Int64.self)):\(try head.decode(column: "fields_changed", as: Int64?.self) ?? 0)"
-        let slaVersion = [
-            "\(definitions)", "\(try head.decode(column: "slas", as: Int64.self))", "\(try head.decode(column: "slas_changed", as: Int64?.self) ?? 0)",
-            "\(try head.decode(column: "calendars_changed", as: Int64?.self) ?? 0)",
-        ].joined(separator: ":")
+        // Every column is text (see `headColumns`).
+        func text(_ column: String) throws -> String { try head.decode(column: column, as: String?.self) ?? "0" }
+        func number(_ column: String) throws -> Int64? {
+            guard let text = try head.decode(column: column, as: String?.self) else { return nil }
+            guard let n = Int64(text) else { throw StoreError.corrupt("audit_head \(column) is \(text)") }
+            return n
+        }
+        let definitions = try text("definitions")
+        let fieldsVersion = "\(definitions):\(try text("fields")):\(try text("fields_changed"))"
+        let slaVersion = [definitions, try text("slas"), try text("slas_changed"), try text("calendars_changed")].joined(separator: ":")
         let inactive = try decodeJSONList([String].self, try head.decode(column: "inactive_types", as: String?.self) ?? "[]")
+        guard let seq = try number("seq") else { throw StoreError.corrupt("audit_head seq missing") }
         let context = WriteContext(
-            sql: sql, now: now, seq: try head.decode(column: "seq", as: Int64.self),
-            hash: try head.decode(column: "hash", as: String.self), nextNumber: try head.decode(column: "next", as: Int64?.self),
+            sql: sql, now: now, seq: seq, hash: try head.decode(column: "hash", as: String.self), nextNumber: try number("next"),
             fieldCache: fieldCache, fieldsVersion: fieldsVersion, slaVersion: slaVersion)
         context.inactiveTypes = Set(inactive.compactMap(TicketType.init(rawValue:)))
         context.prefetched = prefetched
@@ -123,14 +123,17 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     }
 
     /// What a write must know before it starts: the chain head, the workspace's counters and
-    /// the versions of the definitions the writer keeps.
+    /// the versions of the definitions the writer keeps. All as text: PostgresNIO reads the rows
+    /// of a statement the writer prepared as if they came in text format, which for text they do.
     private static let headColumns = """
-        seq, hash, (SELECT next_ticket_number FROM workspace WHERE id = 1) AS next,
+        CAST(seq AS TEXT) AS seq, hash, (SELECT CAST(next_ticket_number AS TEXT) FROM workspace WHERE id = 1) AS next,
           (SELECT inactive_types FROM workspace WHERE id = 1) AS inactive_types,
-          (SELECT definitions_version FROM workspace WHERE id = 1) AS definitions,
-          (SELECT COUNT(*) FROM custom_fields) AS fields, (SELECT MAX(updated_at) FROM custom_fields) AS fields_changed,
-          (SELECT COUNT(*) FROM sla_policies) + 1000000 * (SELECT COUNT(*) FROM business_calendars) AS slas,
-          (SELECT MAX(updated_at) FROM sla_policies) AS slas_changed, (SELECT MAX(updated_at) FROM business_calendars) AS calendars_changed
+          (SELECT CAST(definitions_version AS TEXT) FROM workspace WHERE id = 1) AS definitions,
+          CAST((SELECT COUNT(*) FROM custom_fields) AS TEXT) AS fields,
+          (SELECT CAST(MAX(updated_at) AS TEXT) FROM custom_fields) AS fields_changed,
+          CAST((SELECT COUNT(*) FROM sla_policies) + 1000000 * (SELECT COUNT(*) FROM business_calendars) AS TEXT) AS slas,
+          (SELECT CAST(MAX(updated_at) AS TEXT) FROM sla_policies) AS slas_changed,
+          (SELECT CAST(MAX(updated_at) AS TEXT) FROM business_calendars) AS calendars_changed
         """
 
     func mark() -> Mark {

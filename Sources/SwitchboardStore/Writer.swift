@@ -15,7 +15,7 @@ actor Writer {
         let run: @Sendable (WriteContext) async -> Result<@Sendable () -> Void, any Error>
         /// Called instead when the batch itself failed to commit.
         let fail: @Sendable (any Error) -> Void
-        /// A read the job wants answered with the batch's first statement (see `WriteContext.lockStatement`).
+        /// A read the job wants answered right after the batch's lock (see `open`).
         let prefetch: SQLQueryString?
     }
 
@@ -35,7 +35,7 @@ actor Writer {
 
     /// Runs `body` in a write transaction (shared with other concurrent writes) and returns its
     /// result after the transaction committed.
-    /// `prefetch` is built only where it is used (PostgreSQL; see `WriteContext.lockStatement`).
+    /// `prefetch` is built only where it is used (PostgreSQL; see `Writer.open`).
     func perform<T: Sendable>(
         prefetch: @autoclosure () -> SQLQueryString? = nil, _ body: @escaping @Sendable (WriteContext) async throws -> T
     ) async throws -> T {
@@ -148,6 +148,8 @@ actor Writer {
         let batch: [Job]
         let begun: EventLoopFuture<Void>
         let locked: EventLoopFuture<[any SQLRow]>
+        /// The answer to the first job's prefetch, asked for right after the lock.
+        let prefetched: EventLoopFuture<[any SQLRow]>?
     }
 
     /// Drains the queue on one connection, held while writes wait. Each batch's `BEGIN` and
@@ -176,8 +178,10 @@ actor Writer {
             var committed: EventLoopFuture<Void>?
             do {
                 try await current.begun.get()
+                let locked = try await current.locked.get().first
+                let prefetched = try await current.prefetched?.get().first?.decode(column: "prefetch", as: String.self)
                 let context = try await WriteContext.begin(
-                    sql: sql, now: clock(), fieldCache: fieldCache, locked: current.locked.get().first)
+                    sql: sql, now: clock(), fieldCache: fieldCache, locked: locked, prefetched: prefetched)
                 let outcomes = try await Self.runJobs(current.batch, in: context, clock: clock)
                 try await context.finish { last in
                     // The last statement and COMMIT go out back to back. Should the statement
@@ -206,14 +210,18 @@ actor Writer {
         return await open(batch, on: connection)
     }
 
-    /// Sends the batch's `BEGIN` and lock statement, with the first job's prefetch. Last
-    /// statements sent unprepared before are prepared first, while no transaction is open.
+    /// Sends the batch's `BEGIN`, the lock statement and the first job's prefetch. Statements
+    /// sent unprepared before are prepared first, while no transaction is open.
     private func open(_ batch: [Job], on connection: PostgresConnection) async -> Opened {
         await statements.prepareWanted(on: connection)
         let begun = connection.simpleQuery("BEGIN").map { _ in }
-        // Unprepared: the lookups plan well only for the emails at hand.
-        let locked: EventLoopFuture<[any SQLRow]> = connection.sql().raw(WriteContext.lockStatement(prefetch: batch.first?.prefetch)).all()
-        return Opened(batch: batch, begun: begun, locked: locked)
+        let locked = statements.send(WriteContext.lockStatement, on: connection)
+        // After the lock, so it sees every write committed before ours. Unprepared: the lookups
+        // plan well only for the values at hand.
+        let prefetched: EventLoopFuture<[any SQLRow]>? = batch.first?.prefetch.map { prefetch in
+            connection.sql().raw("SELECT \(prefetch) AS prefetch").all()
+        }
+        return Opened(batch: batch, begun: begun, locked: locked, prefetched: prefetched)
     }
 }
 
@@ -227,7 +235,7 @@ enum WriterConnection: Sendable {
     /// and pipelines its transactions (`Writer.pipeline`).
     case postgres(any PostgresDatabase)
 
-    /// Whether a batch's first statement can carry a job's prefetch.
+    /// Whether the writer runs a batch's first job's prefetch with its lock.
     var prefetches: Bool {
         if case .postgres = self { return true }
         return false
