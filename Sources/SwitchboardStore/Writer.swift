@@ -156,16 +156,20 @@ actor Writer {
     /// lock statement go out right behind the `COMMIT` of the batch before: the server answers
     /// them as soon as that commit is done, while this side still answers the batch before.
     private func drainPipelined(_ database: any PostgresDatabase) async {
-        do {
-            try await database.withConnection { connection in
-                connection.eventLoop.makeFutureWithTask { await self.pipeline(on: connection) }
-            }.get()
-        } catch {
-            // No connection: fail what waits; the next write tries again.
-            let waiting = queue
-            queue.removeAll()
-            draining = false
-            for job in waiting { job.fail(error) }
+        // A pipeline whose connection closed returns with writes still waiting: go on with
+        // another connection from the pool.
+        while draining {
+            do {
+                try await database.withConnection { connection in
+                    connection.eventLoop.makeFutureWithTask { await self.pipeline(on: connection) }
+                }.get()
+            } catch {
+                // No connection: fail what waits; the next write tries again.
+                let waiting = queue
+                queue.removeAll()
+                draining = false
+                for job in waiting { job.fail(error) }
+            }
         }
     }
 
@@ -199,6 +203,11 @@ actor Writer {
                 if committed == nil { _ = try? await connection.simpleQuery("ROLLBACK").get() }
                 statements.distrust(after: error, on: connection)
                 for job in current.batch { job.fail(error) }
+            }
+            if connection.isClosed {
+                // Whatever went out on it is lost: the batch already opened fails too.
+                if let next { for job in next.batch { job.fail(StoreError(description: "the database connection closed")) } }
+                return
             }
             if next == nil { next = await openNext(on: connection) }
         }
