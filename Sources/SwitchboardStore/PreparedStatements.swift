@@ -3,10 +3,10 @@ import PostgresKit
 import PostgresNIO
 import SQLKit
 
-/// The writer's named prepared statements on PostgreSQL: the last statement of a batch (its
-/// inserts, the counters and the chain head) is parsed and planned once per connection
-/// instead of every time. Inserts and updates by key plan the same whatever their values;
-/// the lock statement's lookups do not, and it stays unprepared.
+/// The writer's named prepared statements on PostgreSQL: the lock statement and the last
+/// statement of a batch (its inserts, the counters and the chain head) are parsed and planned
+/// once per connection instead of every time. They plan the same whatever their values; the
+/// intake's lookups do not, and the writer sends them unprepared.
 ///
 /// A statement is prepared only outside a transaction (`prepareWanted`), because a failed
 /// `PREPARE` would abort the transaction it ran in; until then it goes out unnamed, as before.

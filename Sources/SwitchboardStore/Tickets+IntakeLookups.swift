@@ -65,6 +65,7 @@ struct IntakeLookups {
     }
 
     /// The query as one JSON text column (PostgreSQL): `[[kind, key, a, b, c], …]`, numbers as text.
+    /// (A shape from when it rode in the lock statement's row; it could now answer rows.)
     static func prefetch(_ query: SQLQueryString) -> SQLQueryString {
         "(SELECT COALESCE(json_agg(json_build_array(p.kind, p.key, p.a::text, p.b::text, p.c::text)), '[]')::text FROM (\(query)) p)"
     }
