@@ -35,7 +35,7 @@ final class PreparedStatements: @unchecked Sendable {  // used by the writer's t
     private static let connectionLimit = 16
 
     /// Sends `expression` on `connection`, prepared when it can be, without waiting for the answer.
-    func send(_ expression: any SQLExpression, on connection: PostgresConnection) -> EventLoopFuture<[any SQLRow]> {
+    func send(_ expression: any SQLExpression, on connection: LiveConnection) -> EventLoopFuture<[any SQLRow]> {
         let sql = connection.sql()
         var serializer = SQLSerializer(database: sql)
         expression.serialize(to: &serializer)
@@ -44,7 +44,8 @@ final class PreparedStatements: @unchecked Sendable {  // used by the writer's t
         if let statement = known.statements[serializer.sql] {
             // The same text with binds of other types goes out unnamed.
             if statement.types.count == binds.count, zip(binds, statement.types).allSatisfy({ $0.type == nil || $0.type == $1 }) {
-                return statement.query.execute(binds.map(\.data)).map { rows in rows.map { $0.sql() } }
+                // The prepared query answers through the bare connection: ask it from the live one.
+                return connection.withConnection { _ in statement.query.execute(binds.map(\.data)) }.map { rows in rows.map { $0.sql() } }
             }
         } else if !refused.contains(serializer.sql), known.statements.count + known.wanted.count < Self.limit {
             known.wanted.insert(serializer.sql)
@@ -54,7 +55,7 @@ final class PreparedStatements: @unchecked Sendable {  // used by the writer's t
     }
 
     /// Prepares the statements seen unprepared. Call only while no transaction is open.
-    func prepareWanted(on connection: PostgresConnection) async {
+    func prepareWanted(on connection: LiveConnection) async {
         guard var known = connections[connection.id], !known.wanted.isEmpty else { return }
         let texts = known.wanted
         known.wanted.removeAll()
@@ -69,7 +70,7 @@ final class PreparedStatements: @unchecked Sendable {  // used by the writer's t
                     """
                 ).first(decodingColumn: "types", as: [String].self)
                 guard let types, types.allSatisfy(Self.sent.contains) else {
-                    try await query.deallocate().get()
+                    try await connection.withConnection { _ in query.deallocate() }.get()
                     refused.insert(text)
                     continue
                 }
@@ -82,20 +83,20 @@ final class PreparedStatements: @unchecked Sendable {  // used by the writer's t
     }
 
     /// Whether `text` is prepared on `connection` (for tests).
-    func isPrepared(_ text: String, on connection: PostgresConnection) -> Bool {
+    func isPrepared(_ text: String, on connection: LiveConnection) -> Bool {
         connections[connection.id]?.statements[text] != nil
     }
 
     /// After a failed batch: when the server no longer knows a statement or its plan no longer
     /// fits (SQLSTATE 26000, 0A000), forget what this connection prepared and prepare anew.
-    func distrust(after error: any Error, on connection: PostgresConnection) {
+    func distrust(after error: any Error, on connection: LiveConnection) {
         let text = String(reflecting: error)
         if ["26000", "0A000", "invalid_sql_statement_name", "prepared statement", "cached plan"].contains(where: text.contains) {
             connections[connection.id] = nil
         }
     }
 
-    private func remember(_ known: Prepared, for connection: PostgresConnection) {
+    private func remember(_ known: Prepared, for connection: LiveConnection) {
         // Connections closed by the pool leave their entries behind: drop them all now and then.
         if connections[connection.id] == nil, connections.count >= Self.connectionLimit { connections.removeAll() }
         connections[connection.id] = known

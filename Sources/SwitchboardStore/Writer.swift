@@ -156,12 +156,13 @@ actor Writer {
     /// lock statement go out right behind the `COMMIT` of the batch before: the server answers
     /// them as soon as that commit is done, while this side still answers the batch before.
     private func drainPipelined(_ database: any PostgresDatabase) async {
-        // A pipeline whose connection closed returns with writes still waiting: go on with
-        // another connection from the pool.
-        while draining {
+        // A pipeline whose connection closed returns with writes still waiting (and `draining`
+        // still set): go on with another connection from the pool.
+        var lost = true
+        while lost {
             do {
-                try await database.withConnection { connection in
-                    connection.eventLoop.makeFutureWithTask { await self.pipeline(on: connection) }
+                lost = try await database.withConnection { connection in
+                    connection.eventLoop.makeFutureWithTask { await self.pipeline(on: LiveConnection(connection: connection)) }
                 }.get()
             } catch {
                 // No connection: fail what waits; the next write tries again.
@@ -169,11 +170,14 @@ actor Writer {
                 queue.removeAll()
                 draining = false
                 for job in waiting { job.fail(error) }
+                return
             }
         }
     }
 
-    private func pipeline(on connection: PostgresConnection) async {
+    /// Runs batches on `connection` until nothing waits (false) or the connection closed with
+    /// writes still waiting (true).
+    private func pipeline(on connection: LiveConnection) async -> Bool {
         let sql = connection.sql()
         let statements = self.statements
         var next = await openNext(on: connection)
@@ -205,23 +209,25 @@ actor Writer {
                 for job in current.batch { job.fail(error) }
             }
             if connection.isClosed {
-                // Whatever went out on it is lost: the batch already opened fails too.
-                if let next { for job in next.batch { job.fail(StoreError(description: "the database connection closed")) } }
-                return
+                // The batch already opened ran none of its jobs: it goes first on the next
+                // connection.
+                if let next { queue.insert(contentsOf: next.batch, at: 0) }
+                return true
             }
             if next == nil { next = await openNext(on: connection) }
         }
+        return false
     }
 
     /// Takes the next batch and opens its transaction; nil when nothing waits (see `take`).
-    private func openNext(on connection: PostgresConnection) async -> Opened? {
+    private func openNext(on connection: LiveConnection) async -> Opened? {
         guard let batch = take() else { return nil }
         return await open(batch, on: connection)
     }
 
     /// Sends the batch's `BEGIN`, the lock statement and the first job's prefetch. Statements
     /// sent unprepared before are prepared first, while no transaction is open.
-    private func open(_ batch: [Job], on connection: PostgresConnection) async -> Opened {
+    private func open(_ batch: [Job], on connection: LiveConnection) async -> Opened {
         await statements.prepareWanted(on: connection)
         let begun = connection.simpleQuery("BEGIN").map { _ in }
         let locked = statements.send(WriteContext.lockStatement, on: connection)

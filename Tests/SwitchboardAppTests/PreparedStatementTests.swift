@@ -76,12 +76,12 @@ import Testing
 }
 
 /// Runs `body` on a connection of its own to the test server.
-private func withConnection(_ body: (PostgresConnection) async throws -> Void) async throws {
+private func withConnection(_ body: (LiveConnection) async throws -> Void) async throws {
     let url = try #require(ProcessInfo.processInfo.environment["SWITCHBOARD_TEST_POSTGRES_URL"])
     let configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
     let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Logger(label: "test"))
     do {
-        try await body(connection)
+        try await body(LiveConnection(connection: connection))
     } catch {
         try? await connection.close()
         throw error
@@ -91,7 +91,7 @@ private func withConnection(_ body: (PostgresConnection) async throws -> Void) a
 
 extension SQLQueryString {
     /// The text PostgreSQL gets for this query.
-    fileprivate func description(on connection: PostgresConnection) -> String {
+    fileprivate func description(on connection: LiveConnection) -> String {
         var serializer = SQLSerializer(database: connection.sql())
         serialize(to: &serializer)
         return serializer.sql
