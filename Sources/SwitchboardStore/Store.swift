@@ -22,9 +22,11 @@ public struct Store: Sendable {
     ///     once the databases shut down.
     ///   - writer: where writes go.
     ///   - clock: the time source; tests pass a fixed one.
+    ///   - writesPerBatch: at most this many writes share a transaction (tests pass 1 to see
+    ///     each write commit alone).
     public init(
         database: @escaping @Sendable () -> (any Database)?, writer: WriterChoice, clock: @escaping @Sendable () -> Date = { Date() },
-        searchWalk: Int = ReadContext.defaultSearchWalk
+        searchWalk: Int = ReadContext.defaultSearchWalk, writesPerBatch: Int = 128
     ) throws {
         self.databases = database
         self.clock = clock
@@ -36,7 +38,7 @@ public struct Store: Sendable {
         case .sqliteFile(let path, let setup, let eventLoop, let logger):
             connection = .sqlite(try SQLiteWriteConnection(path: path, setup: setup, eventLoop: eventLoop, logger: logger))
         }
-        self.writer = Writer(connection: connection, clock: clock)
+        self.writer = Writer(connection: connection, clock: clock, maxBatch: writesPerBatch)
         self.intake = TicketIntake(writer: self.writer)
     }
 

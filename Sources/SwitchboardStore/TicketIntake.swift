@@ -1,10 +1,14 @@
 import Foundation
 import SwitchboardCore
 
-/// Collects ticket creations from concurrent requests and hands them to the writer in bulk:
-/// while one bulk is being written, the next one fills up.
-actor TicketIntake {
-    private struct Waiting {
+/// Collects ticket creations from concurrent requests and hands them to the writer in bulk.
+///
+/// A bulk is queued in the writer as soon as a creation waits, but gathers its tickets only
+/// when the writer starts it: every creation that arrived while the bulk before was written
+/// goes into it. On PostgreSQL the writer opens that next transaction right behind the running
+/// one's `COMMIT`, so the bulk must already be in its queue by then.
+final class TicketIntake: @unchecked Sendable {  // mutable state under `lock`
+    fileprivate struct Waiting {
         let new: NewTicket
         let actor: Actor
         let continuation: CheckedContinuation<Ticket, any Error>
@@ -12,8 +16,10 @@ actor TicketIntake {
 
     private let writer: Writer
     private let maxBatch: Int
+    private let lock = NSLock()
     private var waiting: [Waiting] = []
-    private var running = false
+    /// Whether a bulk is in the writer's queue and has not gathered its tickets yet.
+    private var queued = false
 
     init(writer: Writer, maxBatch: Int = 256) {
         self.writer = writer
@@ -22,30 +28,67 @@ actor TicketIntake {
 
     func create(_ new: NewTicket, actor: Actor) async throws -> Ticket {
         try await withCheckedThrowingContinuation { continuation in
-            waiting.append(Waiting(new: new, actor: actor, continuation: continuation))
-            if !running {
-                running = true
-                // High priority: every waiting request depends on this one serial task, so it
-                // goes ahead of request handlers queued on the shared thread pool.
-                Task(priority: .high) { await self.drain() }
+            let queue = lock.withLock {
+                waiting.append(Waiting(new: new, actor: actor, continuation: continuation))
+                guard !queued else { return false }
+                queued = true
+                return true
+            }
+            if queue { queueBulk() }
+        }
+    }
+
+    /// Queues a bulk in the writer, which gathers the waiting creations when it starts.
+    private func queueBulk() {
+        let bulk = Bulk(intake: self)
+        // High priority: every waiting request depends on the writer's one serial task.
+        Task(priority: .high) {
+            do {
+                let results = try await writer.perform(prefetch: {
+                    let drafts = bulk.drafts
+                    return drafts.isEmpty ? nil : WriteContext.intakePrefetch(drafts)
+                }) { context in
+                    let drafts = bulk.drafts
+                    guard !drafts.isEmpty else { return [Result<Ticket, DomainError>]() }
+                    return try await context.deferringWrites { try await context.createTickets(drafts) }
+                }
+                for (w, result) in zip(bulk.waiting, results) { w.continuation.resume(with: result.mapError { $0 as any Error }) }
+            } catch {
+                for w in bulk.waiting { w.continuation.resume(throwing: error) }
             }
         }
     }
 
-    private func drain() async {
-        while !waiting.isEmpty {
+    /// Takes the creations waiting now; queues another bulk for those beyond `maxBatch`.
+    fileprivate func gather() -> [Waiting] {
+        let (batch, more) = lock.withLock {
             let batch = Array(waiting.prefix(maxBatch))
             waiting.removeFirst(batch.count)
-            let drafts = batch.map { ($0.new, $0.actor) }
-            do {
-                let results = try await writer.perform(prefetch: WriteContext.intakePrefetch(drafts)) { context in
-                    try await context.deferringWrites { try await context.createTickets(drafts) }
-                }
-                for (w, result) in zip(batch, results) { w.continuation.resume(with: result.mapError { $0 as any Error }) }
-            } catch {
-                for w in batch { w.continuation.resume(throwing: error) }
-            }
+            queued = !waiting.isEmpty
+            return (batch, queued)
         }
-        running = false
+        if more { queueBulk() }
+        return batch
     }
+}
+
+/// The creations one bulk gathered: once, the first time they are asked for (when the writer
+/// builds the bulk's prefetch, or runs it, or failed it before either).
+private final class Bulk: @unchecked Sendable {  // `gathered` under `lock`
+    private let intake: TicketIntake
+    private let lock = NSLock()
+    private var gathered: [TicketIntake.Waiting]?
+
+    init(intake: TicketIntake) { self.intake = intake }
+
+    var waiting: [TicketIntake.Waiting] {
+        lock.withLock {
+            if let gathered { return gathered }
+            let taken = intake.gather()
+            gathered = taken
+            return taken
+        }
+    }
+
+    var drafts: [(NewTicket, Actor)] { waiting.map { ($0.new, $0.actor) } }
 }

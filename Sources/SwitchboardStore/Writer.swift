@@ -15,8 +15,9 @@ actor Writer {
         let run: @Sendable (WriteContext) async -> Result<@Sendable () -> Void, any Error>
         /// Called instead when the batch itself failed to commit.
         let fail: @Sendable (any Error) -> Void
-        /// A read the job wants answered right after the batch's lock (see `open`).
-        let prefetch: SQLQueryString?
+        /// A read the job wants answered right after the batch's lock (see `open`), built when
+        /// the batch opens.
+        let prefetch: (@Sendable () -> SQLQueryString?)?
     }
 
     private let connection: WriterConnection
@@ -35,11 +36,12 @@ actor Writer {
 
     /// Runs `body` in a write transaction (shared with other concurrent writes) and returns its
     /// result after the transaction committed.
-    /// `prefetch` is built only where it is used (PostgreSQL; see `Writer.open`).
+    /// `prefetch` is called only where it is used (PostgreSQL; see `Writer.open`), when the
+    /// batch opens, and again should the batch open anew on another connection.
     func perform<T: Sendable>(
-        prefetch: @autoclosure () -> SQLQueryString? = nil, _ body: @escaping @Sendable (WriteContext) async throws -> T
+        prefetch: (@Sendable () -> SQLQueryString?)? = nil, _ body: @escaping @Sendable (WriteContext) async throws -> T
     ) async throws -> T {
-        let prefetch = connection.prefetches ? prefetch() : nil
+        let prefetch = connection.prefetches ? prefetch : nil
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let job = Job(
                 run: { context in
@@ -109,14 +111,16 @@ actor Writer {
         var outcomes: [Outcome] = []
         // A batch of one needs no savepoint: its failure rolls back the transaction.
         let isolate = batch.count > 1
-        for (n, job) in batch.enumerated() {
+        for job in batch {
             if isolate { try await sql.exec(["SAVEPOINT sb_write"]) }
             let mark = context.mark()
             context.now = clock()
             var outcome = await job.run(context)
             context.prefetched = nil  // the first job's only
-            if case .success = outcome, n < batch.count - 1 {
-                // Writes held back go out before the next write can look for them.
+            if case .success = outcome, isolate {
+                // Writes held back go out before the next write can look for them, and under
+                // this write's savepoint: should they fail, this write fails alone. A write
+                // alone in its batch sends them with COMMIT instead, saving a round trip.
                 do { try await context.flushDeferred() } catch { outcome = .failure(error) }
             }
             if case .failure(let error) = outcome {
@@ -181,6 +185,9 @@ actor Writer {
         let sql = connection.sql()
         let statements = self.statements
         var next = await openNext(on: connection)
+        // Whether `take` found the queue empty: the drain is over, and a write queued since
+        // has started another. This pipeline only finishes what it has.
+        var over = next == nil
         while let current = next {
             next = nil
             var committed: EventLoopFuture<Void>?
@@ -199,6 +206,7 @@ actor Writer {
                     committed = written.map { $0.and(commit).map { _ in } } ?? commit
                 }
                 next = await openNext(on: connection)
+                over = next == nil
                 try await committed?.get()
                 Self.settle(current.batch, outcomes)
             } catch {
@@ -212,9 +220,13 @@ actor Writer {
                 // The batch already opened ran none of its jobs: it goes first on the next
                 // connection.
                 if let next { queue.insert(contentsOf: next.batch, at: 0) }
-                return true
+                return !over
             }
-            if next == nil { next = await openNext(on: connection) }
+            if next == nil, !over {
+                // The batch failed before the next one was opened.
+                next = await openNext(on: connection)
+                over = next == nil
+            }
         }
         return false
     }
@@ -233,7 +245,7 @@ actor Writer {
         let locked = statements.send(WriteContext.lockStatement, on: connection)
         // After the lock, so it sees every write committed before ours. Unprepared: the lookups
         // plan well only for the values at hand.
-        let prefetched: EventLoopFuture<[any SQLRow]>? = batch.first?.prefetch.map { prefetch in
+        let prefetched: EventLoopFuture<[any SQLRow]>? = batch.first?.prefetch?().map { prefetch in
             connection.sql().raw("SELECT \(prefetch) AS prefetch").all()
         }
         return Opened(batch: batch, begun: begun, locked: locked, prefetched: prefetched)

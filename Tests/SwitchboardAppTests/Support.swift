@@ -76,6 +76,22 @@ struct Harness {
         return reply.json
     }
 
+    /// A second store on the same database, with a writer of its own, as another instance has.
+    func secondStore(writesPerBatch: Int = 128) throws -> Store {
+        let databases = app.databases
+        let writer: Store.WriterChoice
+        switch app.config.database {
+        case .sqliteFile(let path):
+            writer = .sqliteFile(path: path, setup: [], eventLoop: app.eventLoopGroup.any(), logger: app.logger)
+        default:
+            writer = .database(try #require(databases.database(logger: app.logger, on: app.eventLoopGroup.any())))
+        }
+        let loops = app.eventLoopGroup
+        let logger = app.logger
+        return try Store(
+            database: { databases.database(logger: logger, on: loops.any()) }, writer: writer, writesPerBatch: writesPerBatch)
+    }
+
     /// Counts rows of a table, to show that a refused request changed nothing.
     func count(_ table: String) async throws -> Int {
         try await store.read { ctx in
