@@ -149,6 +149,13 @@ import Vapor
                 if i % 3 == 0 { extra["team_id"] = .number(Double(team)) }
                 ids.append(try await h.ticket("Count \(i)", email: "c\(i)@example.com", extra: extra)["id"]!.int!)
             }
+            // Created at once, so that one insert holds several tickets of the same count
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<12 {
+                    group.addTask { _ = try await h.ticket("Together \(i)", email: "t\(i % 3)@example.com") }
+                }
+                try await group.waitForAll()
+            }
             _ = try await h.send(.PATCH, "/api/v1/tickets/\(ids[1])", json: ["status": "pending", "assignee_id": .number(Double(agent.id))])
             _ = try await h.send(.PATCH, "/api/v1/tickets/\(ids[2])", json: ["assignee_id": .null, "team_id": .number(Double(team))])
             _ = try await h.send(.PATCH, "/api/v1/tickets/\(ids[3])", json: ["status": "solved"])
