@@ -57,10 +57,13 @@ def load(args, env, cli, work):
         wenv = dict(os.environ, BENCH_TOKEN=token, BENCH_ASSIGNEE=user_id)
         started = time.time()
         count = 0
+        seconds = 30
         while count < args.tickets and time.time() - started < args.max_minutes * 60:
-            wrk(os.path.join(BENCH, "create_tickets.lua"), 30, 16, wenv, base)
+            wrk(os.path.join(BENCH, "create_tickets.lua"), seconds, 16, wenv, base)
             count = get(base + "/api/v1/tickets?sort=-number&limit=1", token)["items"][0]["number"]
             print(f"  loaded {count} tickets ({time.time() - started:.0f} s)", flush=True)
+            # The next run long enough for the rest at the rate so far, so the count ends near N.
+            seconds = max(1, min(30, round((args.tickets - count) / (count / (time.time() - started)))))
         server.terminate()
         server.wait(timeout=30)
         server = None

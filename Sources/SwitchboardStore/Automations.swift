@@ -27,7 +27,7 @@ extension ReadContext {
     /// Tickets not closed, newest first, for dry runs and time rules: `limit` after id `before`.
     public func openTickets(before: Int64?, limit: Int) async throws -> [Ticket] {
         try await sql.raw(
-            "SELECT * FROM tickets WHERE status <> 'closed' AND id < \(bind: before ?? Int64.max) ORDER BY id DESC LIMIT \(bind: Int64(limit))"
+            "\(TicketRow.select) WHERE status <> 'closed' AND id < \(bind: before ?? Int64.max) ORDER BY id DESC LIMIT \(bind: Int64(limit))"
         ).all(TicketRow.self).map { try $0.ticket() }
     }
 }
@@ -62,7 +62,7 @@ extension ReadContext {
             filter = " AND (\(rules.joined(separator: " OR ")))"
         }
         let rows = try await sql.raw(
-            "SELECT * FROM tickets WHERE status <> 'closed' AND id > \(bind: after) AND id <= \(bind: through)\(filter)"
+            "SELECT *, NULL AS sla FROM tickets WHERE status <> 'closed' AND id > \(bind: after) AND id <= \(bind: through)\(filter)"
         ).all(TicketRow.self)
         let ids = try rows.filter { mayMatch(try $0.ticket(withSLA: false)) }.map(\.id)
         return (rows.count, ids)

@@ -190,7 +190,7 @@ extension WriteContext {
         for team in teams.values.sorted(by: { $0.id < $1.id }) where team.memberIds.contains(where: { agents[$0]?.takesWork == true }) {
             waiting += try await sql.raw(
                 """
-                SELECT * FROM tickets WHERE team_id = \(bind: team.id) AND assignee_id IS NULL AND status IN ('new', 'open')
+                \(TicketRow.select) WHERE team_id = \(bind: team.id) AND assignee_id IS NULL AND status IN ('new', 'open')
                 ORDER BY id LIMIT \(bind: Int64(limit))
                 """
             ).all(TicketRow.self).map { try $0.ticket() }

@@ -120,7 +120,7 @@ struct BreachPayload: Encodable {
 extension ReadContext {
     /// Whether some ticket's SLA check time has come.
     public func hasSLAWork(at now: Date) async throws -> Bool {
-        try await sql.raw("SELECT id FROM tickets WHERE sla_check_at <= \(bind: now.ms) LIMIT 1").first() != nil
+        try await sql.raw("SELECT ticket_id FROM ticket_sla WHERE sla_check_at <= \(bind: now.ms) LIMIT 1").first() != nil
     }
 
     /// The teams of tier 2 and tier 3 (nil where none is set).
@@ -158,7 +158,7 @@ extension WriteContext {
         let engine = try await slaEngine()
         let now = asOf ?? self.now
         let tickets = try await sql.raw(
-            "SELECT * FROM tickets WHERE sla_check_at <= \(bind: now.ms) ORDER BY sla_check_at LIMIT \(bind: Int64(limit))"
+            "\(TicketRow.select) WHERE sla_check_at <= \(bind: now.ms) ORDER BY sla_check_at LIMIT \(bind: Int64(limit))"
         ).all(TicketRow.self).map { try $0.ticket() }
         guard !tickets.isEmpty else { return outcome }
         let tierTeams = try await reader.tierTeams()
@@ -256,10 +256,19 @@ extension WriteContext {
         try await self.record(.ticketEscalated, entityId: after.id, actor: actor, after: record, payload: EscalationPayload.json(ticket: refs.after, before: refs.before, escalation: record))
     }
 
-    /// Writes only the SLA columns, of many tickets in one statement: marking a breach or an
-    /// escalation that changed no field is bookkeeping, not a change agents would have to reload for.
-    /// With `ifStill` (each ticket's version and stored clocks as read, in order), a ticket that
-    /// changed since is left alone; returns the ids written then (empty without `ifStill`).
+    /// The columns of `ticket_sla`, and a ticket's values in that order; `checkAt` is when the
+    /// job runner must next look at its clocks.
+    static let slaColumns = ["ticket_id", "sla", "sla_due_at", "sla_check_at"]
+
+    static func slaRow(_ id: Int64, _ sla: TicketSLA, checkAt: Date?) -> [any Encodable & Sendable] {
+        [id, encodeJSON(sla), sla.dueAt?.ms, checkAt?.ms]
+    }
+
+    /// Writes the SLA clocks of many tickets (`ticket_sla`; a ticket without clocks loses its
+    /// row), and nothing else: marking a breach or an escalation that changed no field is
+    /// bookkeeping, not a change agents would have to reload for. With `ifStill` (each ticket's
+    /// version and stored clocks as read, in order), a ticket that changed since is left alone.
+    /// Returns the ids written.
     @discardableResult
     func saveSLA(_ tickets: [Ticket], engine: SLAEngine, ifStill read: [(version: Int64, sla: String?)]? = nil) async throws -> Set<Int64> {
         guard !tickets.isEmpty else { return [] }
@@ -272,33 +281,59 @@ extension WriteContext {
         var written = Set<Int64>()
         switch dialect {
         case .postgres:
-            let guarded: SQLQueryString =
-                read == nil ? "" : " AND tickets.version = v.version AND tickets.sla IS NOT DISTINCT FROM v.old RETURNING tickets.id"
+            // One statement: the tickets still as read, their rows deleted or upserted.
+            let still: SQLQueryString =
+                read == nil
+                ? "SELECT * FROM v"
+                : """
+                SELECT v.* FROM v JOIN tickets ON tickets.id = v.id LEFT JOIN ticket_sla s ON s.ticket_id = v.id
+                WHERE tickets.version = v.version AND s.sla IS NOT DISTINCT FROM v.old
+                """
             let rows = try await sql.raw(
                 """
-                UPDATE tickets SET sla = v.sla, sla_due_at = v.due, sla_check_at = v.chk
-                FROM unnest(\(bind: PostgresColumnArray(.int8(ids))), \(bind: PostgresColumnArray(.text(slas))),
-                  \(bind: PostgresColumnArray(.int8(due))), \(bind: PostgresColumnArray(.int8(check))),
-                  \(bind: PostgresColumnArray(.int8(versions))), \(bind: PostgresColumnArray(.text(old)))) AS v(id, sla, due, chk, version, old)
-                WHERE tickets.id = v.id\(guarded)
+                WITH v AS (
+                  SELECT * FROM unnest(\(bind: PostgresColumnArray(.int8(ids))), \(bind: PostgresColumnArray(.text(slas))),
+                    \(bind: PostgresColumnArray(.int8(due))), \(bind: PostgresColumnArray(.int8(check))),
+                    \(bind: PostgresColumnArray(.int8(versions))), \(bind: PostgresColumnArray(.text(old)))) AS v(id, sla, due, chk, version, old)
+                ), ok AS MATERIALIZED (\(still)),
+                gone AS (DELETE FROM ticket_sla USING ok WHERE ticket_sla.ticket_id = ok.id AND ok.sla IS NULL),
+                kept AS (
+                  INSERT INTO ticket_sla (ticket_id, sla, sla_due_at, sla_check_at) SELECT id, sla, due, chk FROM ok WHERE sla IS NOT NULL
+                  ON CONFLICT (ticket_id) DO UPDATE SET sla = EXCLUDED.sla, sla_due_at = EXCLUDED.sla_due_at, sla_check_at = EXCLUDED.sla_check_at
+                )
+                SELECT id FROM ok
                 """
             ).all()
             for row in rows { written.insert(try row.decode(column: "id", as: Int64.self)) }
         case .sqlite:
-            let guarded: SQLQueryString = read == nil ? "" : " AND tickets.version = v.column5 AND tickets.sla IS v.column6 RETURNING id"
             for start in stride(from: 0, to: tickets.count, by: 200) {
-                let end = min(start + 200, tickets.count)
-                let rows = (start..<end).map { i -> SQLQueryString in
-                    "(\(bind: ids[i]), \(bind: slas[i]), \(bind: due[i]), \(bind: check[i]), \(bind: versions[i]), \(bind: old[i]))"
+                var chunk = Array(start..<min(start + 200, tickets.count))
+                if read != nil {
+                    let values = chunk.map { i -> SQLQueryString in "(\(bind: ids[i]), \(bind: versions[i]), \(bind: old[i]))" }
+                    let still = Set(
+                        try await sql.raw(
+                            """
+                            SELECT v.column1 AS id FROM (VALUES \(values.joined(separator: ", "))) AS v
+                            JOIN tickets ON tickets.id = v.column1 LEFT JOIN ticket_sla s ON s.ticket_id = v.column1
+                            WHERE tickets.version = v.column2 AND s.sla IS v.column3
+                            """
+                        ).all(decodingColumn: "id", as: Int64.self))
+                    chunk = chunk.filter { still.contains(ids[$0]) }
                 }
-                for row in try await sql.raw(
-                    """
-                    UPDATE tickets SET sla = v.column2, sla_due_at = v.column3, sla_check_at = v.column4
-                    FROM (VALUES \(rows.joined(separator: ", "))) AS v WHERE tickets.id = v.column1\(guarded)
-                    """
-                ).all() {
-                    written.insert(try row.decode(column: "id", as: Int64.self))
+                let gone = chunk.filter { slas[$0] == nil }.map { ids[$0] }
+                if !gone.isEmpty { try await sql.raw("DELETE FROM ticket_sla WHERE ticket_id IN (\(binds: gone))").run() }
+                let kept = chunk.filter { slas[$0] != nil }.map { i -> SQLQueryString in
+                    "(\(bind: ids[i]), \(bind: slas[i]), \(bind: due[i]), \(bind: check[i]))"
                 }
+                if !kept.isEmpty {
+                    try await sql.raw(
+                        """
+                        INSERT INTO ticket_sla (ticket_id, sla, sla_due_at, sla_check_at) VALUES \(kept.joined(separator: ", "))
+                        ON CONFLICT (ticket_id) DO UPDATE SET sla = excluded.sla, sla_due_at = excluded.sla_due_at, sla_check_at = excluded.sla_check_at
+                        """
+                    ).run()
+                }
+                written.formUnion(chunk.map { ids[$0] })
             }
         }
         return written

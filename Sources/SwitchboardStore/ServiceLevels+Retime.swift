@@ -67,7 +67,7 @@ extension ReadContext {
     /// The unsolved tickets `filter` picks, judged again under `engine` at `now`: how many were
     /// read, and those whose clocks change, each with its version and clocks as read.
     func judgeOpenTickets(_ filter: SQLQueryString, engine: SLAEngine, now: Date) async throws -> (read: Int, changes: [SLARetimeSlice.Change]) {
-        let rows = try await sql.raw("SELECT * FROM tickets WHERE \(filter) AND status IN ('new', 'open', 'pending', 'on_hold')")
+        let rows = try await sql.raw("\(TicketRow.select) WHERE \(filter) AND status IN ('new', 'open', 'pending', 'on_hold')")
             .all(TicketRow.self)
         guard !engine.policies.isEmpty || rows.contains(where: { $0.sla != nil }) else { return (rows.count, []) }
         let tickets = try rows.map { try $0.ticket() }

@@ -55,6 +55,7 @@ extension WriteContext {
         var ticketRows: [[any Encodable & Sendable]] = []
         var messageRows: [[any Encodable & Sendable]] = []
         var tagRows: [[any Encodable & Sendable]] = []
+        var slaRows: [[any Encodable & Sendable]] = []
         var search: [(Int64, String)] = []
         let sla = try await slaEngine()
         let tiers = sla.needsTier ? try await reader.organizationTiers(requesters.values.compactMap(\.organizationId)) : [:]
@@ -78,7 +79,8 @@ extension WriteContext {
             let message = Message(
                 id: messageIds[n], ticketId: ticket.id, authorKind: author.0, authorId: author.1, visibility: .public,
                 channel: new.channel, body: item.body, createdAt: created)
-            ticketRows.append(Self.row(ticket, checkAt: sla.nextCheck(ticket)))
+            ticketRows.append(Self.row(ticket))
+            if let clocks = ticket.sla { slaRows.append(Self.slaRow(ticket.id, clocks, checkAt: sla.nextCheck(ticket))) }
             messageRows.append(Self.row(message))
             tagRows += item.tags.map { [$0, ticket.id] }
             search.append((ticket.id, TextAnalyzer.indexText(item.subject + "\n" + item.body)))
@@ -90,6 +92,7 @@ extension WriteContext {
             results[item.index] = .success(ticket)
         }
         try await insertRows("tickets", Self.ticketColumns, ticketRows, deferred: true)
+        try await insertRows("ticket_sla", Self.slaColumns, slaRows, deferred: true)
         try await insertRows("messages", Self.messageColumns, messageRows, deferred: true)
         try await insertRows("ticket_tags", ["tag", "ticket_id"], tagRows, deferred: true)
         for statement in SearchIndex.inserts(search, dialect: dialect) {

@@ -52,13 +52,13 @@ extension ReadContext {
         } else if let fts {
             rows = try await sql.raw(
                 """
-                SELECT tickets.* FROM ticket_fts JOIN tickets ON tickets.id = ticket_fts.rowid
-                WHERE ticket_fts MATCH \(bind: fts) AND \(Self.joined(base)) ORDER BY ticket_fts.rowid DESC LIMIT \(bind: limit + 1)
+                SELECT tickets.*, ticket_sla.sla, ticket_sla.sla_due_at FROM ticket_fts JOIN tickets ON tickets.id = ticket_fts.rowid
+                LEFT JOIN ticket_sla ON ticket_sla.ticket_id = tickets.id WHERE ticket_fts MATCH \(bind: fts) AND \(Self.joined(base)) ORDER BY ticket_fts.rowid DESC LIMIT \(bind: limit + 1)
                 """
             ).all(TicketRow.self)
         } else {
             if let match = SearchIndex.condition(query: text, dialect: dialect) { base.append(match) }
-            rows = try await sql.raw("SELECT * FROM tickets WHERE \(Self.joined(base)) \(order) LIMIT \(bind: limit + 1)")
+            rows = try await sql.raw("\(TicketRow.select) WHERE \(Self.joined(base)) \(order) LIMIT \(bind: limit + 1)")
                 .all(TicketRow.self)
         }
         let items = try rows.prefix(limit).map { try $0.ticket() }
@@ -95,10 +95,10 @@ extension ReadContext {
                 // out of the range scan and asks for an ordered index scan that can stop early.
                 found += try await sql.raw(
                     """
-                    SELECT tickets.* FROM (
+                    SELECT tickets.*, ticket_sla.sla, ticket_sla.sla_due_at FROM (
                       SELECT ticket_id, doc FROM ticket_search WHERE ticket_id < \(bind: upper) AND ticket_id >= \(bind: lower)
                       ORDER BY ticket_id DESC LIMIT \(bind: width)
-                    ) AS w JOIN tickets ON tickets.id = w.ticket_id
+                    ) AS w JOIN tickets ON tickets.id = w.ticket_id LEFT JOIN ticket_sla ON ticket_sla.ticket_id = tickets.id
                     WHERE w.doc @@ \(q) AND \(base) ORDER BY w.ticket_id DESC LIMIT \(bind: limit + 1 - found.count)
                     """
                 ).all(TicketRow.self)
@@ -117,13 +117,13 @@ extension ReadContext {
             let window = max(1, searchWalk / 5)
             let walked = try await sql.raw(
                 """
-                SELECT tickets.* FROM (SELECT * FROM tickets WHERE \(base) \(order) LIMIT \(bind: window)) AS tickets
+                SELECT tickets.* FROM (\(TicketRow.select) WHERE \(base) \(order) LIMIT \(bind: window)) AS tickets
                 CROSS JOIN LATERAL (SELECT 1 FROM ticket_search s WHERE s.ticket_id = tickets.id AND s.doc @@ \(q) LIMIT 1) AS hit
                 \(order) LIMIT \(bind: limit + 1)
                 """
             ).all(TicketRow.self)
             if walked.count > limit { return walked }
-            let seen = try await sql.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM tickets WHERE \(base) LIMIT \(bind: window)) AS w")
+            let seen = try await sql.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM \(TicketRow.from) WHERE \(base) LIMIT \(bind: window)) AS w")
                 .first(decodingColumn: "n", as: Int64.self) ?? 0
             if seen < window { return walked }  // the walk saw the whole list
         }
@@ -140,7 +140,7 @@ extension ReadContext {
             for start in stride(from: 0, to: ordered.count, by: max(limit + 1, 250)) {
                 let chunk = Array(ordered[start..<min(start + max(limit + 1, 250), ordered.count)])
                 found += try await sql.raw(
-                    "SELECT * FROM tickets WHERE \(base) AND tickets.id = ANY(\(bind: chunk)) \(order) LIMIT \(bind: limit + 1 - found.count)"
+                    "\(TicketRow.select) WHERE \(base) AND tickets.id = ANY(\(bind: chunk)) \(order) LIMIT \(bind: limit + 1 - found.count)"
                 ).all(TicketRow.self)
                 if found.count > limit { break }
             }
@@ -149,7 +149,7 @@ extension ReadContext {
         let match: SQLQueryString = matches.count <= cap
             ? "tickets.id = ANY(\(bind: matches))"
             : "tickets.id IN (SELECT ticket_id FROM ticket_search WHERE doc @@ \(q))"
-        return try await sql.raw("SELECT * FROM tickets WHERE \(base) AND \(match) \(order) LIMIT \(bind: limit + 1)")
+        return try await sql.raw("\(TicketRow.select) WHERE \(base) AND \(match) \(order) LIMIT \(bind: limit + 1)")
             .all(TicketRow.self)
     }
 
@@ -182,7 +182,7 @@ extension ReadContext {
                 .first(decodingColumn: "n", as: Int64.self)
             return Int(n ?? 0)
         }
-        let n = try await sql.raw("SELECT COUNT(*) AS n FROM tickets WHERE \(Self.joined(conditions(filter, viewer: viewer)))")
+        let n = try await sql.raw("SELECT COUNT(*) AS n FROM \(TicketRow.from) WHERE \(Self.joined(conditions(filter, viewer: viewer)))")
             .first(decodingColumn: "n", as: Int64.self)
         return Int(n ?? 0)
     }
@@ -196,7 +196,7 @@ extension ReadContext {
 
     /// Every ticket of a requester (for the customer timeline), newest first.
     public func tickets(requesterId: Int64, limit: Int) async throws -> [Ticket] {
-        try await sql.raw("SELECT * FROM tickets WHERE requester_id = \(bind: requesterId) ORDER BY created_at DESC, id DESC LIMIT \(bind: limit)")
+        try await sql.raw("\(TicketRow.select) WHERE requester_id = \(bind: requesterId) ORDER BY created_at DESC, id DESC LIMIT \(bind: limit)")
             .all(TicketRow.self).map { try $0.ticket() }
     }
 
@@ -252,7 +252,7 @@ extension ReadContext {
         case .priority: "tickets.priority_rank"
         case .number: "tickets.number"
         case .id: "tickets.id"
-        case .slaDueAt: "COALESCE(tickets.sla_due_at, \(noSLADue))"
+        case .slaDueAt: "COALESCE(sla_due_at, \(noSLADue))"
         }
     }
 

@@ -45,12 +45,12 @@ public struct NewTicket: Sendable {
 extension ReadContext {
     /// One ticket, or nil.
     public func ticket(id: Int64) async throws -> Ticket? {
-        try await sql.raw("SELECT * FROM tickets WHERE id = \(bind: id)").first(TicketRow.self)?.ticket()
+        try await sql.raw("\(TicketRow.select) WHERE tickets.id = \(bind: id)").first(TicketRow.self)?.ticket()
     }
 
     /// One ticket by its human number.
     public func ticket(number: Int64) async throws -> Ticket? {
-        try await sql.raw("SELECT * FROM tickets WHERE number = \(bind: number)").first(TicketRow.self)?.ticket()
+        try await sql.raw("\(TicketRow.select) WHERE number = \(bind: number)").first(TicketRow.self)?.ticket()
     }
 
     /// A ticket's timeline, oldest first.
@@ -101,19 +101,16 @@ extension WriteContext {
     static let ticketColumns = [
         "id", "number", "subject", "status", "priority", "priority_rank", "type", "channel", "requester_id", "organization_id",
         "assignee_id", "team_id", "tags", "custom_fields", "followers", "version", "created_at", "updated_at", "first_reply_at",
-        "solved_at", "closed_at", "reopen_count", "merged_into_id", "sla", "sla_due_at", "sla_check_at", "escalation_level",
-        "pending_since",
+        "solved_at", "closed_at", "reopen_count", "merged_into_id", "escalation_level", "pending_since",
     ]
 
-    /// The ticket's values in `ticketColumns` order; `checkAt` is when the job runner must next
-    /// look at its SLA clocks.
-    static func row(_ t: Ticket, checkAt: Date?) -> [any Encodable & Sendable] {
+    /// The ticket's values in `ticketColumns` order (its SLA clocks go to `ticket_sla`, see `saveSLA`).
+    static func row(_ t: Ticket) -> [any Encodable & Sendable] {
         [
             t.id, t.number, t.subject, t.status.rawValue, t.priority.rawValue, Int64(t.priority.rank), t.type.rawValue,
             t.channel.rawValue, t.requesterId, t.organizationId, t.assigneeId, t.teamId, encodeJSON(t.tags),
             encodeJSON(t.customFields), encodeJSON(t.followerIds), t.version, t.createdAt.ms, t.updatedAt.ms, t.firstReplyAt?.ms,
-            t.solvedAt?.ms, t.closedAt?.ms, Int64(t.reopenCount), t.mergedIntoId, t.sla.map(encodeJSON), t.sla?.dueAt?.ms,
-            checkAt?.ms, Int64(t.escalationLevel), t.pendingSince?.ms,
+            t.solvedAt?.ms, t.closedAt?.ms, Int64(t.reopenCount), t.mergedIntoId, Int64(t.escalationLevel), t.pendingSince?.ms,
         ]
     }
 
@@ -128,14 +125,16 @@ extension WriteContext {
         guard let id = try await reserveIds([("tickets", 1)])["tickets"]?.first else { throw StoreError.corrupt("no ticket id") }
         var ticket = t
         ticket.id = id
-        try await insertRows("tickets", Self.ticketColumns, [Self.row(ticket, checkAt: try await slaEngine().nextCheck(ticket))])
+        try await insertRows("tickets", Self.ticketColumns, [Self.row(ticket)])
+        if ticket.sla != nil { try await saveSLA([ticket], engine: try await slaEngine()) }
         return id
     }
 
-    /// Writes every field of `t` back (the caller checked the version).
+    /// Writes every field of `t` back, its SLA clocks too (the caller checked the version).
     func save(_ t: Ticket) async throws {
-        let row = Self.row(t, checkAt: try await slaEngine().nextCheck(t))
+        let row = Self.row(t)
         try await sql.execute(sql: RowUpdate(table: "tickets", columns: Array(Self.ticketColumns.dropFirst()), values: Array(row.dropFirst()), id: t.id)) { _ in }
+        try await saveSLA([t], engine: try await slaEngine())
     }
 
     func setTags(ticket id: Int64, _ tags: [String]) async throws {
