@@ -1,4 +1,5 @@
 import FluentKit
+import PostgresKit
 import SQLKit
 
 /// The SQL differences between SQLite and PostgreSQL, in one place.
@@ -23,6 +24,7 @@ extension Database {
     /// The SQLKit view of a Fluent database; every driver we configure provides one.
     func sql() throws -> any SQLDatabase {
         guard let sql = self as? any SQLDatabase else { throw StoreError.notSQL }
+        if let postgres = self as? any PostgresDatabase { return PostgresSQL(postgres, kit: sql) }
         return sql
     }
 }

@@ -36,7 +36,7 @@ final class PreparedStatements: @unchecked Sendable {  // used by the writer's t
 
     /// Sends `expression` on `connection`, prepared when it can be, without waiting for the answer.
     func send(_ expression: any SQLExpression, on connection: LiveConnection) -> EventLoopFuture<[any SQLRow]> {
-        let sql = connection.sql()
+        let sql = connection.rowSQL()
         var serializer = SQLSerializer(database: sql)
         expression.serialize(to: &serializer)
         guard let binds = Self.parameters(serializer.binds) else { return sql.raw("\(expression)").all() }
@@ -45,7 +45,7 @@ final class PreparedStatements: @unchecked Sendable {  // used by the writer's t
             // The same text with binds of other types goes out unnamed.
             if statement.types.count == binds.count, zip(binds, statement.types).allSatisfy({ $0.type == nil || $0.type == $1 }) {
                 // The prepared query answers through the bare connection: ask it from the live one.
-                return connection.withConnection { _ in statement.query.execute(binds.map(\.data)) }.map { rows in rows.map { $0.sql() } }
+                return connection.withConnection { _ in statement.query.execute(binds.map(\.data)) }.map { rows in rows.map { PostgresRowReader($0) } }
             }
         } else if !refused.contains(serializer.sql), known.statements.count + known.wanted.count < Self.limit {
             known.wanted.insert(serializer.sql)
@@ -63,7 +63,7 @@ final class PreparedStatements: @unchecked Sendable {  // used by the writer's t
             do {
                 let query = try await connection.prepare(query: text).get()
                 // Statements prepared over the protocol are listed with their text.
-                let types = try await connection.sql().raw(
+                let types = try await connection.rowSQL().raw(
                     """
                     SELECT parameter_types::text[] AS types FROM pg_prepared_statements
                     WHERE statement = \(bind: text) ORDER BY prepare_time DESC LIMIT 1

@@ -267,10 +267,10 @@ extension WriteContext {
     /// Writes the SLA clocks of many tickets (`ticket_sla`; a ticket without clocks loses its
     /// row), and nothing else: marking a breach or an escalation that changed no field is
     /// bookkeeping, not a change agents would have to reload for. With `ifStill` (each ticket's
-    /// version and stored clocks as read, in order), a ticket that changed since is left alone.
-    /// Returns the ids written.
+    /// version and its clocks' version as read, in order), a ticket that changed since is left
+    /// alone. Returns the ids written.
     @discardableResult
-    func saveSLA(_ tickets: [Ticket], engine: SLAEngine, ifStill read: [(version: Int64, sla: String?)]? = nil) async throws -> Set<Int64> {
+    func saveSLA(_ tickets: [Ticket], engine: SLAEngine, ifStill read: [(version: Int64, sla: Int64?)]? = nil) async throws -> Set<Int64> {
         guard !tickets.isEmpty else { return [] }
         let ids = tickets.map(\.id)
         let slas = tickets.map { $0.sla.map(encodeJSON) }
@@ -281,25 +281,28 @@ extension WriteContext {
         var written = Set<Int64>()
         switch dialect {
         case .postgres:
-            // One statement: the tickets still as read, their rows deleted or upserted.
+            // One statement: the tickets still as read, their rows deleted or upserted. Each
+            // ticket is looked up by its key: with a join, the planner (told the slice's size)
+            // hashes every ticket instead.
             let still: SQLQueryString =
                 read == nil
                 ? "SELECT * FROM v"
                 : """
-                SELECT v.* FROM v JOIN tickets ON tickets.id = v.id LEFT JOIN ticket_sla s ON s.ticket_id = v.id
-                WHERE tickets.version = v.version AND s.sla IS NOT DISTINCT FROM v.old
+                SELECT * FROM v WHERE (SELECT version FROM tickets WHERE tickets.id = v.id) = v.version
+                  AND (SELECT version FROM ticket_sla s WHERE s.ticket_id = v.id) IS NOT DISTINCT FROM v.old
                 """
             let rows = try await sql.raw(
                 """
                 WITH v AS (
                   SELECT * FROM unnest(\(bind: PostgresColumnArray(.int8(ids))), \(bind: PostgresColumnArray(.text(slas))),
                     \(bind: PostgresColumnArray(.int8(due))), \(bind: PostgresColumnArray(.int8(check))),
-                    \(bind: PostgresColumnArray(.int8(versions))), \(bind: PostgresColumnArray(.text(old)))) AS v(id, sla, due, chk, version, old)
+                    \(bind: PostgresColumnArray(.int8(versions))), \(bind: PostgresColumnArray(.int8(old)))) AS v(id, sla, due, chk, version, old)
                 ), ok AS MATERIALIZED (\(still)),
                 gone AS (DELETE FROM ticket_sla USING ok WHERE ticket_sla.ticket_id = ok.id AND ok.sla IS NULL),
                 kept AS (
                   INSERT INTO ticket_sla (ticket_id, sla, sla_due_at, sla_check_at) SELECT id, sla, due, chk FROM ok WHERE sla IS NOT NULL
-                  ON CONFLICT (ticket_id) DO UPDATE SET sla = EXCLUDED.sla, sla_due_at = EXCLUDED.sla_due_at, sla_check_at = EXCLUDED.sla_check_at
+                  ON CONFLICT (ticket_id) DO UPDATE SET sla = EXCLUDED.sla, sla_due_at = EXCLUDED.sla_due_at, sla_check_at = EXCLUDED.sla_check_at,
+                    version = ticket_sla.version + 1
                 )
                 SELECT id FROM ok
                 """
@@ -315,7 +318,7 @@ extension WriteContext {
                             """
                             SELECT v.column1 AS id FROM (VALUES \(values.joined(separator: ", "))) AS v
                             JOIN tickets ON tickets.id = v.column1 LEFT JOIN ticket_sla s ON s.ticket_id = v.column1
-                            WHERE tickets.version = v.column2 AND s.sla IS v.column3
+                            WHERE tickets.version = v.column2 AND s.version IS v.column3
                             """
                         ).all(decodingColumn: "id", as: Int64.self))
                     chunk = chunk.filter { still.contains(ids[$0]) }
@@ -329,7 +332,8 @@ extension WriteContext {
                     try await sql.raw(
                         """
                         INSERT INTO ticket_sla (ticket_id, sla, sla_due_at, sla_check_at) VALUES \(kept.joined(separator: ", "))
-                        ON CONFLICT (ticket_id) DO UPDATE SET sla = excluded.sla, sla_due_at = excluded.sla_due_at, sla_check_at = excluded.sla_check_at
+                        ON CONFLICT (ticket_id) DO UPDATE SET sla = excluded.sla, sla_due_at = excluded.sla_due_at, sla_check_at = excluded.sla_check_at,
+                          version = ticket_sla.version + 1
                         """
                     ).run()
                 }

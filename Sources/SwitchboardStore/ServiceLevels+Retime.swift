@@ -31,7 +31,8 @@ public struct SLARetimeSlice: Sendable {
         let ticket: Ticket
         let version: Int64
         let old: TicketSLA?
-        let oldText: String?
+        /// The version of its `ticket_sla` row (nil: none).
+        let slaVersion: Int64?
     }
 
     /// Ids after `after`, through `through`.
@@ -67,17 +68,23 @@ extension ReadContext {
     /// The unsolved tickets `filter` picks, judged again under `engine` at `now`: how many were
     /// read, and those whose clocks change, each with its version and clocks as read.
     func judgeOpenTickets(_ filter: SQLQueryString, engine: SLAEngine, now: Date) async throws -> (read: Int, changes: [SLARetimeSlice.Change]) {
-        let rows = try await sql.raw("\(TicketRow.select) WHERE \(filter) AND status IN ('new', 'open', 'pending', 'on_hold')")
-            .all(TicketRow.self)
+        let raw = try await sql.raw(
+            """
+            SELECT tickets.*, ticket_sla.sla, ticket_sla.sla_due_at, ticket_sla.version AS sla_version FROM \(TicketRow.from)
+            WHERE \(filter) AND status IN ('new', 'open', 'pending', 'on_hold')
+            """
+        ).all()
+        let rows = try raw.map(TicketRow.init)
         guard !engine.policies.isEmpty || rows.contains(where: { $0.sla != nil }) else { return (rows.count, []) }
         let tickets = try rows.map { try $0.ticket() }
         let tiers = engine.needsTier ? try await organizationTiers(tickets.compactMap(\.organizationId)) : [:]
         var changes: [SLARetimeSlice.Change] = []
-        for (row, ticket) in zip(rows, tickets) {
+        for (n, (row, ticket)) in zip(rows, tickets).enumerated() {
             var t = ticket
             engine.update(&t, before: ticket, activity: nil, tier: t.organizationId.flatMap { tiers[$0] }, now: now)
             guard t.sla != ticket.sla else { continue }
-            changes.append(.init(ticket: t, version: row.version, old: ticket.sla, oldText: row.sla))
+            let slaVersion = try raw[n].decode(column: "sla_version", as: Int64?.self)
+            changes.append(.init(ticket: t, version: row.version, old: ticket.sla, slaVersion: slaVersion))
         }
         return (rows.count, changes)
     }
@@ -104,7 +111,7 @@ extension WriteContext {
         var outcome = SLARetimeOutcome()
         outcome.read = slice.read
         let written = try await saveSLA(
-            slice.changes.map(\.ticket), engine: plan.engine, ifStill: slice.changes.map { ($0.version, $0.oldText) })
+            slice.changes.map(\.ticket), engine: plan.engine, ifStill: slice.changes.map { ($0.version, $0.slaVersion) })
         let missed = slice.changes.map(\.ticket.id).filter { !written.contains($0) }
         var changes = slice.changes.filter { written.contains($0.ticket.id) }
         if !missed.isEmpty {

@@ -182,7 +182,7 @@ actor Writer {
     /// Runs batches on `connection` until nothing waits (false) or the connection closed with
     /// writes still waiting (true).
     private func pipeline(on connection: LiveConnection) async -> Bool {
-        let sql = connection.sql()
+        let sql = connection.rowSQL()
         let statements = self.statements
         var next = await openNext(on: connection)
         // Whether `take` found the queue empty: the drain is over, and a write queued since
@@ -246,7 +246,7 @@ actor Writer {
         // After the lock, so it sees every write committed before ours. Unprepared: the lookups
         // plan well only for the values at hand.
         let prefetched: EventLoopFuture<[any SQLRow]>? = batch.first?.prefetch?().map { prefetch in
-            connection.sql().raw("SELECT \(prefetch) AS prefetch").all()
+            connection.rowSQL().raw("SELECT \(prefetch) AS prefetch").all()
         }
         return Opened(batch: batch, begun: begun, locked: locked, prefetched: prefetched)
     }

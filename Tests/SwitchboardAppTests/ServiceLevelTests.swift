@@ -5,6 +5,7 @@ import Testing
 import Vapor
 
 @testable import SwitchboardApp
+@testable import SwitchboardStore
 
 /// Business hours, SLA policies, clocks on tickets, the SLA views, the escalation round and an
 /// agent's escalation, through the API on the real database.
@@ -200,7 +201,7 @@ import Vapor
                     .PUT, "/api/v1/sla-policies/\(policy)",
                     json: [
                         "name": "Urgent", "calendar_id": .number(Double(calendar)), "conditions": ["priority": ["urgent"]],
-                        "targets": ["first_response": .number(Double(firstResponse)), "resolution": 480], "pause_on": ["pending"],
+                        "targets": ["first_response": .number(Double(firstResponse)), "resolution": 240], "pause_on": ["pending"],
                     ])
                 #expect(reply.status == .ok, "\(reply.json)")
             }
@@ -211,20 +212,30 @@ import Vapor
                 try await $0.retimeSlice(after: plan.from, through: plan.lastId, engine: plan.engine, now: h.store.clock())
             }
             // When ticket two drops to normal priority (out of the policy) before the slice is
-            // written, and ticket four changes in a way that does not re-time it (as a merge
-            // of its requester or a tag rename do)
+            // written, ticket four changes in a way that does not re-time it (as a merge
+            // of its requester or a tag rename do), and only ticket one's clocks change (as
+            // when an SLA round records an escalation)
             #expect(try await h.send(.PATCH, "/api/v1/tickets/\(ids[1])", json: ["priority": "normal"]).status == .ok)
             let touched = ids[3]
             try await h.store.write { try await $0.sql.raw("UPDATE tickets SET version = version + 1 WHERE id = \(bind: touched)").run() }
+            let first = ids[0]
+            try await h.store.write { w in
+                var ticket = try #require(try await w.reader.ticket(id: first))
+                SLAEngine.markEscalated(&ticket, metric: .resolution, key: 7)
+                try await w.saveSLA([ticket], engine: try await w.slaEngine())
+            }
             let written = try #require(try await h.store.write { try await $0.applySLARetime(slice, plan: plan) })
-            // Then ticket two keeps what its change gave it (no SLA); four is judged again and re-timed with the others
+            // Then ticket two keeps what its change gave it (no SLA); four and one are judged
+            // again and re-timed with the others, one keeping its escalation
             #expect(written.read == 4 && written.retimed == 3)
             let four = try await h.send(.GET, "/api/v1/tickets/\(ids[3])")
             #expect(four["sla"]?["clocks"]?.array?.first { $0["metric"]?.string == "first_response" }?["target_minutes"]?.int == 30)
             let two = try await h.send(.GET, "/api/v1/tickets/\(ids[1])")
             #expect(two["sla"] == nil || two["sla"] == .null)
             let one = try await h.send(.GET, "/api/v1/tickets/\(ids[0])")
-            #expect(one["sla"]?["clocks"]?.array?.first { $0["metric"]?.string == "first_response" }?["target_minutes"]?.int == 30)
+            let oneClocks = one["sla"]?["clocks"]?.array ?? []
+            #expect(oneClocks.first { $0["metric"]?.string == "first_response" }?["target_minutes"]?.int == 30)
+            #expect(oneClocks.first { $0["metric"]?.string == "resolution" }?["escalated"] == [7])
             // When the policy changes again between judging and writing, nothing is written and the re-time starts over
             try await put(firstResponse: 45)
             let stale = try #require(try await h.store.read { try await $0.slaRetimePlan() })
