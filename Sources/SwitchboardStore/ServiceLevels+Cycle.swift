@@ -118,9 +118,10 @@ struct BreachPayload: Encodable {
 }
 
 extension ReadContext {
-    /// Whether some ticket's SLA check time has come.
+    /// Whether some ticket's SLA check time has come. In index order: without statistics yet
+    /// (a table just filled) the planner may otherwise scan every row for the first match.
     public func hasSLAWork(at now: Date) async throws -> Bool {
-        try await sql.raw("SELECT ticket_id FROM ticket_sla WHERE sla_check_at <= \(bind: now.ms) LIMIT 1").first() != nil
+        try await sql.raw("SELECT sla_check_at FROM ticket_sla WHERE sla_check_at <= \(bind: now.ms) ORDER BY sla_check_at LIMIT 1").first() != nil
     }
 
     /// The teams of tier 2 and tier 3 (nil where none is set).
@@ -186,7 +187,7 @@ extension WriteContext {
                 t.version += 1
                 t.updatedAt = now
                 try await applySLA(&t, before: before, activity: nil)
-                try await save(t)
+                try await save(t, before: before)
                 try await recordTicketUpdate(before, t, actor: .system)
             } else {
                 slaOnly.append(t)
@@ -215,7 +216,7 @@ extension WriteContext {
             try await record(
                 .messageAdded, entityId: id, actor: actor, after: JSONText(message), payload: JSONText(TicketEventPayload(ticket: t, message: message)))
         }
-        try await save(t)
+        try await save(t, before: before)
         try await recordEscalation(
             EscalationRecord(metric: nil, when: nil, actions: [.nextTier], level: t.escalationLevel, note: note.isEmpty ? nil : note), before: before,
             after: t, actor: actor)

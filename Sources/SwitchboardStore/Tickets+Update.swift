@@ -37,7 +37,7 @@ extension WriteContext {
             ticket.organizationId = try await reader.contact(id: ticket.requesterId)?.organizationId
         }
         try await applySLA(&ticket, before: before, activity: nil)
-        try await save(ticket)
+        try await save(ticket, before: before)
         if ticket.tags != before.tags { try await setTags(ticket: id, ticket.tags) }
         if ticket.subject != before.subject { try await SearchIndex.append(ticket.subject, ticket: id, on: sql) }
         try await recordTicketUpdate(before, ticket, actor: actor)
@@ -84,7 +84,7 @@ extension WriteContext {
         default: nil
         }
         try await applySLA(&ticket, before: before, activity: activity)
-        try await save(ticket)
+        try await save(ticket, before: before)
         try await SearchIndex.append(body, ticket: ticketId, on: sql)
         try await record(
             .messageAdded, entityId: ticketId, actor: actor, before: before.status != ticket.status ? JSONText(before) : nil,
@@ -163,13 +163,13 @@ extension WriteContext {
         closed.version += 1
         closed.updatedAt = now
         try await applySLA(&closed, before: source, activity: nil)
-        try await save(closed)
+        try await save(closed, before: source)
         var merged = target
         merged.tags = try Tags.normalize(target.tags + source.tags)
         merged.followerIds = Array(Set(target.followerIds + source.followerIds)).sorted()
         merged.version += 1
         merged.updatedAt = now
-        try await save(merged)
+        try await save(merged, before: target)
         try await setTags(ticket: targetId, merged.tags)
         try await SearchIndex.append(
             ([source.subject] + moved.map(\.body)).joined(separator: "\n"), ticket: targetId, on: sql)
@@ -207,7 +207,7 @@ extension WriteContext {
         var updated = original
         updated.version += 1
         updated.updatedAt = now
-        try await save(updated)
+        try await save(updated, before: original)
         try await record(.ticketCreated, entityId: ticket.id, actor: actor, after: JSONText(ticket))
         try await link(ticket.id, to: ticketId, kind: .splitFrom, actor: actor)
         try await record(
@@ -226,7 +226,7 @@ extension WriteContext {
         guard ticket != before else { return ticket }
         ticket.version += 1
         ticket.updatedAt = now
-        try await save(ticket)
+        try await save(ticket, before: before)
         try await recordTicketUpdate(before, ticket, actor: actor)
         return ticket
     }

@@ -130,11 +130,13 @@ extension WriteContext {
         return id
     }
 
-    /// Writes every field of `t` back, its SLA clocks too (the caller checked the version).
-    func save(_ t: Ticket) async throws {
+    /// Writes every field of `t` back, and its SLA clocks when they changed since `before` as
+    /// stored (or it was solved or reopened: that moves its next check). The caller checked the
+    /// version.
+    func save(_ t: Ticket, before: Ticket) async throws {
         let row = Self.row(t)
         try await sql.execute(sql: RowUpdate(table: "tickets", columns: Array(Self.ticketColumns.dropFirst()), values: Array(row.dropFirst()), id: t.id)) { _ in }
-        try await saveSLA([t], engine: try await slaEngine())
+        if t.sla != before.sla || t.status.isUnsolved != before.status.isUnsolved { try await saveSLA([t], engine: try await slaEngine()) }
     }
 
     func setTags(ticket id: Int64, _ tags: [String]) async throws {
