@@ -36,7 +36,7 @@ extension WriteContext {
         if ticket.status == .pending { ticket.pendingSince = last }
         try await replaySLA(&ticket, messages: messages)
         ticket.id = try await insert(ticket)
-        try await setTags(ticket: ticket.id, ticket.tags)
+        try await setTags(ticket: ticket.id, ticket.tags, before: [])
         for m in messages {
             _ = try await insertMessage(
                 ticketId: ticket.id, authorKind: m.authorKind, authorId: m.authorId, visibility: m.visibility, channel: ticket.channel,

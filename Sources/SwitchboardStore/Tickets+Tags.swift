@@ -20,7 +20,7 @@ extension WriteContext {
             ticket.tags = before.tags.map { $0 == from ? to : $0 }.filter { seen.insert($0).inserted }
             ticket.version += 1
             try await save(ticket, before: before)
-            try await setTags(ticket: id, ticket.tags)
+            try await setTags(ticket: id, ticket.tags, before: before.tags)
             try await recordTicketUpdate(before, ticket, actor: actor)
         }
         return ids.count

@@ -38,7 +38,7 @@ extension WriteContext {
         }
         try await applySLA(&ticket, before: before, activity: nil)
         try await save(ticket, before: before)
-        if ticket.tags != before.tags { try await setTags(ticket: id, ticket.tags) }
+        if ticket.tags != before.tags { try await setTags(ticket: id, ticket.tags, before: before.tags) }
         if ticket.subject != before.subject { try await SearchIndex.append(ticket.subject, ticket: id, on: sql) }
         try await recordTicketUpdate(before, ticket, actor: actor)
         return ticket
@@ -170,7 +170,7 @@ extension WriteContext {
         merged.version += 1
         merged.updatedAt = now
         try await save(merged, before: target)
-        try await setTags(ticket: targetId, merged.tags)
+        try await setTags(ticket: targetId, merged.tags, before: target.tags)
         try await SearchIndex.append(
             ([source.subject] + moved.map(\.body)).joined(separator: "\n"), ticket: targetId, on: sql)
         try await SearchIndex.replace(source.subject, ticket: sourceId, on: sql)
@@ -199,7 +199,7 @@ extension WriteContext {
             assigneeId: original.assigneeId, teamId: original.teamId, tags: original.tags, createdAt: now)
         try await applySLA(&ticket, before: nil, activity: .opened(byStaff: message.authorKind != .contact))
         ticket.id = try await insert(ticket)
-        try await setTags(ticket: ticket.id, ticket.tags)
+        try await setTags(ticket: ticket.id, ticket.tags, before: [])
         try await sql.raw("UPDATE messages SET ticket_id = \(bind: ticket.id) WHERE id = \(bind: messageId)").run()
         try await SearchIndex.append(newSubject + "\n" + message.body, ticket: ticket.id, on: sql)
         try await SearchIndex.replace(
