@@ -72,7 +72,7 @@ enum Automations {
                 decided.append((event, peek.ticket.id, firings, AutomationCause(fired: cause.fired + firings.map(\.rule.id), depth: cause.depth + 1)))
             }
         }
-        // A write per ticket acted on: an agent's update waits behind one ticket's actions at most.
+        // A write per event acted on: an agent's update waits behind one ticket's actions at most.
         let groups = stride(from: 0, to: max(decided.count, 1), by: writeGroup).map { decided[$0..<min($0 + writeGroup, decided.count)] }
         var from = position
         var fired = 0
@@ -97,7 +97,7 @@ enum Automations {
         return fired
     }
 
-    /// Tickets acted on per write transaction. One: on PostgreSQL every statement of a write is a
+    /// Events acted on per write transaction. One: on PostgreSQL every statement of a write is a
     /// round trip in the writer, and with four tickets a write triggers added 4.1-4.4 ms to the
     /// p95 of agents' updates (51 triggers, `bench/triggers.py`); with one, 0.4-0.6 ms.
     static let writeGroup = 1

@@ -85,9 +85,11 @@ struct PostgresRowReader: SQLRow {
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         guard cells.contains(column) else { throw StoreError(description: "no column \(column) in the result") }
         let cell = cells[column]
-        // PostgresKit reads text of a user-defined type (Fluent's enums) and Decimal from text
-        // its own way: those stay with it, as does every type PostgresNIO does not decode.
-        if !cell.dataType.isUserDefined, !(D.self is Decimal.Type), !(D.self is Decimal?.Type),
+        // PostgresKit reads text of a user-defined type (Fluent's enums), Decimal from text and
+        // Double from numeric its own way: those stay with it, as does every type PostgresNIO
+        // does not decode.
+        let double = D.self is Double.Type || D.self is Double?.Type
+        if !cell.dataType.isUserDefined, !(D.self is Decimal.Type), !(D.self is Decimal?.Type), !(double && cell.dataType == .numeric),
             let decodable = D.self as? any PostgresDecodable.Type
         {
             return try Self.read(decodable, from: cell) as! D

@@ -66,11 +66,12 @@ extension ReadContext {
     }
 
     /// The unsolved tickets `filter` picks, judged again under `engine` at `now`: how many were
-    /// read, and those whose clocks change, each with its version and clocks as read.
+    /// read, and those whose clocks or next check change, each with its version and clocks as read.
     func judgeOpenTickets(_ filter: SQLQueryString, engine: SLAEngine, now: Date) async throws -> (read: Int, changes: [SLARetimeSlice.Change]) {
         let raw = try await sql.raw(
             """
-            SELECT tickets.*, ticket_sla.sla, ticket_sla.sla_due_at, ticket_sla.version AS sla_version FROM \(TicketRow.from)
+            SELECT tickets.*, ticket_sla.sla, ticket_sla.sla_due_at, ticket_sla.sla_check_at, ticket_sla.version AS sla_version
+            FROM \(TicketRow.from)
             WHERE \(filter) AND status IN ('new', 'open', 'pending', 'on_hold')
             """
         ).all()
@@ -82,7 +83,9 @@ extension ReadContext {
         for (n, (row, ticket)) in zip(rows, tickets).enumerated() {
             var t = ticket
             engine.update(&t, before: ticket, activity: nil, tier: t.organizationId.flatMap { tiers[$0] }, now: now)
-            guard t.sla != ticket.sla else { continue }
+            // Escalations changed alone leave the clocks as they are but move the next check.
+            let checkAt = try raw[n].decode(column: "sla_check_at", as: Int64?.self)
+            guard t.sla != ticket.sla || engine.nextCheck(t)?.ms != checkAt else { continue }
             let slaVersion = try raw[n].decode(column: "sla_version", as: Int64?.self)
             changes.append(.init(ticket: t, version: row.version, old: ticket.sla, slaVersion: slaVersion))
         }

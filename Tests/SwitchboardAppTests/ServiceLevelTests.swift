@@ -251,6 +251,40 @@ import Vapor
         }
     }
 
+    /// Escalations changed alone leave every clock as it is, but move when the job runner must
+    /// next look: the re-time stores that too.
+    @Test func aChangedEscalationMovesTheNextCheck() async throws {
+        try await withHarness { h in
+            let (calendar, policy) = try await Self.urgentPolicy(h)
+            let ticket = try await h.store.createTicket(
+                NewTicket(subject: "Down", body: "Help", requesterEmail: try EmailAddress("down@example.com"), requesterName: nil, priority: .urgent),
+                actor: .system)
+            _ = try await JobRunner.retimeOpenTickets(h.store)
+            func check() async throws -> Int64? {
+                try await h.store.read {
+                    try await $0.sql.raw("SELECT sla_check_at FROM ticket_sla WHERE ticket_id = \(bind: ticket.id)")
+                        .first(decodingColumn: "sla_check_at", as: Int64?.self) ?? nil
+                }
+            }
+            let before = try #require(try await check())
+            // When the at-risk escalation moves from 15 to 45 minutes before the due time, the targets as they were
+            let reply = try await h.send(
+                .PUT, "/api/v1/sla-policies/\(policy)",
+                json: [
+                    "name": "Urgent", "calendar_id": .number(Double(calendar)), "conditions": ["priority": ["urgent"]],
+                    "targets": ["first_response": 60, "next_response": 30, "resolution": 240], "pause_on": ["pending"],
+                    "escalations": [
+                        ["when": "at_risk", "minutes_before": 45, "actions": ["notify_assignee"]],
+                        ["metric": "first_response", "when": "breached", "actions": ["next_tier", "notify_supervisor"]],
+                    ],
+                ])
+            #expect(reply.status == .ok, "\(reply.json)")
+            #expect(try await JobRunner.retimeOpenTickets(h.store).retimed == 1)
+            // Then the ticket is looked at 30 minutes earlier
+            #expect(try await check() == before - 30 * 60_000)
+        }
+    }
+
     @Test func anAgentEscalatesThroughTheTiersWithANote() async throws {
         try await withHarness { h in
             let seniors = try #require(try await h.send(.POST, "/api/v1/teams", json: ["name": "Senior agents"])["id"]?.int)
