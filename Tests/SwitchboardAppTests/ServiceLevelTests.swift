@@ -18,18 +18,21 @@ import Vapor
         let hours = try await h.send(.POST, "/api/v1/business-hours", json: ["name": "Always", "time_zone": "UTC", "week": allWeek])
         #expect(hours.status == .created, "\(hours.json)")
         let calendar = try #require(hours["id"]?.int)
-        let policy = try await h.send(
-            .POST, "/api/v1/sla-policies",
-            json: [
-                "name": "Urgent", "calendar_id": .number(Double(calendar)), "conditions": ["priority": ["urgent"]],
-                "targets": ["first_response": 60, "next_response": 30, "resolution": 240], "pause_on": ["pending"],
-                "escalations": [
-                    ["when": "at_risk", "minutes_before": 15, "actions": ["notify_assignee"]],
-                    ["metric": "first_response", "when": "breached", "actions": ["next_tier", "notify_supervisor"]],
-                ],
-            ])
+        let policy = try await h.send(.POST, "/api/v1/sla-policies", json: urgent(calendar: calendar))
         #expect(policy.status == .created, "\(policy.json)")
         return (calendar, try #require(policy["id"]?.int))
+    }
+
+    /// The policy `urgentPolicy` creates, its at-risk escalation `atRisk` minutes before the due time.
+    static func urgent(calendar: Int64, atRisk: Int = 15) -> JSONValue {
+        [
+            "name": "Urgent", "calendar_id": .number(Double(calendar)), "conditions": ["priority": ["urgent"]],
+            "targets": ["first_response": 60, "next_response": 30, "resolution": 240], "pause_on": ["pending"],
+            "escalations": [
+                ["when": "at_risk", "minutes_before": .number(Double(atRisk)), "actions": ["notify_assignee"]],
+                ["metric": "first_response", "when": "breached", "actions": ["next_tier", "notify_supervisor"]],
+            ],
+        ]
     }
 
     static func due(_ ticket: JSONValue?, _ metric: String) -> Date? {
@@ -268,16 +271,7 @@ import Vapor
             }
             let before = try #require(try await check())
             // When the at-risk escalation moves from 15 to 45 minutes before the due time, the targets as they were
-            let reply = try await h.send(
-                .PUT, "/api/v1/sla-policies/\(policy)",
-                json: [
-                    "name": "Urgent", "calendar_id": .number(Double(calendar)), "conditions": ["priority": ["urgent"]],
-                    "targets": ["first_response": 60, "next_response": 30, "resolution": 240], "pause_on": ["pending"],
-                    "escalations": [
-                        ["when": "at_risk", "minutes_before": 45, "actions": ["notify_assignee"]],
-                        ["metric": "first_response", "when": "breached", "actions": ["next_tier", "notify_supervisor"]],
-                    ],
-                ])
+            let reply = try await h.send(.PUT, "/api/v1/sla-policies/\(policy)", json: Self.urgent(calendar: calendar, atRisk: 45))
             #expect(reply.status == .ok, "\(reply.json)")
             #expect(try await JobRunner.retimeOpenTickets(h.store).retimed == 1)
             // Then the ticket is looked at 30 minutes earlier
