@@ -43,9 +43,12 @@ struct TicketRow: Decodable {
     /// The tickets with their SLA clocks and due time from `ticket_sla` (null for a ticket
     /// without). Conditions and orders over it name the tickets' columns as they are, and
     /// `sla_due_at` unqualified.
-    static let from: SQLQueryString = "tickets LEFT JOIN ticket_sla ON ticket_sla.ticket_id = tickets.id"
-    /// The columns a `TicketRow` reads.
-    static let select: SQLQueryString = "SELECT tickets.*, ticket_sla.sla, ticket_sla.sla_due_at FROM \(from)"
+    static let from: SQLQueryString = "tickets \(joinSLA)"
+    /// The join that adds a ticket's SLA row to `tickets`.
+    static let joinSLA: SQLQueryString = "LEFT JOIN ticket_sla ON ticket_sla.ticket_id = tickets.id"
+    /// The columns a `TicketRow` reads, from `tickets` joined with `joinSLA`.
+    static let columns: SQLQueryString = "tickets.*, ticket_sla.sla, ticket_sla.sla_due_at"
+    static let select: SQLQueryString = "SELECT \(columns) FROM \(from)"
 
     let id: Int64
     let number: Int64

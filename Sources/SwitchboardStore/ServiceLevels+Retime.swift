@@ -70,7 +70,7 @@ extension ReadContext {
     func judgeOpenTickets(_ filter: SQLQueryString, engine: SLAEngine, now: Date) async throws -> (read: Int, changes: [SLARetimeSlice.Change]) {
         let raw = try await sql.raw(
             """
-            SELECT tickets.*, ticket_sla.sla, ticket_sla.sla_due_at, ticket_sla.sla_check_at, ticket_sla.version AS sla_version
+            SELECT \(TicketRow.columns), ticket_sla.sla_check_at, ticket_sla.version AS sla_version
             FROM \(TicketRow.from)
             WHERE \(filter) AND status IN ('new', 'open', 'pending', 'on_hold')
             """

@@ -77,18 +77,20 @@ final class TicketIntake: @unchecked Sendable {  // mutable state under `lock`
 private final class Bulk: @unchecked Sendable {  // `gathered` under `lock`
     private let intake: TicketIntake
     private let lock = NSLock()
-    private var gathered: [TicketIntake.Waiting]?
+    private var gathered: (waiting: [TicketIntake.Waiting], drafts: [(NewTicket, Actor)])?
 
     init(intake: TicketIntake) { self.intake = intake }
 
-    var waiting: [TicketIntake.Waiting] {
+    var waiting: [TicketIntake.Waiting] { taken.waiting }
+    var drafts: [(NewTicket, Actor)] { taken.drafts }
+
+    private var taken: (waiting: [TicketIntake.Waiting], drafts: [(NewTicket, Actor)]) {
         lock.withLock {
             if let gathered { return gathered }
-            let taken = intake.gather()
+            let waiting = intake.gather()
+            let taken = (waiting, waiting.map { ($0.new, $0.actor) })
             gathered = taken
             return taken
         }
     }
-
-    var drafts: [(NewTicket, Actor)] { waiting.map { ($0.new, $0.actor) } }
 }

@@ -52,8 +52,8 @@ extension ReadContext {
         } else if let fts {
             rows = try await sql.raw(
                 """
-                SELECT tickets.*, ticket_sla.sla, ticket_sla.sla_due_at FROM ticket_fts JOIN tickets ON tickets.id = ticket_fts.rowid
-                LEFT JOIN ticket_sla ON ticket_sla.ticket_id = tickets.id WHERE ticket_fts MATCH \(bind: fts) AND \(Self.joined(base)) ORDER BY ticket_fts.rowid DESC LIMIT \(bind: limit + 1)
+                SELECT \(TicketRow.columns) FROM ticket_fts JOIN tickets ON tickets.id = ticket_fts.rowid
+                \(TicketRow.joinSLA) WHERE ticket_fts MATCH \(bind: fts) AND \(Self.joined(base)) ORDER BY ticket_fts.rowid DESC LIMIT \(bind: limit + 1)
                 """
             ).all(TicketRow.self)
         } else {
@@ -95,10 +95,10 @@ extension ReadContext {
                 // out of the range scan and asks for an ordered index scan that can stop early.
                 found += try await sql.raw(
                     """
-                    SELECT tickets.*, ticket_sla.sla, ticket_sla.sla_due_at FROM (
+                    SELECT \(TicketRow.columns) FROM (
                       SELECT ticket_id, doc FROM ticket_search WHERE ticket_id < \(bind: upper) AND ticket_id >= \(bind: lower)
                       ORDER BY ticket_id DESC LIMIT \(bind: width)
-                    ) AS w JOIN tickets ON tickets.id = w.ticket_id LEFT JOIN ticket_sla ON ticket_sla.ticket_id = tickets.id
+                    ) AS w JOIN tickets ON tickets.id = w.ticket_id \(TicketRow.joinSLA)
                     WHERE w.doc @@ \(q) AND \(base) ORDER BY w.ticket_id DESC LIMIT \(bind: limit + 1 - found.count)
                     """
                 ).all(TicketRow.self)
