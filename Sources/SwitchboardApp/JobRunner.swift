@@ -85,16 +85,24 @@ struct JobRunner: LifecycleHandler {
         return total
     }
 
-    /// SLA rounds until no ticket's check time has come, 500 tickets per transaction so other
-    /// writes get their turn. Looks with a read first: an idle server does not take the writer.
+    /// An SLA round: every ticket whose check time has come, in slices of 500, a transaction
+    /// each so other writes get their turn. Each slice is read and judged on a read connection
+    /// while the writer writes the slice before (`applySLADueSlice`). Looks with a read first:
+    /// an idle server does not take the writer.
     static func runSLACycles(_ store: Store, asOf: Date? = nil) async throws -> SLACycleOutcome {
         var total = SLACycleOutcome()
-        while try await store.read({ try await $0.hasSLAWork(at: asOf ?? store.clock()) }) {
-            let outcome = try await store.write { try await $0.runSLACycle(limit: 500, asOf: asOf) }
-            total.checked += outcome.checked
-            total.breached += outcome.breached
-            total.escalations += outcome.escalations
-            if outcome.checked < 500 { break }
+        let now = asOf ?? store.clock()
+        guard try await store.read({ try await $0.hasSLAWork(at: now) }) else { return total }
+        let plan = try await store.read { try await $0.slaRoundPlan(now: now) }
+        func read(after cursor: SLADueCursor?) -> Task<SLADueSlice, any Error> {
+            Task { try await store.read { try await $0.slaDueSlice(after: cursor, plan: plan, limit: 500) } }
+        }
+        var reading: Task<SLADueSlice, any Error>? = read(after: nil)
+        defer { reading?.cancel() }
+        while let current = reading {
+            let slice = try await current.value
+            reading = slice.next.map { read(after: $0) }
+            total.add(try await store.write { try await $0.applySLADueSlice(slice, plan: plan) })
         }
         return total
     }

@@ -134,6 +134,8 @@ final class SQLiteWriteConnection: SQLDatabase, @unchecked Sendable {  // confin
         case let text as String: return .text(text)
         case let number as Int64: return .integer(Int(number))
         case let number as Int: return .integer(number)
+        // Any nil (a nil of one optional type casts to every other).
+        case let number as Int64?: return number.map { .integer(Int($0)) } ?? .null
         default: return nil
         }
     }

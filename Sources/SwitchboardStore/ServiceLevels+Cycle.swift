@@ -150,50 +150,77 @@ extension WriteContext {
         return teams
     }
 
-    /// One SLA round over at most `limit` tickets whose check time has come: marks the targets
-    /// they missed and runs the escalations due. Writers of every instance take turns, and each
-    /// reads the tickets after the one before committed, so nothing escalates twice.
-    /// `asOf` judges the clocks at another time than now (to see ahead what would escalate).
+    /// One SLA round over at most `limit` tickets whose check time has come, read and judged in
+    /// this transaction: marks the targets they missed and runs the escalations due. Writers of
+    /// every instance take turns, and each reads the tickets after the one before committed, so
+    /// nothing escalates twice. `asOf` judges the clocks at another time than now (to see ahead
+    /// what would escalate). The job runner judges off the writer instead (`applySLADueSlice`).
     public func runSLACycle(limit: Int, asOf: Date? = nil) async throws -> SLACycleOutcome {
-        var outcome = SLACycleOutcome()
-        let engine = try await slaEngine()
         let now = asOf ?? self.now
-        let tickets = try await sql.raw(
-            "\(TicketRow.select) WHERE sla_check_at <= \(bind: now.ms) ORDER BY sla_check_at LIMIT \(bind: Int64(limit))"
-        ).all(TicketRow.self).map { try $0.ticket() }
-        guard !tickets.isEmpty else { return outcome }
+        return try await judgeAndWrite("sla_check_at <= \(bind: now.ms) ORDER BY sla_check_at LIMIT \(bind: Int64(limit))", now: now)
+    }
+
+    /// Reads the tickets `filter` picks (a condition, with order and limit if need be), judges
+    /// them at `now` and writes what they come to.
+    func judgeAndWrite(_ filter: SQLQueryString, now: Date) async throws -> SLACycleOutcome {
+        let engine = try await slaEngine()
+        let tickets = try await sql.raw("\(TicketRow.select) WHERE \(filter)").all(TicketRow.self).map { try $0.ticket() }
+        guard !tickets.isEmpty else { return SLACycleOutcome() }
         let tierTeams = try await reader.tierTeams()
+        return try await write(tickets.map { SLAJudgement($0, engine: engine, tierTeams: tierTeams, now: now) }, engine: engine)
+    }
+
+    /// Writes judgements of tickets as this transaction read them: their events, then either
+    /// the whole ticket (an escalation changed its fields) or only its clocks.
+    private func write(_ judged: [SLAJudgement], engine: SLAEngine) async throws -> SLACycleOutcome {
+        var outcome = SLACycleOutcome()
         var slaOnly: [Ticket] = []
-        for ticket in tickets {
-            outcome.checked += 1
-            var t = ticket
-            let before = ticket
-            // The ticket's reference as it stands, for the payloads of its events (only
-            // fields an escalation changes go into it, never the clocks).
-            var ref = TicketRef(t).json
-            if engine.markBreaches(&t, now: now) { outcome.breached += try await recordBreaches(of: t, since: before.sla, ref: ref) }
-            for due in engine.dueEscalations(t, now: now) {
-                let previous = t
-                SLAEngine.markEscalated(&t, metric: due.metric, key: due.key)
-                apply(due.escalation, to: &t, tierTeams: tierTeams)
-                let record = EscalationRecord(
-                    metric: due.metric, when: due.escalation.when, actions: due.escalation.actions, level: t.escalationLevel, note: nil)
-                let next = TicketRef(t).json
-                try await recordEscalation(record, before: previous, after: t, refs: (ref, next))
-                ref = next
-                outcome.escalations += 1
+        for j in judged {
+            outcome.add(j)
+            try await recordEvents(of: j)
+            guard j.fieldsChanged else {
+                slaOnly.append(j.ticket)
+                continue
             }
-            if Self.fieldsChanged(before, t) {
-                t.version += 1
-                t.updatedAt = now
-                try await applySLA(&t, before: before, activity: nil)
-                try await save(t, before: before)
-                try await recordTicketUpdate(before, t, actor: .system)
-            } else {
-                slaOnly.append(t)
-            }
+            var t = j.ticket
+            t.version += 1
+            t.updatedAt = now
+            try await applySLA(&t, before: j.before, activity: nil)
+            try await save(t, before: j.before)
+            try await recordTicketUpdate(j.before, t, actor: .system)
         }
         try await saveSLA(slaOnly, engine: engine)
+        return outcome
+    }
+
+    private func recordEvents(of judged: SLAJudgement) async throws {
+        for event in judged.events {
+            try await record(event.type, entityId: judged.ticket.id, actor: .system, after: event.after, payload: event.payload)
+        }
+    }
+
+    /// Writes a slice judged off the writer (`ReadContext.slaDueSlice`): the tickets still as
+    /// judged get their new clocks and their events. A ticket whose escalation changes fields,
+    /// or that changed since it was read, is read and judged again here; so is every ticket when
+    /// the policies changed since the plan.
+    public func applySLADueSlice(_ slice: SLADueSlice, plan: SLARoundPlan) async throws -> SLACycleOutcome {
+        let ids = slice.judged.map(\.ticket.id)
+        guard !ids.isEmpty else { return SLACycleOutcome() }
+        let version = try await sql.raw("SELECT definitions_version FROM workspace WHERE id = 1").first(decodingColumn: "definitions_version", as: Int64?.self)
+        guard (version ?? nil) ?? 0 == plan.definitionsVersion else {
+            return try await judgeAndWrite("tickets.id IN (\(binds: ids)) AND sla_check_at <= \(bind: plan.now.ms)", now: plan.now)
+        }
+        let quick = slice.judged.filter { !$0.fieldsChanged }
+        let written = try await saveSLA(quick.map(\.clocks), ifStill: quick.map { ($0.before.version, $0.slaVersion) })
+        var outcome = SLACycleOutcome()
+        for j in quick where written.contains(j.ticket.id) {
+            outcome.add(j)
+            try await recordEvents(of: j)
+        }
+        let again = ids.filter { !written.contains($0) }
+        if !again.isEmpty {
+            outcome.add(try await judgeAndWrite("tickets.id IN (\(binds: again)) AND sla_check_at <= \(bind: plan.now.ms)", now: plan.now))
+        }
         return outcome
     }
 
@@ -205,7 +232,7 @@ extension WriteContext {
         let trimmed = (rawNote ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let note = trimmed.isEmpty ? "" : try validatedText(trimmed, field: "note", max: Limits.body) ?? ""
         var t = before
-        apply(SLAEscalation(when: .breached, actions: [.nextTier]), to: &t, tierTeams: try await reader.tierTeams())
+        Self.apply(SLAEscalation(when: .breached, actions: [.nextTier]), to: &t, tierTeams: try await reader.tierTeams())
         t.version += 1
         t.updatedAt = now
         try await applySLA(&t, before: before, activity: nil)
@@ -224,7 +251,7 @@ extension WriteContext {
         return t
     }
 
-    private func apply(_ escalation: SLAEscalation, to t: inout Ticket, tierTeams: [Int64?]) {
+    static func apply(_ escalation: SLAEscalation, to t: inout Ticket, tierTeams: [Int64?]) {
         for action in escalation.actions {
             switch action {
             case .raisePriority:
@@ -265,6 +292,21 @@ extension WriteContext {
         [id, encodeJSON(sla), sla.dueAt?.ms, checkAt?.ms]
     }
 
+    /// A ticket's `ticket_sla` values: its clocks (nil: the row goes), due and next check time.
+    struct SLARowValues: Sendable {
+        let id: Int64
+        let sla: String?
+        let due: Int64?
+        let check: Int64?
+
+        init(_ t: Ticket, engine: SLAEngine) {
+            id = t.id
+            sla = t.sla.map(encodeJSON)
+            due = t.sla?.dueAt?.ms
+            check = engine.nextCheck(t)?.ms
+        }
+    }
+
     /// Writes the SLA clocks of many tickets (`ticket_sla`; a ticket without clocks loses its
     /// row), and nothing else: marking a breach or an escalation that changed no field is
     /// bookkeeping, not a change agents would have to reload for. With `ifStill` (each ticket's
@@ -272,13 +314,18 @@ extension WriteContext {
     /// alone. Returns the ids written.
     @discardableResult
     func saveSLA(_ tickets: [Ticket], engine: SLAEngine, ifStill read: [(version: Int64, sla: Int64?)]? = nil) async throws -> Set<Int64> {
-        guard !tickets.isEmpty else { return [] }
-        let ids = tickets.map(\.id)
-        let slas = tickets.map { $0.sla.map(encodeJSON) }
-        let due = tickets.map { $0.sla?.dueAt?.ms }
-        let check = tickets.map { engine.nextCheck($0)?.ms }
-        let versions = read?.map(\.version) ?? Array(repeating: 0, count: tickets.count)
-        let old = read?.map(\.sla) ?? Array(repeating: nil, count: tickets.count)
+        try await saveSLA(tickets.map { SLARowValues($0, engine: engine) }, ifStill: read)
+    }
+
+    /// `saveSLA` of rows made ahead.
+    func saveSLA(_ rows: [SLARowValues], ifStill read: [(version: Int64, sla: Int64?)]? = nil) async throws -> Set<Int64> {
+        guard !rows.isEmpty else { return [] }
+        let ids = rows.map(\.id)
+        let slas = rows.map(\.sla)
+        let due = rows.map(\.due)
+        let check = rows.map(\.check)
+        let versions = read?.map(\.version) ?? Array(repeating: 0, count: rows.count)
+        let old = read?.map(\.sla) ?? Array(repeating: nil, count: rows.count)
         var written = Set<Int64>()
         switch dialect {
         case .postgres:
@@ -310,8 +357,8 @@ extension WriteContext {
             ).all()
             for row in rows { written.insert(try row.decode(column: "id", as: Int64.self)) }
         case .sqlite:
-            for start in stride(from: 0, to: tickets.count, by: 200) {
-                var chunk = Array(start..<min(start + 200, tickets.count))
+            for start in stride(from: 0, to: rows.count, by: 200) {
+                var chunk = Array(start..<min(start + 200, rows.count))
                 if read != nil {
                     let values = chunk.map { i -> SQLQueryString in "(\(bind: ids[i]), \(bind: versions[i]), \(bind: old[i]))" }
                     let still = Set(
@@ -344,7 +391,7 @@ extension WriteContext {
         return written
     }
 
-    private static func fieldsChanged(_ a: Ticket, _ b: Ticket) -> Bool {
+    static func fieldsChanged(_ a: Ticket, _ b: Ticket) -> Bool {
         a.priority != b.priority || a.teamId != b.teamId || a.assigneeId != b.assigneeId || a.escalationLevel != b.escalationLevel
     }
 }

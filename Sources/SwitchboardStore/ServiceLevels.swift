@@ -78,16 +78,11 @@ extension WriteContext {
     @discardableResult
     /// `ref`: the ticket's `TicketRef.json`, when the caller has it.
     func recordBreaches(of ticket: Ticket, since old: TicketSLA?, ref: JSONText? = nil) async throws -> Int {
-        var count = 0
-        for clock in ticket.sla?.clocks ?? [] where clock.breachedAt != nil && old?.clock(clock.metric)?.breachedAt == nil {
-            count += 1
-            var after = JSONObjectWriter()
-            after.field("metric", clock.metric.rawValue)
-            try await record(
-                .ticketSLABreached, entityId: ticket.id, actor: .system, after: after.text,
-                payload: BreachPayload.json(ticket: ref ?? TicketRef(ticket).json, metric: clock.metric, dueAt: clock.dueAt ?? now))
+        let events = SLAJudgement.breachEvents(of: ticket, since: old, ref: ref, now: now)
+        for event in events {
+            try await record(event.type, entityId: ticket.id, actor: .system, after: event.after, payload: event.payload)
         }
-        return count
+        return events.count
     }
 
     /// Creates business hours (`id` nil) or changes them. The job runner then re-times the open

@@ -118,6 +118,52 @@ import Vapor
         }
     }
 
+    /// The job runner judges a round's tickets on a read connection while the writer writes
+    /// the slice before: what changed in between is judged again by the writer.
+    @Test func anSLARoundJudgedOffTheWriterLeavesWhatChangedMeanwhile() async throws {
+        try await withHarness { h in
+            let (calendar, policy) = try await Self.urgentPolicy(h)
+            func atRisk(_ name: String) async throws -> Int64 {
+                // First reply due in 10 minutes: at risk (15 minutes before)
+                try await h.store.createTicket(
+                    NewTicket(
+                        subject: name, body: "Help", requesterEmail: try EmailAddress("\(name)@example.com"), requesterName: nil, priority: .urgent,
+                        createdAt: Date().addingTimeInterval(-3000)),
+                    actor: .system
+                ).id
+            }
+            func escalations(_ id: Int64) async throws -> Int {
+                let history = try await h.send(.GET, "/api/v1/tickets/\(id)/history")
+                return history["items"]?.array?.filter { $0["action"]?.string == "escalated" }.count ?? 0
+            }
+            let ids = [try await atRisk("one"), try await atRisk("two"), try await atRisk("three")]
+            // Given the three judged at risk
+            let plan = try await h.store.read { try await $0.slaRoundPlan(now: Date()) }
+            let slice = try await h.store.read { try await $0.slaDueSlice(after: nil, plan: plan, limit: 10) }
+            #expect(slice.judged.map(\.escalations) == [1, 1, 1] && slice.next == nil)
+            // When ticket two gets its first reply before the slice is written
+            let reply = try await h.send(.POST, "/api/v1/tickets/\(ids[1])/messages", json: ["body": "On it", "visibility": "public"])
+            #expect(reply.status == .created, "\(reply.json)")
+            let outcome = try await h.store.write { try await $0.applySLADueSlice(slice, plan: plan) }
+            // Then one and three escalate, and two, read again, is not due any more
+            #expect(outcome.checked == 2 && outcome.escalations == 2, "\(outcome)")
+            var counts: [Int] = []
+            for id in ids { counts.append(try await escalations(id)) }
+            #expect(counts == [1, 0, 1])
+            // When the policy's at-risk warning moves to 5 minutes before between judging and writing
+            let four = try await atRisk("four")
+            let stale = try await h.store.read { try await $0.slaRoundPlan(now: Date()) }
+            let judged = try await h.store.read { try await $0.slaDueSlice(after: nil, plan: stale, limit: 10) }
+            #expect(judged.judged.map(\.escalations) == [1])
+            let changed = try await h.send(.PUT, "/api/v1/sla-policies/\(policy)", json: Self.urgent(calendar: calendar, atRisk: 5))
+            #expect(changed.status == .ok, "\(changed.json)")
+            // Then the writer judges it again under the new policy: not at risk yet
+            let again = try await h.store.write { try await $0.applySLADueSlice(judged, plan: stale) }
+            #expect(again.checked == 1 && again.escalations == 0, "\(again)")
+            #expect(try await escalations(four) == 0)
+        }
+    }
+
     @Test func changedPoliciesAndHoursRetimeOpenTicketsButNotSolvedOnes() async throws {
         try await withHarness { h in
             let (calendar, policy) = try await Self.urgentPolicy(h)
