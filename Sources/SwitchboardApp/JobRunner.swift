@@ -85,23 +85,25 @@ struct JobRunner: LifecycleHandler {
         return total
     }
 
-    /// An SLA round: every ticket whose check time has come, in slices of 500, a transaction
-    /// each so other writes get their turn. Each slice is read and judged on a read connection
-    /// while the writer writes the slice before (`applySLADueSlice`). Looks with a read first:
-    /// an idle server does not take the writer.
-    static func runSLACycles(_ store: Store, asOf: Date? = nil) async throws -> SLACycleOutcome {
+    /// An SLA round: every ticket whose check time has come, in slices of `slice` tickets, a
+    /// transaction each so other writes get their turn. Each slice is read and judged on a read
+    /// connection while the writer writes the slice before (`applySLADueSlice`). Looks with a
+    /// read first: an idle server does not take the writer.
+    static func runSLACycles(_ store: Store, asOf: Date? = nil, slice size: Int = 500) async throws -> SLACycleOutcome {
         var total = SLACycleOutcome()
         let now = asOf ?? store.clock()
         guard try await store.read({ try await $0.hasSLAWork(at: now) }) else { return total }
         let plan = try await store.read { try await $0.slaRoundPlan(now: now) }
         func read(after cursor: SLADueCursor?) -> Task<SLADueSlice, any Error> {
-            Task { try await store.read { try await $0.slaDueSlice(after: cursor, plan: plan, limit: 500) } }
+            Task { try await store.read { try await $0.slaDueSlice(after: cursor, plan: plan, limit: size) } }
         }
         var reading: Task<SLADueSlice, any Error>? = read(after: nil)
         defer { reading?.cancel() }
         while let current = reading {
+            try Task.checkCancellation()
             let slice = try await current.value
             reading = slice.next.map { read(after: $0) }
+            guard !slice.isEmpty else { continue }
             total.add(try await store.write { try await $0.applySLADueSlice(slice, plan: plan) })
         }
         return total

@@ -150,19 +150,8 @@ extension WriteContext {
         return teams
     }
 
-    /// One SLA round over at most `limit` tickets whose check time has come, read and judged in
-    /// this transaction: marks the targets they missed and runs the escalations due. Writers of
-    /// every instance take turns, and each reads the tickets after the one before committed, so
-    /// nothing escalates twice. `asOf` judges the clocks at another time than now (to see ahead
-    /// what would escalate). The job runner judges off the writer instead (`applySLADueSlice`).
-    public func runSLACycle(limit: Int, asOf: Date? = nil) async throws -> SLACycleOutcome {
-        let now = asOf ?? self.now
-        return try await judgeAndWrite("sla_check_at <= \(bind: now.ms) ORDER BY sla_check_at LIMIT \(bind: Int64(limit))", now: now)
-    }
-
-    /// Reads the tickets `filter` picks (a condition, with order and limit if need be), judges
-    /// them at `now` and writes what they come to.
-    func judgeAndWrite(_ filter: SQLQueryString, now: Date) async throws -> SLACycleOutcome {
+    /// Reads the tickets `filter` picks, judges them at `now` and writes what they come to.
+    private func judgeAndWrite(_ filter: SQLQueryString, now: Date) async throws -> SLACycleOutcome {
         let engine = try await slaEngine()
         let tickets = try await sql.raw("\(TicketRow.select) WHERE \(filter)").all(TicketRow.self).map { try $0.ticket() }
         guard !tickets.isEmpty else { return SLACycleOutcome() }
@@ -199,15 +188,18 @@ extension WriteContext {
         }
     }
 
-    /// Writes a slice judged off the writer (`ReadContext.slaDueSlice`): the tickets still as
-    /// judged get their new clocks and their events. A ticket whose escalation changes fields,
-    /// or that changed since it was read, is read and judged again here; so is every ticket when
-    /// the policies changed since the plan.
+    /// Writes a slice of an SLA round judged off the writer (`ReadContext.slaDueSlice`): marks
+    /// the targets missed and runs the escalations due. The tickets still as judged get their
+    /// new clocks and their events. A ticket whose escalation changes fields, or that changed
+    /// since it was read, is read and judged again here; so is every ticket when the policies
+    /// changed since the plan. Writers of every instance take turns, and each reads after the
+    /// one before committed, so nothing escalates twice.
     public func applySLADueSlice(_ slice: SLADueSlice, plan: SLARoundPlan) async throws -> SLACycleOutcome {
         let ids = slice.judged.map(\.ticket.id)
         guard !ids.isEmpty else { return SLACycleOutcome() }
         let version = try await sql.raw("SELECT definitions_version FROM workspace WHERE id = 1").first(decodingColumn: "definitions_version", as: Int64?.self)
-        guard (version ?? nil) ?? 0 == plan.definitionsVersion else {
+        // Changed since the plan, or earlier in this transaction (counted only at commit).
+        guard !slaChanged, (version ?? nil) ?? 0 == plan.definitionsVersion else {
             return try await judgeAndWrite("tickets.id IN (\(binds: ids)) AND sla_check_at <= \(bind: plan.now.ms)", now: plan.now)
         }
         let quick = slice.judged.filter { !$0.fieldsChanged }

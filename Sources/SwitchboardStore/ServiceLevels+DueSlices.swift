@@ -110,6 +110,8 @@ public struct SLADueSlice: Sendable {
     let judged: [SLAJudgement]
     /// Where the next slice starts; nil when this one read the last.
     public let next: SLADueCursor?
+
+    public var isEmpty: Bool { judged.isEmpty }
 }
 
 extension ReadContext {
@@ -125,10 +127,16 @@ extension ReadContext {
     /// At most `limit` tickets whose check time has come by the plan's time, after `cursor`,
     /// judged (see `WriteContext.applySLADueSlice`).
     public func slaDueSlice(after cursor: SLADueCursor?, plan: SLARoundPlan, limit: Int) async throws -> SLADueSlice {
-        // Ordered by the check time index (on SQLite its rows end in the ticket id).
+        // In the order of the check time index: on PostgreSQL (sla_check_at, ticket_id), whose
+        // rows the cursor's row value bounds; on SQLite (sla_check_at), whose rows end in the
+        // ticket id (the row id).
         let after: SQLQueryString =
-            cursor.map { "AND sla_check_at >= \(bind: $0.checkAt) AND (sla_check_at > \(bind: $0.checkAt) OR ticket_sla.ticket_id > \(bind: $0.ticketId))" }
-            ?? ""
+            switch (cursor, dialect) {
+            case (nil, _): ""
+            case (let c?, .postgres): "AND (sla_check_at, ticket_sla.ticket_id) > (\(bind: c.checkAt), \(bind: c.ticketId))"
+            case (let c?, .sqlite):
+                "AND sla_check_at >= \(bind: c.checkAt) AND (sla_check_at > \(bind: c.checkAt) OR ticket_sla.ticket_id > \(bind: c.ticketId))"
+            }
         let raw = try await sql.raw(
             """
             SELECT \(TicketRow.columns), ticket_sla.sla_check_at, ticket_sla.version AS sla_version

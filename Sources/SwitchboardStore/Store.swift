@@ -61,7 +61,7 @@ public struct Store: Sendable {
         CreateStaff(), CreateCustomers(), CreateTickets(), CreateRecords(), CreateSearchIndex(), CreatePresence(),
         CreatePasswordResets(), CreateTicketCounts(), CreateAttachments(), UpdateUsersAddTimeZone(), UpdateWorkspaceAddInactiveTypes(), CreateMailboxes(), CreateJobs(), CreateMessageHTML(), UpdateMailboxesAddAcknowledgement(), CreateNotificationSettings(),
         CreateServiceLevels(), CreateRouting(), CreateAutomations(), UpdateWorkspaceAddDefinitionsVersion(), UpdateTicketsAddPendingSince(), CreateSideConversations(),
-        UpdateWorkspaceAddSLARetime(), UpdateTicketCountsPerStatement(), CreateTicketSLA(),
+        UpdateWorkspaceAddSLARetime(), UpdateTicketCountsPerStatement(), CreateTicketSLA(), UpdateTicketSLAIndexCheckAndTicket(),
     ]
 
     /// Runs `body` in a write transaction; returns after it committed.

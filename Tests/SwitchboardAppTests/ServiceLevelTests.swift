@@ -136,20 +136,26 @@ import Vapor
                 let history = try await h.send(.GET, "/api/v1/tickets/\(id)/history")
                 return history["items"]?.array?.filter { $0["action"]?.string == "escalated" }.count ?? 0
             }
-            let ids = [try await atRisk("one"), try await atRisk("two"), try await atRisk("three")]
-            // Given the three judged at risk
+            let ids = [try await atRisk("one"), try await atRisk("two"), try await atRisk("three"), try await atRisk("edited")]
+            // Given the four judged at risk
             let plan = try await h.store.read { try await $0.slaRoundPlan(now: Date()) }
             let slice = try await h.store.read { try await $0.slaDueSlice(after: nil, plan: plan, limit: 10) }
-            #expect(slice.judged.map(\.escalations) == [1, 1, 1] && slice.next == nil)
-            // When ticket two gets its first reply before the slice is written
+            #expect(slice.judged.map(\.escalations) == [1, 1, 1, 1] && slice.next == nil)
+            // When ticket two gets its first reply and the last one a new subject before the
+            // slice is written
             let reply = try await h.send(.POST, "/api/v1/tickets/\(ids[1])/messages", json: ["body": "On it", "visibility": "public"])
             #expect(reply.status == .created, "\(reply.json)")
+            #expect(try await h.send(.PATCH, "/api/v1/tickets/\(ids[3])", json: ["subject": "Edited"]).status == .ok)
             let outcome = try await h.store.write { try await $0.applySLADueSlice(slice, plan: plan) }
-            // Then one and three escalate, and two, read again, is not due any more
-            #expect(outcome.checked == 2 && outcome.escalations == 2, "\(outcome)")
+            // Then one and three escalate; two, read again, is not due any more; the edited
+            // one, read again, escalates once
+            #expect(outcome.checked == 3 && outcome.escalations == 3, "\(outcome)")
             var counts: [Int] = []
             for id in ids { counts.append(try await escalations(id)) }
-            #expect(counts == [1, 0, 1])
+            #expect(counts == [1, 0, 1, 1])
+            // The same slice written again (as a second instance would) escalates nothing
+            let twice = try await h.store.write { try await $0.applySLADueSlice(slice, plan: plan) }
+            #expect(twice.escalations == 0, "\(twice)")
             // When the policy's at-risk warning moves to 5 minutes before between judging and writing
             let four = try await atRisk("four")
             let stale = try await h.store.read { try await $0.slaRoundPlan(now: Date()) }
@@ -161,6 +167,31 @@ import Vapor
             let again = try await h.store.write { try await $0.applySLADueSlice(judged, plan: stale) }
             #expect(again.checked == 1 && again.escalations == 0, "\(again)")
             #expect(try await escalations(four) == 0)
+        }
+    }
+
+    /// A round reads its tickets a slice after another in check time order; tickets with the
+    /// same check time (here all five) are split across slices without one read twice or missed.
+    @Test func anSLARoundInSmallSlicesTakesEveryTicketOnce() async throws {
+        try await withHarness { h in
+            _ = try await Self.urgentPolicy(h)
+            let created = Date(timeIntervalSince1970: Date().addingTimeInterval(-3000).timeIntervalSince1970.rounded(.down))
+            var ids: [Int64] = []
+            for n in 1...5 {
+                let t = try await h.store.createTicket(
+                    NewTicket(
+                        subject: "Tie \(n)", body: "Help", requesterEmail: try EmailAddress("tie\(n)@example.com"), requesterName: nil,
+                        priority: .urgent, createdAt: created),
+                    actor: .system)
+                ids.append(t.id)
+            }
+            let outcome = try await JobRunner.runSLACycles(h.store, slice: 2)
+            #expect(outcome.checked == 5 && outcome.escalations == 5, "\(outcome)")
+            for id in ids {
+                let history = try await h.send(.GET, "/api/v1/tickets/\(id)/history")
+                #expect(history["items"]?.array?.filter { $0["action"]?.string == "escalated" }.count == 1)
+            }
+            #expect(try await JobRunner.runSLACycles(h.store, slice: 2) == SLACycleOutcome())
         }
     }
 

@@ -35,6 +35,19 @@ import Testing
         return events
     }
 
+    /// The hashed bytes are every field but the hash, joined by U+001F, nil as empty: stored
+    /// chains depend on it byte for byte.
+    @Test func theHashInputIsTheFieldsJoinedByTheUnitSeparator() {
+        let event = AuditEvent(
+            sequence: 42, occurredAt: Date(timeIntervalSince1970: 1_750_000_000.123), actor: .system, entity: .ticket, entityId: 7, action: "escalated",
+            before: nil, after: JSONText(stored: "{\"note\":\"Σφάλμα płatność — ok\"}"), previousHash: String(repeating: "ab", count: 32), hash: "")
+        let expected = [
+            String(repeating: "ab", count: 32), "42", "1750000000123", "system", "", "ticket", "7", "escalated", "",
+            "{\"note\":\"Σφάλμα płatność — ok\"}",
+        ].joined(separator: "\u{1F}")
+        #expect(event.hashInput == Data(expected.utf8))
+    }
+
     func verify(_ events: [AuditEvent], startingAfter previous: (sequence: Int64, hash: String)? = nil)
         -> AuditChain.Finding
     {
