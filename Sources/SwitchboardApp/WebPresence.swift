@@ -22,7 +22,7 @@ enum WebPresence {
         let id = try req.id(what: "ticket")
         let typing = (try? req.content.decode(Body.self).typing) ?? false
         let userId = principal.user.id
-        try await req.store.write { try await $0.notePresence(ticketId: id, userId: userId, typing: typing ?? false) }
+        try await req.store.write { try await $0.notePresence(ticketId: id, userId: userId, typing: typing) }
         let now = req.store.clock()
         let others = try await req.store.read { try await $0.viewers(ticketId: id, except: userId, now: now) }
         let l = req.localizer(for: principal.user)
