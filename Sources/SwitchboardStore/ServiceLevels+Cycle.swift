@@ -156,19 +156,19 @@ extension WriteContext {
         let tickets = try await sql.raw("\(TicketRow.select) WHERE \(filter)").all(TicketRow.self).map { try $0.ticket() }
         guard !tickets.isEmpty else { return SLACycleOutcome() }
         let tierTeams = try await reader.tierTeams()
-        return try await write(tickets.map { SLAJudgement($0, engine: engine, tierTeams: tierTeams, now: now) }, engine: engine)
+        return try await write(tickets.map { SLAJudgement($0, engine: engine, tierTeams: tierTeams, now: now) })
     }
 
     /// Writes judgements of tickets as this transaction read them: their events, then either
     /// the whole ticket (an escalation changed its fields) or only its clocks.
-    private func write(_ judged: [SLAJudgement], engine: SLAEngine) async throws -> SLACycleOutcome {
+    private func write(_ judged: [SLAJudgement]) async throws -> SLACycleOutcome {
         var outcome = SLACycleOutcome()
-        var slaOnly: [Ticket] = []
+        var slaOnly: [SLARowValues] = []
         for j in judged {
             outcome.add(j)
-            try await recordEvents(of: j)
+            try await record(j.events, ticket: j.ticket.id)
             guard j.fieldsChanged else {
-                slaOnly.append(j.ticket)
+                slaOnly.append(j.clocks)
                 continue
             }
             var t = j.ticket
@@ -178,13 +178,14 @@ extension WriteContext {
             try await save(t, before: j.before)
             try await recordTicketUpdate(j.before, t, actor: .system)
         }
-        try await saveSLA(slaOnly, engine: engine)
+        try await saveSLA(slaOnly)
         return outcome
     }
 
-    private func recordEvents(of judged: SLAJudgement) async throws {
-        for event in judged.events {
-            try await record(event.type, entityId: judged.ticket.id, actor: .system, after: event.after, payload: event.payload)
+    /// Records events built ahead (`SLAJudgement`) of ticket `id`.
+    func record(_ events: [SLAJudgement.Event], ticket id: Int64, actor: Actor = .system) async throws {
+        for event in events {
+            try await record(event.type, entityId: id, actor: actor, after: event.after, payload: event.payload)
         }
     }
 
@@ -197,9 +198,8 @@ extension WriteContext {
     public func applySLADueSlice(_ slice: SLADueSlice, plan: SLARoundPlan) async throws -> SLACycleOutcome {
         let ids = slice.judged.map(\.ticket.id)
         guard !ids.isEmpty else { return SLACycleOutcome() }
-        let version = try await sql.raw("SELECT definitions_version FROM workspace WHERE id = 1").first(decodingColumn: "definitions_version", as: Int64?.self)
         // Changed since the plan, or earlier in this transaction (counted only at commit).
-        guard !slaChanged, (version ?? nil) ?? 0 == plan.definitionsVersion else {
+        guard !slaChanged, try await reader.definitionsVersion() == plan.definitionsVersion else {
             return try await judgeAndWrite("tickets.id IN (\(binds: ids)) AND sla_check_at <= \(bind: plan.now.ms)", now: plan.now)
         }
         let quick = slice.judged.filter { !$0.fieldsChanged }
@@ -207,7 +207,7 @@ extension WriteContext {
         var outcome = SLACycleOutcome()
         for j in quick where written.contains(j.ticket.id) {
             outcome.add(j)
-            try await recordEvents(of: j)
+            try await record(j.events, ticket: j.ticket.id)
         }
         let again = ids.filter { !written.contains($0) }
         if !again.isEmpty {
@@ -236,9 +236,9 @@ extension WriteContext {
                 .messageAdded, entityId: id, actor: actor, after: JSONText(message), payload: JSONText(TicketEventPayload(ticket: t, message: message)))
         }
         try await save(t, before: before)
-        try await recordEscalation(
-            EscalationRecord(metric: nil, when: nil, actions: [.nextTier], level: t.escalationLevel, note: note.isEmpty ? nil : note), before: before,
-            after: t, actor: actor)
+        let escalation = EscalationRecord(metric: nil, when: nil, actions: [.nextTier], level: t.escalationLevel, note: note.isEmpty ? nil : note)
+        try await record(
+            [SLAJudgement.escalationEvent(escalation, before: TicketRef(before).json, after: TicketRef(t).json)], ticket: t.id, actor: actor)
         try await recordTicketUpdate(before, t, actor: actor)
         return t
     }
@@ -264,16 +264,6 @@ extension WriteContext {
                 break  // the notifier mails them from the event
             }
         }
-    }
-
-    /// `refs` are the tickets' `TicketRef.json` when known (a round passes them on from one
-    /// event of a ticket to the next).
-    private func recordEscalation(
-        _ escalation: EscalationRecord, before: Ticket, after: Ticket, actor: Actor = .system, refs: (before: JSONText, after: JSONText)? = nil
-    ) async throws {
-        let refs = refs ?? (TicketRef(before).json, TicketRef(after).json)
-        let record = escalation.json
-        try await self.record(.ticketEscalated, entityId: after.id, actor: actor, after: record, payload: EscalationPayload.json(ticket: refs.after, before: refs.before, escalation: record))
     }
 
     /// The columns of `ticket_sla`, and a ticket's values in that order; `checkAt` is when the

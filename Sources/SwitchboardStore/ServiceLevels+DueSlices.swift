@@ -43,10 +43,9 @@ struct SLAJudgement: Sendable {
             SLAEngine.markEscalated(&t, metric: due.metric, key: due.key)
             WriteContext.apply(due.escalation, to: &t, tierTeams: tierTeams)
             let record = EscalationRecord(
-                metric: due.metric, when: due.escalation.when, actions: due.escalation.actions, level: t.escalationLevel, note: nil
-            ).json
+                metric: due.metric, when: due.escalation.when, actions: due.escalation.actions, level: t.escalationLevel, note: nil)
             let next = TicketRef(t).json
-            events.append(Event(type: .ticketEscalated, after: record, payload: EscalationPayload.json(ticket: next, before: ref, escalation: record)))
+            events.append(Self.escalationEvent(record, before: ref, after: next))
             ref = next
             escalations += 1
         }
@@ -58,6 +57,12 @@ struct SLAJudgement: Sendable {
         self.fieldsChanged = WriteContext.fieldsChanged(ticket, t)
         self.slaVersion = slaVersion
         self.clocks = WriteContext.SLARowValues(t, engine: engine)
+    }
+
+    /// A `ticket.escalated` event; `before` and `after` are the ticket's `TicketRef.json`.
+    static func escalationEvent(_ escalation: EscalationRecord, before: JSONText, after: JSONText) -> Event {
+        let record = escalation.json
+        return Event(type: .ticketEscalated, after: record, payload: EscalationPayload.json(ticket: after, before: before, escalation: record))
     }
 
     /// A `ticket.sla_breached` event for each target of `ticket` missed since `old`. `ref`: the
@@ -118,10 +123,15 @@ extension ReadContext {
     /// The plan of an SLA round at `now`. The version is read before the policies: should they
     /// change after, the write sees it.
     public func slaRoundPlan(now: Date) async throws -> SLARoundPlan {
-        let version = try await sql.raw("SELECT definitions_version FROM workspace WHERE id = 1").first(decodingColumn: "definitions_version", as: Int64?.self)
-        return SLARoundPlan(
-            now: now, definitionsVersion: (version ?? nil) ?? 0, engine: SLAEngine(policies: try await slaPolicies(), calendars: try await businessCalendars()),
+        SLARoundPlan(
+            now: now, definitionsVersion: try await definitionsVersion(), engine: SLAEngine(policies: try await slaPolicies(), calendars: try await businessCalendars()),
             tierTeams: try await tierTeams())
+    }
+
+    /// The version of the policies, hours and field definitions (`workspace.definitions_version`).
+    func definitionsVersion() async throws -> Int64 {
+        try await sql.raw("SELECT definitions_version FROM workspace WHERE id = 1").first(decodingColumn: "definitions_version", as: Int64?.self)
+            .flatMap { $0 } ?? 0
     }
 
     /// At most `limit` tickets whose check time has come by the plan's time, after `cursor`,

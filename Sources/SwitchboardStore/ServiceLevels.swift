@@ -79,9 +79,7 @@ extension WriteContext {
     /// `ref`: the ticket's `TicketRef.json`, when the caller has it.
     func recordBreaches(of ticket: Ticket, since old: TicketSLA?, ref: JSONText? = nil) async throws -> Int {
         let events = SLAJudgement.breachEvents(of: ticket, since: old, ref: ref, now: now)
-        for event in events {
-            try await record(event.type, entityId: ticket.id, actor: .system, after: event.after, payload: event.payload)
-        }
+        try await record(events, ticket: ticket.id)
         return events.count
     }
 
