@@ -44,10 +44,10 @@ enum SessionController {
         let found = try await store.read { try await $0.userForSignIn(email: email.trimmingCharacters(in: .whitespaces)) }
         let valid: Bool
         if let found, found.user.active, let hash = found.passwordHash {
-            valid = (try? Bcrypt.verify(password, created: hash)) ?? false
+            valid = await PasswordRules.verify(password, hash: hash, on: req)
         } else {
             // Same work for unknown accounts, so timing does not tell which emails exist.
-            _ = try? Bcrypt.verify(password, created: "$2b$12$C6UzMDM.H6dfI/f/IKxGhuTRD/M7m9c2mvxGf.9nmJ1QEWP0Qy8Vq")
+            _ = await PasswordRules.verify(password, hash: "$2b$12$C6UzMDM.H6dfI/f/IKxGhuTRD/M7m9c2mvxGf.9nmJ1QEWP0Qy8Vq", on: req)
             valid = false
         }
         guard valid, let user = found?.user else {

@@ -23,7 +23,7 @@ enum UserController {
         let body = try req.body(UserRequest.self)
         guard let rawEmail = body.email else { throw DomainError.invalid(field: "email", "is required") }
         guard let role = body.role else { throw DomainError.invalid(field: "role", "is required") }
-        let hash = try body.password.map { try PasswordRules.hash($0, cost: req.application.config.bcryptCost) }
+        let hash: String? = if let password = body.password { try await PasswordRules.hash(password, on: req) } else { nil }
         let input = UserInput(
             email: try EmailAddress(rawEmail), name: try validatedText(body.name, field: "name", max: Limits.name) ?? "",
             jobTitle: try validatedText(body.jobTitle, field: "job_title", max: Limits.jobTitle, required: false),
@@ -66,7 +66,7 @@ enum UserController {
         let jobTitle = try body.jobTitle.map { try validatedText($0, field: "job_title", max: Limits.jobTitle, required: false) }
         let locale = try body.locale.map { try validatedLocale($0) }
         let timeZone = try body.timeZone.map { try validatedTimeZone($0) }
-        let hash = try body.password.map { try PasswordRules.hash($0, cost: req.application.config.bcryptCost) }
+        let hash: String? = if let password = body.password { try await PasswordRules.hash(password, on: req) } else { nil }
         let actor = principal.actor
         let user = try await req.store.write { ctx in
             let user = try await ctx.updateUser(id: id, actor: actor) { u in
@@ -90,9 +90,26 @@ enum UserController {
 /// Password policy: 10 to 200 characters.
 enum PasswordRules {
     static func hash(_ password: String, cost: Int, field: String = "password") throws -> String {
+        try check(password, field: field)
+        return try Bcrypt.hash(password, cost: cost)
+    }
+
+    /// Hashes on the application's thread pool: bcrypt takes a quarter of a second on purpose,
+    /// and a request must not hold an event loop (or a concurrency thread) that long.
+    static func hash(_ password: String, field: String = "password", on req: Request) async throws -> String {
+        try check(password, field: field)
+        let cost = req.application.config.bcryptCost
+        return try await req.application.threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
+    }
+
+    /// Whether `password` matches `hash`, checked on the application's thread pool.
+    static func verify(_ password: String, hash: String, on req: Request) async -> Bool {
+        (try? await req.application.threadPool.runIfActive { try Bcrypt.verify(password, created: hash) }) ?? false
+    }
+
+    private static func check(_ password: String, field: String) throws {
         guard password.count >= 10 else { throw DomainError.invalid(field: field, "must be at least 10 characters") }
         guard password.count <= 200 else { throw DomainError.invalid(field: field, "must be at most 200 characters") }
-        return try Bcrypt.hash(password, cost: cost)
     }
 }
 

@@ -187,7 +187,7 @@ enum WebAdminController {
             let email = try EmailAddress(form.email ?? "", field: "email")
             // Without a password the new member is invited by mail to choose one.
             let invite = (form.password ?? "").isEmpty
-            let hash = invite ? nil : try PasswordRules.hash(form.password ?? "", cost: req.application.config.bcryptCost)
+            let hash = invite ? nil : try await PasswordRules.hash(form.password ?? "", on: req)
             let input = UserInput(
                 email: email, name: try validatedText(form.name, field: "name", max: Limits.name) ?? "",
                 jobTitle: try validatedText(form.job_title, field: "job_title", max: Limits.jobTitle, required: false),

@@ -73,7 +73,7 @@ enum WebPasswordReset {
         }
         let hash: String
         do {
-            hash = try PasswordRules.hash(form.new_password ?? "", cost: req.application.config.bcryptCost, field: "new_password")
+            hash = try await PasswordRules.hash(form.new_password ?? "", field: "new_password", on: req)
         } catch let error as DomainError {
             return PreSessionToken.page(req, token: csrf, status: .unprocessableEntity, PasswordResetView.choose(token: secret, csrf: csrf, error: FormMessages.text(error, l), valid: true, l))
         }

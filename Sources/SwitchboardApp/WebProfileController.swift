@@ -64,11 +64,11 @@ enum WebProfileController {
         let form = try req.content.decode(Form.self)
         let l = req.localizer(for: principal.user)
         let found = try await req.store.read { [email = principal.user.email] in try await $0.userForSignIn(email: email) }
-        guard let hash = found?.passwordHash, (try? Bcrypt.verify(form.current_password ?? "", created: hash)) == true else {
+        guard let hash = found?.passwordHash, await PasswordRules.verify(form.current_password ?? "", hash: hash, on: req) else {
             return try await profilePage(req, principal, errors: ["current_password": l.text("profile.wrong_password")], status: .unprocessableEntity)
         }
         do {
-            let newHash = try PasswordRules.hash(form.new_password ?? "", cost: req.application.config.bcryptCost, field: "new_password")
+            let newHash = try await PasswordRules.hash(form.new_password ?? "", field: "new_password", on: req)
             let id = principal.user.id
             let actor = principal.actor
             // A new password ends every session of the account, elsewhere too; this browser gets a new one.
