@@ -95,7 +95,7 @@ enum PasswordRules {
     }
 
     /// Hashes on the application's thread pool: bcrypt takes a quarter of a second on purpose,
-    /// and a request must not hold an event loop (or a concurrency thread) that long.
+    /// and a request must not hold one of the few concurrency threads (one per core) that long.
     static func hash(_ password: String, field: String = "password", on req: Request) async throws -> String {
         try check(password, field: field)
         let cost = req.application.config.bcryptCost
