@@ -124,8 +124,9 @@ final class PreparedStatements: @unchecked Sendable {  // used by the writer's t
         case let n as Int64: return (PostgresData(type: .int8, value: ByteBuffer(integer: n)), "bigint")
         case let n as Int: return (PostgresData(type: .int8, value: ByteBuffer(integer: Int64(n))), "bigint")
         case let array as PostgresColumnArray: return binary(array)
-        case let texts as [String]: return binary(PostgresColumnArray(.text(texts)))
-        case let ints as [Int64]: return binary(PostgresColumnArray(.int8(ints)))
+        // By the exact type: an empty array casts to an array of any element type.
+        case let texts as [String] where type(of: bind) == [String].self: return binary(PostgresColumnArray(.text(texts)))
+        case let ints as [Int64] where type(of: bind) == [Int64].self: return binary(PostgresColumnArray(.int8(ints)))
         default:
             if let optional = bind as? any OptionalValue, optional.wrapped == nil { return (.null, nil) }
             return nil

@@ -45,6 +45,36 @@ import Testing
         }
     }
 
+    /// An empty array is sent as the type of its elements (an empty `[Int64]` also casts to
+    /// `[String]`), so a statement whose integer list is empty still runs prepared.
+    @Test(.enabled(if: Harness.onPostgres)) func anEmptyIntegerArrayStillUsesThePreparedStatement() async throws {
+        try await withConnection { connection in
+            // Given
+            let query: SQLQueryString = """
+                SELECT (SELECT COUNT(*) FROM unnest(\(bind: [Int64]())::int8[]))::text AS ints,
+                  (SELECT COUNT(*) FROM unnest(\(bind: [String]())::text[]))::text AS texts
+                """
+            let statements = PreparedStatements()
+            func usesOfThePrepared() async throws -> Int64 {
+                try await connection.sql().raw("SELECT COALESCE(SUM(generic_plans + custom_plans), 0)::int8 AS n FROM pg_prepared_statements")
+                    .first(decodingColumn: "n", as: Int64.self) ?? -1
+            }
+            func answer() async throws -> [String] {
+                let row = try #require(try await statements.send(query, on: connection).get().first)
+                return [try row.decode(column: "ints", as: String.self), try row.decode(column: "texts", as: String.self)]
+            }
+            // When
+            let unnamed = try await answer()
+            await statements.prepareWanted(on: connection)
+            let prepared = try await answer()
+            // Then
+            #expect(unnamed == ["0", "0"])
+            #expect(prepared == unnamed)
+            #expect(statements.isPrepared(query.description(on: connection), on: connection))
+            #expect(try await usesOfThePrepared() == 1)
+        }
+    }
+
     /// A statement the server cannot prepare without parameter types, or types otherwise than
     /// its binds are sent, keeps going out unnamed and answers as before.
     @Test(.enabled(if: Harness.onPostgres)) func aStatementTheServerWillNotPrepareOrTypesOtherwiseStillRuns() async throws {
