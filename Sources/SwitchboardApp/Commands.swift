@@ -174,7 +174,8 @@ struct SLACheckCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let asOf = try asOfDate(signature.asOf)
         let started = ContinuousClock.now
-        let outcome = try await JobRunner.runSLACycles(context.application.store, asOf: asOf)
+        let store = context.application.store
+        let outcome = try await withTaskExecutorPreference(BackgroundExecutor.preferred) { try await JobRunner.runSLACycles(store, asOf: asOf) }
         context.console.print(
             "SLA round: \(outcome.checked) tickets checked, \(outcome.breached) targets missed, \(outcome.escalations) escalations in "
                 + String(format: "%.2f s", seconds(since: started)))

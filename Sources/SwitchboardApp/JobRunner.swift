@@ -24,7 +24,7 @@ struct JobRunner: LifecycleHandler {
     func didBootAsync(_ app: Application) async throws {
         let logger = app.logger
         let memo = RoutingMemo()
-        box.task = Task {
+        box.task = Task(executorPreference: BackgroundExecutor.preferred) {
             while !Task.isCancelled {
                 do {
                     _ = try await Self.runOnce(app, routing: memo)
@@ -95,7 +95,9 @@ struct JobRunner: LifecycleHandler {
         guard try await store.read({ try await $0.hasSLAWork(at: now) }) else { return total }
         let plan = try await store.read { try await $0.slaRoundPlan(now: now) }
         func read(after cursor: SLADueCursor?) -> Task<SLADueSlice, any Error> {
-            Task { try await store.read { try await $0.slaDueSlice(after: cursor, plan: plan, limit: size) } }
+            Task(executorPreference: BackgroundExecutor.preferred) {
+                try await store.read { try await $0.slaDueSlice(after: cursor, plan: plan, limit: size) }
+            }
         }
         var reading: Task<SLADueSlice, any Error>? = read(after: nil)
         defer { reading?.cancel() }

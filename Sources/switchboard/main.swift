@@ -4,6 +4,8 @@ import SwitchboardApp
 import Vapor
 
 /// Reads configuration and runs the command line (`serve` when no command is given).
+let config = AppConfig.fromEnvironment()
+config.installConcurrencyExecutor()
 var env = try Environment.detect()
 if ProcessInfo.processInfo.environment["LOG_FORMAT"] == "json" {
     let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
@@ -13,7 +15,7 @@ if ProcessInfo.processInfo.environment["LOG_FORMAT"] == "json" {
 }
 let app = try await Application.make(env)
 do {
-    try await configure(app, config: AppConfig.fromEnvironment())
+    try await configure(app, config: config)
     try await app.execute()
     try await app.asyncShutdown()
 } catch {

@@ -195,6 +195,29 @@ import Vapor
         }
     }
 
+    /// On PostgreSQL the server's rounds run on `BackgroundExecutor` (Swift concurrency runs on
+    /// the event loops there): the SLA round with its read-ahead and the re-time with its lanes
+    /// do the same there as on Swift's own pool.
+    @Test func roundsOnTheBackgroundExecutorDoTheSame() async throws {
+        try await withHarness { h in
+            _ = try await Self.urgentPolicy(h)
+            let created = Date().addingTimeInterval(-3000)
+            for n in 1...5 {
+                _ = try await h.store.createTicket(
+                    NewTicket(
+                        subject: "Background \(n)", body: "Help", requesterEmail: try EmailAddress("bg\(n)@example.com"), requesterName: nil,
+                        priority: .urgent, createdAt: created),
+                    actor: .system)
+            }
+            let store = h.store
+            let (round, retime) = try await withTaskExecutorPreference(BackgroundExecutor.shared) {
+                (try await JobRunner.runSLACycles(store, slice: 2), try await JobRunner.retimeOpenTickets(store, width: 1))
+            }
+            #expect(round.checked == 5 && round.escalations == 5, "\(round)")
+            #expect(retime.read == 5 && retime.retimed == 0, "\(retime)")
+        }
+    }
+
     @Test func changedPoliciesAndHoursRetimeOpenTicketsButNotSolvedOnes() async throws {
         try await withHarness { h in
             let (calendar, policy) = try await Self.urgentPolicy(h)
