@@ -156,7 +156,7 @@ struct SLARetimeCommand: AsyncCommand {
         let store = context.application.store
         let started = ContinuousClock.now
         try await store.write { try await $0.restartSLARetime() }
-        let outcome = try await JobRunner.retimeOpenTickets(store, asOf: asOf)
+        let outcome = try await withTaskExecutorPreference(BackgroundExecutor.preferred) { try await JobRunner.retimeOpenTickets(store, asOf: asOf) }
         context.console.print(
             "SLA re-time: \(outcome.read) open tickets read, \(outcome.retimed) re-timed, \(outcome.breached) targets missed in "
                 + String(format: "%.2f s", seconds(since: started)))
@@ -199,7 +199,10 @@ struct TimeRulesCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let asOf = try asOfDate(signature.asOf)
         let started = ContinuousClock.now
-        let outcome = try await Automations.runTimeRules(context.application.store, app: context.application, asOf: asOf)
+        let app = context.application
+        let outcome = try await withTaskExecutorPreference(BackgroundExecutor.preferred) {
+            try await Automations.runTimeRules(app.store, app: app, asOf: asOf)
+        }
         context.console.print(
             "Time rules: \(outcome.read) tickets read, \(outcome.candidates) candidates, \(outcome.fired) firings in "
                 + String(format: "%.2f s", seconds(since: started)))
