@@ -156,7 +156,7 @@ struct SLARetimeCommand: AsyncCommand {
         let store = context.application.store
         let started = ContinuousClock.now
         try await store.write { try await $0.restartSLARetime() }
-        let outcome = try await withTaskExecutorPreference(BackgroundExecutor.preferred) { try await JobRunner.retimeOpenTickets(store, asOf: asOf) }
+        let outcome = try await inBackground { try await JobRunner.retimeOpenTickets(store, asOf: asOf) }
         context.console.print(
             "SLA re-time: \(outcome.read) open tickets read, \(outcome.retimed) re-timed, \(outcome.breached) targets missed in "
                 + String(format: "%.2f s", seconds(since: started)))
@@ -175,7 +175,7 @@ struct SLACheckCommand: AsyncCommand {
         let asOf = try asOfDate(signature.asOf)
         let started = ContinuousClock.now
         let store = context.application.store
-        let outcome = try await withTaskExecutorPreference(BackgroundExecutor.preferred) { try await JobRunner.runSLACycles(store, asOf: asOf) }
+        let outcome = try await inBackground { try await JobRunner.runSLACycles(store, asOf: asOf) }
         context.console.print(
             "SLA round: \(outcome.checked) tickets checked, \(outcome.breached) targets missed, \(outcome.escalations) escalations in "
                 + String(format: "%.2f s", seconds(since: started)))
@@ -200,13 +200,16 @@ struct TimeRulesCommand: AsyncCommand {
         let asOf = try asOfDate(signature.asOf)
         let started = ContinuousClock.now
         let app = context.application
-        let outcome = try await withTaskExecutorPreference(BackgroundExecutor.preferred) {
-            try await Automations.runTimeRules(app.store, app: app, asOf: asOf)
-        }
+        let outcome = try await inBackground { try await Automations.runTimeRules(app.store, app: app, asOf: asOf) }
         context.console.print(
             "Time rules: \(outcome.read) tickets read, \(outcome.candidates) candidates, \(outcome.fired) firings in "
                 + String(format: "%.2f s", seconds(since: started)))
     }
+}
+
+/// Runs a round where the server's job runner runs it (see `BackgroundExecutor`).
+private func inBackground<T: Sendable>(_ round: @Sendable () async throws -> T) async throws -> T {
+    try await withTaskExecutorPreference(BackgroundExecutor.preferred, operation: round)
 }
 
 /// The `--as-of` option's time, if given.

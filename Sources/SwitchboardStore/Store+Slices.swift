@@ -17,7 +17,9 @@ extension Store {
             func launch() {
                 guard nextStart < last else { return }
                 let (start, end, index) = (nextStart, min(last, nextStart + width), launched)
-                group.addTask(executorPreference: BackgroundExecutor.preferred) { (index, try await self.read { try await read($0, start, end) }) }
+                group.addTask(executorPreference: BackgroundExecutor.preferred) {
+                    (index, try await self.read { try await read($0, start, end) })
+                }
                 nextStart = end
                 launched += 1
             }

@@ -56,8 +56,8 @@ import Testing
                 """
             let statements = PreparedStatements()
             func usesOfThePrepared() async throws -> Int64 {
-                try await connection.sql().raw("SELECT COALESCE(SUM(generic_plans + custom_plans), 0)::int8 AS n FROM pg_prepared_statements")
-                    .first(decodingColumn: "n", as: Int64.self) ?? -1
+                let sql: SQLQueryString = "SELECT COALESCE(SUM(generic_plans + custom_plans), 0)::int8 AS n FROM pg_prepared_statements"
+                return try await connection.sql().raw(sql).first(decodingColumn: "n", as: Int64.self) ?? -1
             }
             func answer() async throws -> [String] {
                 let row = try #require(try await statements.send(query, on: connection).get().first)

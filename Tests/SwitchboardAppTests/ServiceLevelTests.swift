@@ -205,8 +205,8 @@ import Vapor
             for n in 1...5 {
                 _ = try await h.store.createTicket(
                     NewTicket(
-                        subject: "Background \(n)", body: "Help", requesterEmail: try EmailAddress("bg\(n)@example.com"), requesterName: nil,
-                        priority: .urgent, createdAt: created),
+                        subject: "Background \(n)", body: "Help", requesterEmail: try EmailAddress("bg\(n)@example.com"),
+                        requesterName: nil, priority: .urgent, createdAt: created),
                     actor: .system)
             }
             let store = h.store
