@@ -3,10 +3,11 @@ import PostgresKit
 import PostgresNIO
 import SQLKit
 
-/// The writer's named prepared statements on PostgreSQL: the lock statement and the last
-/// statement of a batch (its inserts, the counters and the chain head) are parsed and planned
-/// once per connection instead of every time. They plan the same whatever their values; the
-/// intake's lookups do not, and the writer sends them unprepared.
+/// The writer's named prepared statements on PostgreSQL: the lock statement, the intake's
+/// lookups and the last statement of a batch (its inserts, the counters and the chain head) are
+/// parsed and planned once per connection instead of every time. Their plans do not depend on
+/// their values: inserts from arrays, and lookups by unique keys, which the server plans as
+/// index scans even on empty tables (and plans again after each `ANALYZE`).
 ///
 /// A statement is prepared only outside a transaction (`prepareWanted`), because a failed
 /// `PREPARE` would abort the transaction it ran in; until then it goes out unnamed, as before.

@@ -103,14 +103,12 @@ extension WriteContext {
 
     /// The lookups of `createTickets(drafts)` and the ids it may need, for the writer to run
     /// with its lock (PostgreSQL): ids not used are skipped, as PostgreSQL's sequences do anyway.
-    static func intakePrefetch(_ drafts: [(NewTicket, Actor)]) -> SQLQueryString? {
+    static func intakePrefetch(_ drafts: [(NewTicket, Actor)]) -> SQLQueryString {
         let emails = drafts.map(\.0.requesterEmail)
         let newContacts = Set(emails.map(\.value)).count
-        return IntakeLookups.query(
+        return IntakeLookups.prefetch(
             emails: emails, userIds: drafts.compactMap(\.0.assigneeId), teamIds: drafts.compactMap(\.0.teamId),
-            reserve: [("tickets", drafts.count), ("messages", drafts.count), ("contacts", newContacts), ("contact_identities", newContacts)],
-            dialect: .postgres
-        ).map(IntakeLookups.prefetch)
+            reserve: [("tickets", drafts.count), ("messages", drafts.count), ("contacts", newContacts), ("contact_identities", newContacts)])
     }
 
     /// Creates a contact for each of `missing` (distinct emails nobody owns yet) under the

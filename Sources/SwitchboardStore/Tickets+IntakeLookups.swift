@@ -26,11 +26,9 @@ struct IntakeLookups {
     }
 
     /// The query: rows of (kind, key, a, b, c); kinds: r (requester), d (domain), u (user),
-    /// t (team), i (reserved id, PostgreSQL only). Nil when there is nothing to ask. On
-    /// PostgreSQL every list is one array bind, so the text stays the same from batch to batch
-    /// (the writer prepares it once).
+    /// t (team). Nil when there is nothing to ask.
     static func query(
-        emails: [EmailAddress], userIds: [Int64], teamIds: [Int64], reserve: [(table: String, count: Int)] = [], dialect: Dialect
+        emails: [EmailAddress], userIds: [Int64], teamIds: [Int64], dialect: Dialect
     ) -> SQLQueryString? {
         func among(_ values: [String]) -> SQLQueryString {
             dialect == .postgres ? "= ANY(\(bind: values)::text[])" : "IN (\(binds: values))"
@@ -54,20 +52,27 @@ struct IntakeLookups {
         }
         if !users.isEmpty { parts.append("SELECT 'u' AS kind, role AS key, id AS a, active AS b, NULL AS c FROM users WHERE id \(among(users))") }
         if !teams.isEmpty { parts.append("SELECT 't' AS kind, '' AS key, id AS a, NULL AS b, NULL AS c FROM teams WHERE id \(among(teams))") }
-        for (table, count) in reserve where count > 0 {
-            parts.append(
-                """
-                SELECT 'i' AS kind, \(bind: table)::text AS key, nextval((SELECT pg_get_serial_sequence(\(bind: table)::text, 'id'))::regclass) AS a, NULL AS b, NULL AS c
-                FROM generate_series(1, \(bind: Int64(count))::int8)
-                """)
-        }
         return parts.isEmpty ? nil : "\(parts.joined(separator: " UNION ALL "))"
     }
 
-    /// The query as one JSON text column (PostgreSQL): `[[kind, key, a, b, c], …]`, numbers as text.
-    /// (A shape from when it rode in the lock statement's row; it could now answer rows.)
-    static func prefetch(_ query: SQLQueryString) -> SQLQueryString {
-        "(SELECT COALESCE(json_agg(json_build_array(p.kind, p.key, p.a::text, p.b::text, p.c::text)), '[]')::text FROM (\(query)) p)"
+    /// The lookups and id reservations of a PostgreSQL batch, run right behind its lock: the
+    /// same text whatever the batch (every list is one array bind, empty or not), so the writer
+    /// prepares it once and the server plans it once. Rows of (kind, key, a, b, c), as
+    /// `query`'s, every column text (see `PreparedStatements`).
+    static func prefetch(emails: [EmailAddress], userIds: [Int64], teamIds: [Int64], reserve: [(table: String, count: Int)]) -> SQLQueryString {
+        let reserved = reserve.filter { $0.count > 0 }
+        return """
+            WITH r AS MATERIALIZED (
+                SELECT r.t, r.n, pg_get_serial_sequence(r.t, 'id')::regclass AS s FROM unnest(\(bind: reserved.map(\.table))::text[], \(bind: reserved.map { Int64($0.count) })::int8[]) AS r(t, n)
+            )
+            SELECT 'r' AS kind, ci.value AS key, c.id::text AS a, c.organization_id::text AS b, c.merged_into_id::text AS c
+            FROM contact_identities ci JOIN contacts c ON c.id = ci.contact_id
+            WHERE ci.kind = 'email' AND ci.value = ANY(\(bind: Array(Set(emails.map(\.value))))::text[])
+            UNION ALL SELECT 'd', domain, organization_id::text, NULL, NULL FROM organization_domains WHERE domain = ANY(\(bind: Array(Set(emails.map(\.domain))))::text[])
+            UNION ALL SELECT 'u', role, id::text, active::text, NULL FROM users WHERE id = ANY(\(bind: Array(Set(userIds)))::int8[])
+            UNION ALL SELECT 't', '', id::text, NULL, NULL FROM teams WHERE id = ANY(\(bind: Array(Set(teamIds)))::int8[])
+            UNION ALL SELECT 'i', r.t, nextval(r.s)::text, NULL, NULL FROM r, generate_series(1, r.n)
+            """
     }
 
     /// Takes in one answer row.
@@ -82,17 +87,17 @@ struct IntakeLookups {
     }
 
     /// Reads the answer of `prefetch`.
-    init(prefetched text: String) throws {
-        guard case .array(let rows) = try JSONParser.parse(text) else { throw StoreError.corrupt("intake prefetch is not a list") }
-        func number(_ value: JSONValue) -> Int64? {
-            if case .string(let text) = value { return Int64(text) }
-            return nil
+    init(prefetched rows: [any SQLRow]) throws {
+        func number(_ column: String, of row: any SQLRow) throws -> Int64? {
+            guard let text = try row.decode(column: column, as: String?.self) else { return nil }
+            guard let n = Int64(text) else { throw StoreError.corrupt("intake prefetch \(column) is \(text)") }
+            return n
         }
         for row in rows {
-            guard case .array(let cells) = row, cells.count == 5, case .string(let kind) = cells[0], case .string(let key) = cells[1],
-                let a = number(cells[2])
-            else { throw StoreError.corrupt("intake prefetch row") }
-            absorb(kind: kind, key: key, a: a, b: number(cells[3]), c: number(cells[4]))
+            guard let a = try number("a", of: row) else { throw StoreError.corrupt("intake prefetch row without a value") }
+            absorb(
+                kind: try row.decode(column: "kind", as: String.self), key: try row.decode(column: "key", as: String.self), a: a,
+                b: try number("b", of: row), c: try number("c", of: row))
         }
         for key in ids.keys { ids[key]?.sort() }
     }

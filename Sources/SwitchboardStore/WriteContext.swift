@@ -46,7 +46,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     /// Ticket types the admins turned off, as of the start of this transaction.
     var inactiveTypes: Set<TicketType> = []
     /// The answer to the batch's prefetch, while its first write runs (see `begin`).
-    var prefetched: String?
+    var prefetched: [any SQLRow]?
 
     struct Mark {
         let seq: Int64
@@ -91,7 +91,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     /// `lockStatement`, already run in this transaction; on SQLite the transaction holds the
     /// lock already. `prefetched` is the answer to the first job's prefetch, read after the lock.
     static func begin(
-        sql: any SQLDatabase, now: Date, fieldCache: WriterCache, locked: (any SQLRow)? = nil, prefetched: String? = nil
+        sql: any SQLDatabase, now: Date, fieldCache: WriterCache, locked: (any SQLRow)? = nil, prefetched: [any SQLRow]? = nil
     ) async throws -> WriteContext {
         let head: any SQLRow
         if let locked, try locked.decode(column: "version", as: String.self) == locked.decode(column: "seen", as: String?.self) {

@@ -194,7 +194,7 @@ actor Writer {
             do {
                 try await current.begun.get()
                 let locked = try await current.locked.get().first
-                let prefetched = try await current.prefetched?.get().first?.decode(column: "prefetch", as: String.self)
+                let prefetched = try await current.prefetched?.get()
                 let context = try await WriteContext.begin(
                     sql: sql, now: clock(), fieldCache: fieldCache, locked: locked, prefetched: prefetched)
                 let outcomes = try await Self.runJobs(current.batch, in: context, clock: clock)
@@ -243,11 +243,8 @@ actor Writer {
         await statements.prepareWanted(on: connection)
         let begun = connection.simpleQuery("BEGIN").map { _ in }
         let locked = statements.send(WriteContext.lockStatement, on: connection)
-        // After the lock, so it sees every write committed before ours. Unprepared: the lookups
-        // plan well only for the values at hand.
-        let prefetched: EventLoopFuture<[any SQLRow]>? = batch.first?.prefetch?().map { prefetch in
-            connection.rowSQL().raw("SELECT \(prefetch) AS prefetch").all()
-        }
+        // After the lock, so it sees every write committed before ours.
+        let prefetched: EventLoopFuture<[any SQLRow]>? = batch.first?.prefetch?().map { statements.send($0, on: connection) }
         return Opened(batch: batch, begun: begun, locked: locked, prefetched: prefetched)
     }
 }

@@ -4,6 +4,7 @@ import PostgresKit
 import SQLKit
 import Testing
 
+import SwitchboardCore
 @testable import SwitchboardStore
 
 /// The writer's named prepared statements (PostgreSQL only).
@@ -72,6 +73,56 @@ import Testing
             #expect(prepared == unnamed)
             #expect(statements.isPrepared(query.description(on: connection), on: connection))
             #expect(try await usesOfThePrepared() == 1)
+        }
+    }
+
+    /// The intake's lookups keep one text whatever the batch, so they are prepared once; prepared,
+    /// they find the same requesters, domains, workers and teams and reserve ids as unnamed.
+    @Test(.enabled(if: Harness.onPostgres)) func theIntakeLookupsArePreparedAndAnswerAsUnnamed() async throws {
+        try await withConnection { connection in
+            // Given: the tables the lookups read, as temporary tables of this session.
+            try await connection.sql().exec([
+                "CREATE TEMP TABLE contacts (id BIGSERIAL PRIMARY KEY, organization_id BIGINT, merged_into_id BIGINT)",
+                "CREATE TEMP TABLE contact_identities (id BIGSERIAL PRIMARY KEY, contact_id BIGINT, kind TEXT, value TEXT, UNIQUE (kind, value))",
+                "CREATE TEMP TABLE organization_domains (domain TEXT PRIMARY KEY, organization_id BIGINT)",
+                "CREATE TEMP TABLE users (id BIGSERIAL PRIMARY KEY, role TEXT, active BIGINT)",
+                "CREATE TEMP TABLE teams (id BIGSERIAL PRIMARY KEY)",
+                "CREATE TEMP TABLE tickets (id BIGSERIAL PRIMARY KEY)",
+                "INSERT INTO contacts (organization_id, merged_into_id) VALUES (7, NULL), (NULL, 1)",
+                "INSERT INTO contact_identities (contact_id, kind, value) VALUES (1, 'email', 'ola@firma.pl'), (2, 'email', 'old@example.com')",
+                "INSERT INTO organization_domains VALUES ('firma.pl', 7)",
+                "INSERT INTO users (role, active) VALUES ('agent', 1), ('agent', 0), ('qa_analyst', 1)",
+                "INSERT INTO teams DEFAULT VALUES",
+            ])
+            let statements = PreparedStatements()
+            func lookups(_ emails: [String], users: [Int64], teams: [Int64], tickets: Int) async throws -> IntakeLookups {
+                let query = IntakeLookups.prefetch(
+                    emails: try emails.map { try EmailAddress($0) }, userIds: users, teamIds: teams,
+                    reserve: [("tickets", tickets), ("contacts", 0)])
+                return try IntakeLookups(prefetched: try await statements.send(query, on: connection).get())
+            }
+            // When
+            let unnamed = try await lookups(["ola@firma.pl", "nowy@firma.pl", "old@example.com"], users: [1, 2, 3], teams: [1, 9], tickets: 2)
+            await statements.prepareWanted(on: connection)
+            let prepared = try await lookups(["ola@firma.pl", "nowy@firma.pl", "old@example.com"], users: [1, 2, 3], teams: [1, 9], tickets: 2)
+            let none = try await lookups([], users: [], teams: [], tickets: 0)
+            // Then
+            for found in [unnamed, prepared] {
+                #expect(found.requesters.count == 2)
+                #expect(found.requesters["ola@firma.pl"]?.organizationId == 7)
+                #expect(found.requesters["old@example.com"]?.mergedInto == 1)
+                #expect(found.organizationByDomain == ["firma.pl": 7])
+                #expect(found.workers == [1])
+                #expect(found.teams == [1])
+                #expect(found.ids.keys.sorted() == ["tickets"])
+            }
+            #expect(unnamed.ids["tickets"] == [1, 2])
+            #expect(prepared.ids["tickets"] == [3, 4])
+            #expect(none.requesters.isEmpty && none.ids.isEmpty)
+            let uses = try await connection.sql().raw(
+                "SELECT COALESCE(SUM(generic_plans + custom_plans), 0)::int8 AS n FROM pg_prepared_statements WHERE statement LIKE 'WITH r AS%'"
+            ).first(decodingColumn: "n", as: Int64.self)
+            #expect(uses == 2)
         }
     }
 
