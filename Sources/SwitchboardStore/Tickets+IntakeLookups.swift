@@ -57,13 +57,16 @@ struct IntakeLookups {
 
     /// The lookups and id reservations of a PostgreSQL batch, run right behind its lock: the
     /// same text whatever the batch (every list is one array bind, empty or not), so the writer
-    /// prepares it once and the server plans it once. Rows of (kind, key, a, b, c), as
-    /// `query`'s, every column text (see `PreparedStatements`).
-    static func prefetch(emails: [EmailAddress], userIds: [Int64], teamIds: [Int64], reserve: [(table: String, count: Int)]) -> SQLQueryString {
+    /// prepares it once (see `PreparedStatements`). Rows of (kind, key, a, b, c), as
+    /// `query`'s, every column text.
+    static func prefetch(
+        emails: [EmailAddress], userIds: [Int64], teamIds: [Int64], reserve: [(table: String, count: Int)]
+    ) -> SQLQueryString {
         let reserved = reserve.filter { $0.count > 0 }
         return """
             WITH r AS MATERIALIZED (
-                SELECT r.t, r.n, pg_get_serial_sequence(r.t, 'id')::regclass AS s FROM unnest(\(bind: reserved.map(\.table))::text[], \(bind: reserved.map { Int64($0.count) })::int8[]) AS r(t, n)
+                SELECT r.t, r.n, pg_get_serial_sequence(r.t, 'id')::regclass AS s
+                FROM unnest(\(bind: reserved.map(\.table))::text[], \(bind: reserved.map { Int64($0.count) })::int8[]) AS r(t, n)
             )
             SELECT 'r' AS kind, ci.value AS key, c.id::text AS a, c.organization_id::text AS b, c.merged_into_id::text AS c
             FROM contact_identities ci JOIN contacts c ON c.id = ci.contact_id

@@ -2,9 +2,9 @@ import Foundation
 import Logging
 import PostgresKit
 import SQLKit
+import SwitchboardCore
 import Testing
 
-import SwitchboardCore
 @testable import SwitchboardStore
 
 /// The writer's named prepared statements (PostgreSQL only).
