@@ -23,6 +23,13 @@ struct ArrayInsert: SQLExpression {
         self.arrays = arrays
     }
 
+    /// The insert of columns already made.
+    init(_ table: String, _ columns: [String], arrays: [PostgresColumnArray]) {
+        self.table = table
+        self.columns = columns
+        self.arrays = arrays
+    }
+
     func serialize(to serializer: inout SQLSerializer) {
         serializer.write("INSERT INTO \(quoted(table)) (\(columns.map(quoted).joined(separator: ", "))) SELECT * FROM unnest(")
         for (i, array) in arrays.enumerated() {

@@ -17,8 +17,8 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     private var chainHash: String
     private var nextNumber: Int64?
     private var chainMoved = false
-    private var pendingAudit: [[any Encodable & Sendable]] = []
-    private var pendingOutbox: [[any Encodable & Sendable]] = []
+    /// The audit and outbox rows of this transaction, written when it commits.
+    private var pending = PendingEvents()
     /// Statements held back until the batch ends (PostgreSQL only), with their bind count.
     private var deferred: [any SQLExpression] = []
     private var deferredBinds = 0
@@ -52,8 +52,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         let seq: Int64
         let hash: String
         let number: Int64?
-        let audit: Int
-        let outbox: Int
+        let events: Int
         let deferred: Int
         let deferredBinds: Int
     }
@@ -138,7 +137,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
 
     func mark() -> Mark {
         Mark(
-            seq: chainSeq, hash: chainHash, number: nextNumber, audit: pendingAudit.count, outbox: pendingOutbox.count,
+            seq: chainSeq, hash: chainHash, number: nextNumber, events: pending.count,
             deferred: deferred.count, deferredBinds: deferredBinds)
     }
 
@@ -147,8 +146,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         chainSeq = mark.seq
         chainHash = mark.hash
         nextNumber = mark.number
-        pendingAudit.removeLast(pendingAudit.count - mark.audit)
-        pendingOutbox.removeLast(pendingOutbox.count - mark.outbox)
+        pending.keepFirst(mark.events)
         deferred.removeLast(max(0, deferred.count - mark.deferred))
         deferredBinds = mark.deferredBinds
     }
@@ -158,8 +156,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     func finish(commit: (_ last: (any SQLExpression)?) async throws -> Void) async throws {
         guard chainMoved || !deferred.isEmpty || definitionsMoved else { return try await commit(nil) }
         var statements = deferred
-        statements += inserts("audit_events", Self.auditColumns, pendingAudit)
-        statements += inserts("outbox", Self.outboxColumns, pendingOutbox)
+        statements += pending.inserts(dialect)
         if let nextNumber {
             statements.append(SQLQueryString("UPDATE workspace SET next_ticket_number = \(bind: nextNumber) WHERE id = 1"))
         }
@@ -172,8 +169,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         statements.append(SQLQueryString("UPDATE audit_head SET seq = \(bind: chainSeq), hash = \(bind: chainHash) WHERE id = 1"))
         deferred.removeAll()
         deferredBinds = 0
-        pendingAudit.removeAll()
-        pendingOutbox.removeAll()
+        pending = PendingEvents()
         switch dialect {
         case .sqlite:
             for statement in statements.dropLast() { try await sql.execute(sql: statement) { _ in } }
@@ -247,26 +243,15 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         _ type: DomainEventType, entityId: Int64, actor: Actor, before: JSONText? = nil, after: JSONText? = nil,
         payload: JSONText? = nil
     ) async throws {
-        let event = AuditEvent(
+        var event = AuditEvent(
             sequence: chainSeq + 1, occurredAt: Date(ms: now.ms), actor: actor, entity: type.entity, entityId: entityId,
             action: type.action, before: before, after: after, previousHash: chainHash, hash: "")
-        let hash = AuditHash.hex(event.hashInput)
-        pendingAudit.append([
-            event.sequence, now.ms, actor.kind.rawValue, actor.id, event.entity.rawValue, entityId, event.action,
-            before?.text, after?.text, chainHash, hash,
-        ])
-        pendingOutbox.append([
-            type.rawValue, entityId, actor.kind.rawValue, actor.id, now.ms, (payload ?? after)?.text ?? "null",
-        ])
+        event.hash = AuditHash.hex(event.hashInput)
+        pending.append(event, type: type, payload: (payload ?? after)?.text ?? "null")
         chainSeq = event.sequence
-        chainHash = hash
+        chainHash = event.hash
         chainMoved = true
     }
-
-    static let auditColumns = [
-        "seq", "occurred_at", "actor_kind", "actor_id", "entity", "entity_id", "action", "before_state", "after_state", "prev_hash", "hash",
-    ]
-    static let outboxColumns = ["type", "entity_id", "actor_kind", "actor_id", "occurred_at", "payload"]
 
     /// The statements that insert `rows`: on PostgreSQL one insert from column arrays, else (or
     /// for values that are neither integer nor text) multi-row inserts.
