@@ -85,6 +85,14 @@ struct PostgresRowReader: SQLRow {
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         guard cells.contains(column) else { throw StoreError(description: "no column \(column) in the result") }
         let cell = cells[column]
+        // The types nearly every column is read as, without a type lookup and a cast for each
+        // cell: reading 500 tickets spent more on those than on decoding.
+        if !cell.dataType.isUserDefined {
+            if D.self == Int64.self { return unsafeBitCast(try cell.decode(Int64.self), to: D.self) }
+            if D.self == Int64?.self { return unsafeBitCast(try cell.decode(Int64?.self), to: D.self) }
+            if D.self == String.self { return unsafeBitCast(try cell.decode(String.self), to: D.self) }
+            if D.self == String?.self { return unsafeBitCast(try cell.decode(String?.self), to: D.self) }
+        }
         // PostgresKit reads text of a user-defined type (Fluent's enums), Decimal from text and
         // Double from numeric its own way: those stay with it, as does every type PostgresNIO
         // does not decode.
