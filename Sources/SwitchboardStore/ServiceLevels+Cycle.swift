@@ -300,6 +300,7 @@ extension WriteContext {
     }
 
     /// `saveSLA` of rows made ahead.
+    @discardableResult
     func saveSLA(_ rows: [SLARowValues], ifStill read: [(version: Int64, sla: Int64?)]? = nil) async throws -> Set<Int64> {
         guard !rows.isEmpty else { return [] }
         let ids = rows.map(\.id)
