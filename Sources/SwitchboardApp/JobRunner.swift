@@ -101,13 +101,21 @@ struct JobRunner: LifecycleHandler {
         }
         var reading: Task<SLADueSlice, any Error>? = read(after: nil)
         defer { reading?.cancel() }
+        // A slice's write is queued before the write before it is answered: the writer then
+        // opens its transaction right behind the other's COMMIT, on the same connection.
+        var writing: Task<SLACycleOutcome, any Error>?
         while let current = reading {
             try Task.checkCancellation()
             let slice = try await current.value
             reading = slice.next.map { read(after: $0) }
             guard !slice.isEmpty else { continue }
-            total.add(try await store.write { try await $0.applySLADueSlice(slice, plan: plan) })
+            let write = Task(executorPreference: BackgroundExecutor.preferred) {
+                try await store.write { try await $0.applySLADueSlice(slice, plan: plan) }
+            }
+            if let writing { total.add(try await writing.value) }
+            writing = write
         }
+        if let writing { total.add(try await writing.value) }
         return total
     }
 
