@@ -109,9 +109,7 @@ struct JobRunner: LifecycleHandler {
             let slice = try await current.value
             reading = slice.next.map { read(after: $0) }
             guard !slice.isEmpty else { continue }
-            let write = Task(executorPreference: BackgroundExecutor.preferred) {
-                try await store.write { try await $0.applySLADueSlice(slice, plan: plan) }
-            }
+            let write = await store.queueWrite { try await $0.applySLADueSlice(slice, plan: plan) }
             if let writing { total.add(try await writing.value) }
             writing = write
         }
@@ -127,19 +125,30 @@ struct JobRunner: LifecycleHandler {
     static func retimeOpenTickets(_ store: Store, asOf: Date? = nil, width: Int64 = 2_000) async throws -> SLARetimeOutcome {
         var total = SLARetimeOutcome()
         while let plan = try await store.read({ try await $0.slaRetimePlan() }) {
-            var stopped = false
-            try await store.readSlices(after: plan.from, through: max(plan.lastId, plan.from + 1), width: width) { reader, after, through in
-                try await reader.retimeSlice(after: after, through: through, engine: plan.engine, now: asOf ?? store.clock())
-            } consume: { slice in
-                guard let outcome = try await store.write({ try await $0.applySLARetime(slice, plan: plan) }) else {
-                    stopped = true
-                    return false
-                }
+            // Each slice's write is queued before the one before is answered (see `runSLACycles`).
+            var writing: Task<SLARetimeOutcome?, any Error>?
+            /// Adds up the write in flight; false when the plan had changed under it.
+            func settle() async throws -> Bool {
+                guard let write = writing else { return true }
+                writing = nil
+                guard let outcome = try await write.value else { return false }
                 total.read += outcome.read
                 total.retimed += outcome.retimed
                 total.breached += outcome.breached
                 return true
             }
+            var stopped = false
+            try await store.readSlices(after: plan.from, through: max(plan.lastId, plan.from + 1), width: width) { reader, after, through in
+                try await reader.retimeSlice(after: after, through: through, engine: plan.engine, now: asOf ?? store.clock())
+            } consume: { slice in
+                let write = await store.queueWrite { try await $0.applySLARetime(slice, plan: plan) }
+                let goOn = try await settle()
+                writing = write
+                if !goOn { stopped = true }
+                return goOn
+            }
+            // A write queued after the plan changed finds it changed too, and writes nothing.
+            if try await !settle() { stopped = true }
             if !stopped { break }
         }
         return total

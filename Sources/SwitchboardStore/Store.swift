@@ -69,6 +69,13 @@ public struct Store: Sendable {
         try await writer.perform(body)
     }
 
+    /// Queues a write (see `write`) and returns once it is queued, with a task that answers after
+    /// its commit. Writes queued one after another run in that order; a round that queues its
+    /// next write before awaiting the one before keeps the writer busy between them.
+    public func queueWrite<T: Sendable>(_ body: @escaping @Sendable (WriteContext) async throws -> T) async -> Task<T, any Error> {
+        await writer.queue(body)
+    }
+
     /// Runs `body` against a read connection.
     public func read<T: Sendable>(_ body: @Sendable (ReadContext) async throws -> T) async throws -> T {
         try await body(ReadContext(sql: database().sql(), searchWalk: searchWalk))

@@ -55,13 +55,44 @@ actor Writer {
                 fail: { error in continuation.resume(throwing: error) },
                 prefetch: prefetch
             )
-            queue.append(job)
-            if !draining {
-                draining = true
-                // High priority: every waiting request depends on this one serial task, so it
-                // goes ahead of request handlers queued on the shared thread pool.
-                Task(priority: .high) { await self.drain() }
-            }
+            enqueue(job)
+        }
+    }
+
+    /// Queues `body` as `perform` does and returns as soon as it is queued, with a task that
+    /// answers once its batch committed. Writes queued one after another run in that order,
+    /// and the writer can open the next one's transaction while the one before commits.
+    func queue<T: Sendable>(_ body: @escaping @Sendable (WriteContext) async throws -> T) -> Task<T, any Error> {
+        let (answers, answer) = AsyncThrowingStream<T, any Error>.makeStream()
+        enqueue(
+            Job(
+                run: { context in
+                    do {
+                        let value = try await body(context)
+                        return .success({
+                            answer.yield(value)
+                            answer.finish()
+                        })
+                    } catch {
+                        return .failure(error)
+                    }
+                },
+                fail: { error in answer.finish(throwing: error) },
+                prefetch: nil
+            ))
+        return Task {
+            for try await value in answers { return value }
+            throw StoreError.corrupt("a queued write ended without an answer")
+        }
+    }
+
+    private func enqueue(_ job: Job) {
+        queue.append(job)
+        if !draining {
+            draining = true
+            // High priority: every waiting request depends on this one serial task, so it
+            // goes ahead of request handlers queued on the shared thread pool.
+            Task(priority: .high) { await self.drain() }
         }
     }
 
