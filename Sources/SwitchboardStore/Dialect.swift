@@ -1,5 +1,6 @@
 import FluentKit
 import PostgresKit
+import SQLiteNIO
 import SQLKit
 
 /// The SQL differences between SQLite and PostgreSQL, in one place.
@@ -25,6 +26,7 @@ extension Database {
     func sql() throws -> any SQLDatabase {
         guard let sql = self as? any SQLDatabase else { throw StoreError.notSQL }
         if let postgres = self as? any PostgresDatabase { return PostgresSQL(postgres, kit: sql) }
+        if let sqlite = self as? any SQLiteDatabase { return SQLiteSQL(database: sqlite, kit: sql) }
         return sql
     }
 }

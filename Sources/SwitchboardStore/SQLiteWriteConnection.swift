@@ -22,7 +22,6 @@ final class SQLiteWriteConnection: SQLDatabase, @unchecked Sendable {  // confin
     /// Prepared statements by SQL text; the bulk inserts have one text per batch size.
     private var statements: [String: OpaquePointer] = [:]
     private static let maxStatements = 512
-    private let encoder = SQLiteDataEncoder()
     private struct InsertShape: Hashable {
         let table: String
         let columns: [String]
@@ -101,7 +100,7 @@ final class SQLiteWriteConnection: SQLDatabase, @unchecked Sendable {  // confin
             sqlite_nio_sqlite3_clear_bindings(statement)
         }
         for (i, value) in binds.enumerated() {
-            try check(bind(try Self.data(value) ?? encoder.encode(value), at: Int32(i + 1), to: statement))
+            try check(bind(try SQLiteData.bind(value), at: Int32(i + 1), to: statement))
         }
         let count = sqlite_nio_sqlite3_column_count(statement)
         var columns: SQLiteWriteColumns?
@@ -126,18 +125,6 @@ final class SQLiteWriteConnection: SQLDatabase, @unchecked Sendable {  // confin
         guard status == SQLITE_OK, let statement else { throw error(status) }
         statements[text] = statement
         return statement
-    }
-
-    /// The values the writer binds most, without the generic encoder; nil for the others.
-    private static func data(_ value: any Encodable & Sendable) -> SQLiteData? {
-        switch value {
-        case let text as String: return .text(text)
-        case let number as Int64: return .integer(Int(number))
-        case let number as Int: return .integer(number)
-        // Any nil (a nil of one optional type casts to every other).
-        case let number as Int64?: return number.map { .integer(Int($0)) } ?? .null
-        default: return nil
-        }
     }
 
     private func bind(_ data: SQLiteData, at index: Int32, to statement: OpaquePointer) -> Int32 {
@@ -215,31 +202,14 @@ struct SQLiteWriteRow: SQLRow {
     func decodeNil(column: String) throws -> Bool { try value(column) == .null }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        let data = try value(column)
-        // The column types rows are made of, without the decoder (same results as it gives).
-        switch data {
-        case .integer(let n) where D.self == Int64.self: return unsafeBitCast(Int64(n), to: D.self)
-        case .integer(let n) where D.self == Int64?.self: return unsafeBitCast(Int64?(Int64(n)), to: D.self)
-        case .text(let text) where D.self == String.self: return unsafeBitCast(text, to: D.self)
-        case .text(let text) where D.self == String?.self: return unsafeBitCast(String?(text), to: D.self)
-        case .null where D.self == Int64?.self: return unsafeBitCast(Int64?.none, to: D.self)
-        case .null where D.self == String?.self: return unsafeBitCast(String?.none, to: D.self)
-        default: return try SQLiteDataDecoder().decode(D.self, from: data)
-        }
+        try value(column).decoded(as: D.self)
     }
 
     private func value(_ column: String) throws -> SQLiteData {
         guard let index = columns.index[column] else {
             throw DecodingError.keyNotFound(
-                SQLiteWriteColumn(stringValue: column), .init(codingPath: [], debugDescription: "no column \(column)"))
+                SQLiteColumnKey(stringValue: column), .init(codingPath: [], debugDescription: "no column \(column)"))
         }
         return values[index]
     }
-}
-
-private struct SQLiteWriteColumn: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }
