@@ -1,7 +1,7 @@
 import FluentKit
 import PostgresKit
-import SQLiteNIO
 import SQLKit
+import SQLiteNIO
 
 /// The SQL differences between SQLite and PostgreSQL, in one place.
 public enum Dialect: Sendable {
