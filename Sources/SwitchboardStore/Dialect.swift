@@ -31,6 +31,26 @@ extension Database {
     }
 }
 
+/// Our SQLKit view of a driver's database: it runs statements and reads rows its own way, and
+/// takes everything else from the driver's own SQLKit view (`kit`).
+protocol DriverBackedSQL: SQLDatabase {
+    var kit: any SQLDatabase { get }
+}
+
+extension DriverBackedSQL {
+    var logger: Logger { kit.logger }
+    var eventLoop: any EventLoop { kit.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { kit.version }
+    var dialect: any SQLDialect { kit.dialect }
+    var queryLogLevel: Logger.Level? { kit.queryLogLevel }
+
+    /// Logs a statement as SQLKit's drivers do, at the configured level.
+    func log(_ sql: String, _ binds: [any Encodable & Sendable]) {
+        guard let level = queryLogLevel else { return }
+        logger.log(level: level, "Executing query", metadata: ["sql": .string(sql), "binds": .array(binds.map { .string("\($0)") })])
+    }
+}
+
 /// Errors of the store itself (not of the domain).
 public struct StoreError: Error, CustomStringConvertible {
     public let description: String

@@ -13,7 +13,7 @@ import SQLKit
 /// there. Statements are still serialized by PostgresKit's dialect and binds encoded as
 /// PostgresKit does; a statement with a bind PostgresNIO cannot encode itself, and a column
 /// of any other type, go through PostgresKit as before.
-struct PostgresSQL: SQLDatabase {
+struct PostgresSQL: DriverBackedSQL {
     let database: any PostgresDatabase
     /// PostgresKit's view of the same database.
     let kit: any SQLDatabase
@@ -23,18 +23,10 @@ struct PostgresSQL: SQLDatabase {
         self.kit = kit ?? database.sql()
     }
 
-    var logger: Logger { kit.logger }
-    var eventLoop: any EventLoop { kit.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { kit.version }
-    var dialect: any SQLDialect { kit.dialect }
-    var queryLogLevel: Logger.Level? { kit.queryLogLevel }
-
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
         let (sql, binds) = serialize(query)
         guard let bindings = Self.bindings(binds) else { return kit.execute(sql: query, onRow) }
-        if let level = queryLogLevel {
-            logger.log(level: level, "Executing query", metadata: ["sql": .string(sql), "binds": .array(binds.map { .string("\($0)") })])
-        }
+        log(sql, binds)
         let logger = self.logger
         // Straight to the connection, as PostgresKit's own `async` path does: the writer's
         // statements go out in the order they were asked for (see `LiveConnection`).

@@ -9,22 +9,14 @@ import SQLiteNIO
 /// SQLiteKit's rows take every column through its generic decoder: an SLA round reading 100,000
 /// tickets spent a tenth of its time there. Statements are serialized by SQLiteKit's dialect,
 /// and binds encoded as it encodes them.
-struct SQLiteSQL: SQLDatabase {
+struct SQLiteSQL: DriverBackedSQL {
     let database: any SQLiteDatabase
     /// SQLiteKit's view of the same database.
     let kit: any SQLDatabase
 
-    var logger: Logger { kit.logger }
-    var eventLoop: any EventLoop { kit.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { kit.version }
-    var dialect: any SQLDialect { kit.dialect }
-    var queryLogLevel: Logger.Level? { kit.queryLogLevel }
-
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
         let (sql, binds) = serialize(query)
-        if let level = queryLogLevel {
-            logger.log(level: level, "Executing query", metadata: ["sql": .string(sql), "binds": .array(binds.map { .string("\($0)") })])
-        }
+        log(sql, binds)
         let data: [SQLiteData]
         do {
             data = try binds.map { try SQLiteData.bind($0) }
