@@ -46,14 +46,18 @@ struct SQLiteReadRow: SQLRow {
 
     func contains(column: String) -> Bool { row.column(column) != nil }
 
-    func decodeNil(column: String) throws -> Bool { (row.column(column) ?? .null) == .null }
+    func decodeNil(column: String) throws -> Bool { try value(column) == .null }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
+        try value(column).decoded(as: D.self)
+    }
+
+    private func value(_ column: String) throws -> SQLiteData {
         guard let data = row.column(column) else {
             throw DecodingError.keyNotFound(
                 SQLiteColumnKey(stringValue: column), .init(codingPath: [], debugDescription: "no column \(column) in the result"))
         }
-        return try data.decoded(as: D.self)
+        return data
     }
 }
 
