@@ -86,7 +86,7 @@ struct JobRunner: LifecycleHandler {
     }
 
     /// An SLA round: every ticket whose check time has come, in slices of `slice` tickets, a
-    /// transaction each so other writes get their turn. Each slice is read and judged on a read
+    /// transaction each (two at most when the writer is busy) so other writes get their turn. Each slice is read and judged on a read
     /// connection while the writer writes the slice before (`applySLADueSlice`). Looks with a
     /// read first: an idle server does not take the writer.
     static func runSLACycles(_ store: Store, asOf: Date? = nil, slice size: Int = 500) async throws -> SLACycleOutcome {
@@ -104,22 +104,29 @@ struct JobRunner: LifecycleHandler {
         // A slice's write is queued before the write before it is answered: the writer then
         // opens its transaction right behind the other's COMMIT, on the same connection.
         var writing: Task<SLACycleOutcome, any Error>?
-        while let current = reading {
-            try Task.checkCancellation()
-            let slice = try await current.value
-            reading = slice.next.map { read(after: $0) }
-            guard !slice.isEmpty else { continue }
-            let write = await store.queueWrite { try await $0.applySLADueSlice(slice, plan: plan) }
+        do {
+            while let current = reading {
+                try Task.checkCancellation()
+                let slice = try await current.value
+                reading = slice.next.map { read(after: $0) }
+                guard !slice.isEmpty else { continue }
+                let previous = writing
+                writing = await store.queueWrite { try await $0.applySLADueSlice(slice, plan: plan) }
+                if let previous { total.add(try await previous.value) }
+            }
             if let writing { total.add(try await writing.value) }
-            writing = write
+        } catch {
+            // A write already queued is written all the same: the round ends once it is.
+            _ = try? await writing?.value
+            throw error
         }
-        if let writing { total.add(try await writing.value) }
         return total
     }
 
     /// Re-times the open tickets after SLA policies or business hours changed. Slices of
     /// `width` ticket ids are judged on read connections, one per core, while the writer writes
-    /// the slice before, a transaction each, so other writes get their turn. When the policies
+    /// the slice before, a transaction each (two at most when the writer is busy), so other
+    /// writes get their turn. When the policies
     /// change meanwhile, the re-time starts over; a ticket that changed meanwhile is left as
     /// its change timed it. Looks with a read first.
     static func retimeOpenTickets(_ store: Store, asOf: Date? = nil, width: Int64 = 2_000) async throws -> SLARetimeOutcome {
@@ -127,28 +134,34 @@ struct JobRunner: LifecycleHandler {
         while let plan = try await store.read({ try await $0.slaRetimePlan() }) {
             // Each slice's write is queued before the one before is answered (see `runSLACycles`).
             var writing: Task<SLARetimeOutcome?, any Error>?
-            /// Adds up the write in flight; false when the plan had changed under it.
-            func settle() async throws -> Bool {
-                guard let write = writing else { return true }
-                writing = nil
-                guard let outcome = try await write.value else { return false }
+            /// Adds up a slice's outcome; false when the plan had changed under it.
+            func add(_ outcome: SLARetimeOutcome?) -> Bool {
+                guard let outcome else { return false }
                 total.read += outcome.read
                 total.retimed += outcome.retimed
                 total.breached += outcome.breached
                 return true
             }
             var stopped = false
-            try await store.readSlices(after: plan.from, through: max(plan.lastId, plan.from + 1), width: width) { reader, after, through in
-                try await reader.retimeSlice(after: after, through: through, engine: plan.engine, now: asOf ?? store.clock())
-            } consume: { slice in
-                let write = await store.queueWrite { try await $0.applySLARetime(slice, plan: plan) }
-                let goOn = try await settle()
-                writing = write
-                if !goOn { stopped = true }
-                return goOn
+            do {
+                let last = max(plan.lastId, plan.from + 1)
+                try await store.readSlices(after: plan.from, through: last, width: width) { reader, after, through in
+                    try await reader.retimeSlice(after: after, through: through, engine: plan.engine, now: asOf ?? store.clock())
+                } consume: { slice in
+                    let previous = writing
+                    writing = await store.queueWrite { try await $0.applySLARetime(slice, plan: plan) }
+                    if let previous, !add(try await previous.value) {
+                        stopped = true
+                        return false
+                    }
+                    return true
+                }
+                // A write queued after the plan changed finds it changed too, and writes nothing.
+                if let final = writing, !add(try await final.value) { stopped = true }
+            } catch {
+                _ = try? await writing?.value
+                throw error
             }
-            // A write queued after the plan changed finds it changed too, and writes nothing.
-            if try await !settle() { stopped = true }
             if !stopped { break }
         }
         return total

@@ -55,6 +55,8 @@ extension DriverBackedSQL {
 public struct StoreError: Error, CustomStringConvertible {
     public let description: String
     static let notSQL = StoreError(description: "the configured database does not speak SQL")
+    /// A statement's result lacks a column the code reads: a bug of ours, never the client's.
+    static func missingColumn(_ column: String) -> StoreError { StoreError(description: "no column \(column) in the result") }
     /// The databases are shut down (the server is stopping).
     public static let unavailable = StoreError(description: "the server is shutting down")
     public var isUnavailable: Bool { description == Self.unavailable.description }

@@ -75,7 +75,7 @@ struct PostgresRowReader: SQLRow {
     func decodeNil(column: String) throws -> Bool { !cells.contains(column) || cells[column].bytes == nil }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        guard cells.contains(column) else { throw StoreError(description: "no column \(column) in the result") }
+        guard cells.contains(column) else { throw StoreError.missingColumn(column) }
         let cell = cells[column]
         // The types nearly every column is read as, without a type lookup and a cast for each
         // cell: reading 500 tickets spent more on those than on decoding.

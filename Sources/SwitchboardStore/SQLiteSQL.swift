@@ -30,11 +30,9 @@ struct SQLiteSQL: DriverBackedSQL {
         try await execute(sql: query, onRow).get()
     }
 
+    /// A session is SQLiteKit's own, with its rows.
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await kit.withSession { session in
-            guard let connection = session as? any SQLiteDatabase else { return try await closure(session) }
-            return try await closure(SQLiteSQL(database: connection, kit: session))
-        }
+        try await kit.withSession(closure)
     }
 }
 
@@ -46,18 +44,12 @@ struct SQLiteReadRow: SQLRow {
 
     func contains(column: String) -> Bool { row.column(column) != nil }
 
-    func decodeNil(column: String) throws -> Bool { try value(column) == .null }
+    /// True for a column the result lacks, as SQLiteKit's rows answer.
+    func decodeNil(column: String) throws -> Bool { (row.column(column) ?? .null) == .null }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        try value(column).decoded(as: D.self)
-    }
-
-    private func value(_ column: String) throws -> SQLiteData {
-        guard let data = row.column(column) else {
-            throw DecodingError.keyNotFound(
-                SQLiteColumnKey(stringValue: column), .init(codingPath: [], debugDescription: "no column \(column) in the result"))
-        }
-        return data
+        guard let data = row.column(column) else { throw StoreError.missingColumn(column) }
+        return try data.decoded(as: D.self)
     }
 }
 
@@ -88,12 +80,4 @@ extension SQLiteData {
         default: return try SQLiteDataEncoder().encode(value)
         }
     }
-}
-
-/// A column name as a coding key, for the error a missing column gives.
-struct SQLiteColumnKey: CodingKey {
-    let stringValue: String
-    init(stringValue: String) { self.stringValue = stringValue }
-    var intValue: Int? { nil }
-    init?(intValue: Int) { nil }
 }

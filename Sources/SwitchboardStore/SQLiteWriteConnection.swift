@@ -199,17 +199,15 @@ struct SQLiteWriteRow: SQLRow {
 
     func contains(column: String) -> Bool { columns.index[column] != nil }
 
-    func decodeNil(column: String) throws -> Bool { try value(column) == .null }
+    /// True for a column the result lacks, as SQLiteKit's rows answer.
+    func decodeNil(column: String) throws -> Bool { columns.index[column].map { values[$0] == .null } ?? true }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         try value(column).decoded(as: D.self)
     }
 
     private func value(_ column: String) throws -> SQLiteData {
-        guard let index = columns.index[column] else {
-            throw DecodingError.keyNotFound(
-                SQLiteColumnKey(stringValue: column), .init(codingPath: [], debugDescription: "no column \(column)"))
-        }
+        guard let index = columns.index[column] else { throw StoreError.missingColumn(column) }
         return values[index]
     }
 }
