@@ -43,19 +43,7 @@ actor Writer {
     ) async throws -> T {
         let prefetch = connection.prefetches ? prefetch : nil
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            let job = Job(
-                run: { context in
-                    do {
-                        let value = try await body(context)
-                        return .success({ continuation.resume(returning: value) })
-                    } catch {
-                        return .failure(error)
-                    }
-                },
-                fail: { error in continuation.resume(throwing: error) },
-                prefetch: prefetch
-            )
-            enqueue(job)
+            enqueue(Self.job(body, prefetch: prefetch) { continuation.resume(with: $0) })
         }
     }
 
@@ -65,25 +53,38 @@ actor Writer {
     func queue<T: Sendable>(_ body: @escaping @Sendable (WriteContext) async throws -> T) -> Task<T, any Error> {
         let (answers, answer) = AsyncThrowingStream<T, any Error>.makeStream()
         enqueue(
-            Job(
-                run: { context in
-                    do {
-                        let value = try await body(context)
-                        return .success({
-                            answer.yield(value)
-                            answer.finish()
-                        })
-                    } catch {
-                        return .failure(error)
-                    }
-                },
-                fail: { error in answer.finish(throwing: error) },
-                prefetch: nil
-            ))
+            Self.job(body, prefetch: nil) { result in
+                switch result {
+                case .success(let value):
+                    answer.yield(value)
+                    answer.finish()
+                case .failure(let error):
+                    answer.finish(throwing: error)
+                }
+            })
         return Task {
             for try await value in answers { return value }
             throw StoreError.corrupt("a queued write ended without an answer")
         }
+    }
+
+    /// The job that runs `body` in a batch and hands `answer` its result: once the batch
+    /// committed, or the batch's error when it did not.
+    private static func job<T: Sendable>(
+        _ body: @escaping @Sendable (WriteContext) async throws -> T, prefetch: (@Sendable () -> SQLQueryString?)?,
+        answer: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) -> Job {
+        Job(
+            run: { context in
+                do {
+                    let value = try await body(context)
+                    return .success({ answer(.success(value)) })
+                } catch {
+                    return .failure(error)
+                }
+            },
+            fail: { error in answer(.failure(error)) },
+            prefetch: prefetch)
     }
 
     private func enqueue(_ job: Job) {
