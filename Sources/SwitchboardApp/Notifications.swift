@@ -57,6 +57,8 @@ enum Notifications {
         var ticket: TicketPeek
         var message: MessagePeek?
         var before: TicketPeek?
+        /// An SLA event's escalations (one `escalation` in events written before they were grouped).
+        var escalations: [EscalationPeek]?
         var escalation: EscalationPeek?
         var conversation: ConversationPeek?
     }
@@ -73,7 +75,11 @@ enum Notifications {
             var queued = 0
             var staff: [User]?
             for event in try await ctx.takeEvents(consumer: consumer, limit: 200) {
-                guard [.ticketCreated, .ticketUpdated, .messageAdded, .ticketEscalated, .sideConversationStarted, .sideConversationReplied]
+                guard
+                    [
+                        .ticketCreated, .ticketUpdated, .messageAdded, .ticketEscalated, .ticketSLABreached, .sideConversationStarted,
+                        .sideConversationReplied,
+                    ]
                     .contains(event.type),
                     let peek = try? JSONDecoder().decode(EventPeek.self, from: Data(event.payload.text.utf8))
                 else { continue }
@@ -94,8 +100,8 @@ enum Notifications {
                         if staff == nil { staff = try await ctx.reader.users() }
                         tell += Mentions.userIds(in: message.body, among: staff ?? []).map { ($0, .mentioned) }
                     }
-                case .ticketEscalated:
-                    let actions = peek.escalation?.actions ?? []
+                case .ticketEscalated, .ticketSLABreached:
+                    let actions = ((peek.escalations ?? []) + [peek.escalation].compactMap { $0 }).flatMap(\.actions)
                     if actions.contains(SLAEscalation.Action.notifyAssignee.rawValue) {
                         if let assignee = ticket.assigneeId ?? peek.before?.assigneeId {
                             tell.append((assignee, .slaEscalation))

@@ -65,6 +65,12 @@ public struct JSONObjectWriter {
         sink.date(date)
     }
 
+    /// Values encoded before, as a list.
+    public mutating func field(_ name: StaticString, _ texts: [JSONText]) {
+        let sink = self.sink
+        list(name, texts) { sink.out.append(contentsOf: $0.text.utf8) }
+    }
+
     /// A value encoded before.
     public mutating func field(_ name: StaticString, _ text: JSONText) {
         key(name)

@@ -25,7 +25,7 @@ public struct EscalationRecord: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey { case metric, when, actions, level, note }
 
-    /// The same text as `JSONText(self)`, written field by field (a round writes two per ticket).
+    /// The same text as `JSONText(self)`, written field by field.
     var json: JSONText {
         var object = JSONObjectWriter()
         object.field("actions", actions.map(\.rawValue))
@@ -38,7 +38,7 @@ public struct EscalationRecord: Sendable, Codable, Equatable {
 }
 
 /// What SLA events say about their ticket: enough to tell people and to find it, not the
-/// whole ticket (a round may write hundreds of thousands of these).
+/// whole ticket (a round may write a hundred thousand of these).
 struct TicketRef: Encodable {
     let id: Int64
     let number: Int64
@@ -67,7 +67,7 @@ struct TicketRef: Encodable {
         escalationLevel = t.escalationLevel
     }
 
-    /// The same text as `JSONText(self)`, written field by field (a round writes three per ticket).
+    /// The same text as `JSONText(self)`, written field by field.
     var json: JSONText {
         var object = JSONObjectWriter()
         object.field("assignee_id", assigneeId)
@@ -83,45 +83,33 @@ struct TicketRef: Encodable {
     }
 }
 
-/// The payload of `ticket.escalated`.
-struct EscalationPayload: Encodable {
-    let ticket: TicketRef
-    let before: TicketRef
-    let escalation: EscalationRecord
-
-    /// The same text as `JSONText(EscalationPayload(…))`, from the parts encoded once.
-    static func json(ticket: JSONText, before: JSONText, escalation: JSONText) -> JSONText {
-        var object = JSONObjectWriter()
-        object.field("before", before)
-        object.field("escalation", escalation)
-        object.field("ticket", ticket)
-        return object.text
-    }
+/// The audit state of an SLA event as the generic encoder writes it (`SLAJudgement.event`
+/// writes the same text field by field).
+struct SLAEventState: Encodable {
+    let breached: [SLAMetric]?
+    let escalations: [EscalationRecord]?
 }
 
-/// The payload of `ticket.sla_breached`.
-struct BreachPayload: Encodable {
-    let ticket: TicketRef
-    let metric: SLAMetric
-    let dueAt: Date
-
-    enum CodingKeys: String, CodingKey { case ticket, metric, dueAt = "due_at" }
-
-    /// The same text as `JSONText(self)`, with the ticket's reference encoded once.
-    static func json(ticket: JSONText, metric: SLAMetric, dueAt: Date) -> JSONText {
-        var object = JSONObjectWriter()
-        object.field("due_at", dueAt)
-        object.field("metric", metric.rawValue)
-        object.field("ticket", ticket)
-        return object.text
+/// The payload of an SLA event as the generic encoder writes it (see `SLAEventState`).
+struct SLAEventPayload: Encodable {
+    struct Breach: Encodable {
+        let dueAt: Date
+        let metric: SLAMetric
+        enum CodingKeys: String, CodingKey { case dueAt = "due_at", metric }
     }
+
+    let before: TicketRef?
+    let breached: [Breach]?
+    let escalations: [EscalationRecord]?
+    let ticket: TicketRef
 }
 
 extension ReadContext {
     /// Whether some ticket's SLA check time has come. In index order: without statistics yet
     /// (a table just filled) the planner may otherwise scan every row for the first match.
     public func hasSLAWork(at now: Date) async throws -> Bool {
-        try await sql.raw("SELECT sla_check_at FROM ticket_sla WHERE sla_check_at <= \(bind: now.ms) ORDER BY sla_check_at LIMIT 1").first() != nil
+        try await sql.raw("SELECT sla_check_at FROM ticket_sla WHERE sla_check_at <= \(bind: now.ms) ORDER BY sla_check_at LIMIT 1").first()
+            != nil
     }
 
     /// The teams of tier 2 and tier 3 (nil where none is set).
@@ -237,8 +225,9 @@ extension WriteContext {
         }
         try await save(t, before: before)
         let escalation = EscalationRecord(metric: nil, when: nil, actions: [.nextTier], level: t.escalationLevel, note: note.isEmpty ? nil : note)
-        try await record(
-            [SLAJudgement.escalationEvent(escalation, before: TicketRef(before).json, after: TicketRef(t).json)], ticket: t.id, actor: actor)
+        if let event = SLAJudgement.event(t, before: before, missed: [], escalations: [escalation], now: now) {
+            try await record([event], ticket: t.id, actor: actor)
+        }
         try await recordTicketUpdate(before, t, actor: actor)
         return t
     }

@@ -2,8 +2,8 @@ import Foundation
 import SQLKit
 import SwitchboardCore
 
-/// One ticket judged by an SLA round: what it comes to and the events that say so, built
-/// before the writer records them (it only chains them).
+/// One ticket judged by an SLA round: what it comes to and the event that says so, built
+/// before the writer records it (it only chains it).
 struct SLAJudgement: Sendable {
     struct Event: Sendable {
         let type: DomainEventType
@@ -14,6 +14,7 @@ struct SLAJudgement: Sendable {
     /// The ticket as read, and as the round leaves it.
     let before: Ticket
     let ticket: Ticket
+    /// What the round records of the ticket: nothing, or one event for all it did (see `event`).
     let events: [Event]
     let breached: Int
     let escalations: Int
@@ -28,56 +29,62 @@ struct SLAJudgement: Sendable {
     /// Marks the targets `ticket` missed by `now` and runs the escalations due.
     init(_ ticket: Ticket, engine: SLAEngine, tierTeams: [Int64?], now: Date, slaVersion: Int64? = nil) {
         var t = ticket
-        var events: [Event] = []
-        // The ticket's reference as it stands, for the payloads of its events (only fields an
-        // escalation changes go into it, never the clocks).
-        var ref = TicketRef(t).json
-        var breached = 0
-        if engine.markBreaches(&t, now: now) {
-            let found = Self.breachEvents(of: t, since: ticket.sla, ref: ref, now: now)
-            events += found
-            breached = found.count
-        }
-        var escalations = 0
+        var missed: [SLAClock] = []
+        if engine.markBreaches(&t, now: now) { missed = Self.missed(t, since: ticket.sla) }
+        var escalations: [EscalationRecord] = []
         for due in engine.dueEscalations(t, now: now) {
             SLAEngine.markEscalated(&t, metric: due.metric, key: due.key)
             WriteContext.apply(due.escalation, to: &t, tierTeams: tierTeams)
-            let record = EscalationRecord(
-                metric: due.metric, when: due.escalation.when, actions: due.escalation.actions, level: t.escalationLevel, note: nil)
-            let next = TicketRef(t).json
-            events.append(Self.escalationEvent(record, before: ref, after: next))
-            ref = next
-            escalations += 1
+            escalations.append(
+                EscalationRecord(
+                    metric: due.metric, when: due.escalation.when, actions: due.escalation.actions, level: t.escalationLevel, note: nil))
         }
         self.before = ticket
         self.ticket = t
-        self.events = events
-        self.breached = breached
-        self.escalations = escalations
+        self.events = Self.event(t, before: ticket, missed: missed, escalations: escalations, now: now).map { [$0] } ?? []
+        self.breached = missed.count
+        self.escalations = escalations.count
         self.fieldsChanged = WriteContext.fieldsChanged(ticket, t)
         self.slaVersion = slaVersion
         self.clocks = WriteContext.SLARowValues(t, engine: engine)
     }
 
-    /// A `ticket.escalated` event; `before` and `after` are the ticket's `TicketRef.json`.
-    static func escalationEvent(_ escalation: EscalationRecord, before: JSONText, after: JSONText) -> Event {
-        let record = escalation.json
-        return Event(type: .ticketEscalated, after: record, payload: EscalationPayload.json(ticket: after, before: before, escalation: record))
+    /// The clocks of `ticket` that missed their target since `old`.
+    static func missed(_ ticket: Ticket, since old: TicketSLA?) -> [SLAClock] {
+        (ticket.sla?.clocks ?? []).filter { $0.breachedAt != nil && old?.clock($0.metric)?.breachedAt == nil }
     }
 
-    /// A `ticket.sla_breached` event for each target of `ticket` missed since `old`. `ref`: the
-    /// ticket's `TicketRef.json`, when the caller has it.
-    static func breachEvents(of ticket: Ticket, since old: TicketSLA?, ref: JSONText?, now: Date) -> [Event] {
-        var events: [Event] = []
-        for clock in ticket.sla?.clocks ?? [] where clock.breachedAt != nil && old?.clock(clock.metric)?.breachedAt == nil {
-            var after = JSONObjectWriter()
-            after.field("metric", clock.metric.rawValue)
-            events.append(
-                Event(
-                    type: .ticketSLABreached, after: after.text,
-                    payload: BreachPayload.json(ticket: ref ?? TicketRef(ticket).json, metric: clock.metric, dueAt: clock.dueAt ?? now)))
+    /// The one event that records what happened to a ticket's clocks at one time, as an audit
+    /// groups the events of one change (a round may write it for a hundred thousand tickets):
+    /// `ticket.sla_breached` when targets were missed, listing them and the escalations that
+    /// ran with them; else `ticket.escalated` for escalations alone; nil when neither.
+    ///
+    /// Its audit state: `{"breached": [metric], "escalations": [EscalationRecord]}`, each list
+    /// only when not empty. Its payload: `ticket` (a `TicketRef` after), `breached` (metric and
+    /// `due_at` of each), `escalations`, and `before` (the ticket before) with escalations.
+    static func event(_ ticket: Ticket, before: Ticket, missed: [SLAClock], escalations: [EscalationRecord], now: Date) -> Event? {
+        guard !missed.isEmpty || !escalations.isEmpty else { return nil }
+        let records = escalations.map(\.json)
+        let breaches = missed.map { clock in
+            var breach = JSONObjectWriter()
+            breach.field("due_at", clock.dueAt ?? now)
+            breach.field("metric", clock.metric.rawValue)
+            return breach.text
         }
-        return events
+        // Keys in order, as canonical JSON has them.
+        var after = JSONObjectWriter()
+        var payload = JSONObjectWriter()
+        if !records.isEmpty { payload.field("before", TicketRef(before).json) }
+        if !missed.isEmpty {
+            after.field("breached", missed.map(\.metric.rawValue))
+            payload.field("breached", breaches)
+        }
+        if !records.isEmpty {
+            after.field("escalations", records)
+            payload.field("escalations", records)
+        }
+        payload.field("ticket", TicketRef(ticket).json)
+        return Event(type: missed.isEmpty ? .ticketEscalated : .ticketSLABreached, after: after.text, payload: payload.text)
     }
 }
 
@@ -124,14 +131,17 @@ extension ReadContext {
     /// change after, the write sees it.
     public func slaRoundPlan(now: Date) async throws -> SLARoundPlan {
         SLARoundPlan(
-            now: now, definitionsVersion: try await definitionsVersion(), engine: SLAEngine(policies: try await slaPolicies(), calendars: try await businessCalendars()),
+            now: now, definitionsVersion: try await definitionsVersion(),
+            engine: SLAEngine(policies: try await slaPolicies(), calendars: try await businessCalendars()),
             tierTeams: try await tierTeams())
     }
 
     /// The version of the policies, hours and field definitions (`workspace.definitions_version`).
     func definitionsVersion() async throws -> Int64 {
-        try await sql.raw("SELECT definitions_version FROM workspace WHERE id = 1").first(decodingColumn: "definitions_version", as: Int64?.self)
-            .flatMap { $0 } ?? 0
+        try await sql.raw("SELECT definitions_version FROM workspace WHERE id = 1").first(
+            decodingColumn: "definitions_version", as: Int64?.self
+        )
+        .flatMap { $0 } ?? 0
     }
 
     /// At most `limit` tickets whose check time has come by the plan's time, after `cursor`,
@@ -164,7 +174,10 @@ extension ReadContext {
                     ticket, engine: plan.engine, tierTeams: plan.tierTeams, now: plan.now,
                     slaVersion: try row.decode(column: "sla_version", as: Int64?.self)))
         }
-        let last = try raw.last.map { SLADueCursor(checkAt: try $0.decode(column: "sla_check_at", as: Int64.self), ticketId: try $0.decode(column: "id", as: Int64.self)) }
+        let last = try raw.last.map {
+            SLADueCursor(
+                checkAt: try $0.decode(column: "sla_check_at", as: Int64.self), ticketId: try $0.decode(column: "id", as: Int64.self))
+        }
         return SLADueSlice(judged: judged, next: raw.count < limit ? nil : last)
     }
 }

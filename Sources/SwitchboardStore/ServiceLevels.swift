@@ -74,13 +74,15 @@ extension WriteContext {
         if ticket.id != 0 { try await recordBreaches(of: ticket, since: old) }
     }
 
-    /// Records a `ticket.sla_breached` event for each target of `ticket` missed since `old`.
+    /// Records one `ticket.sla_breached` event for the targets of `ticket` missed since `old`
+    /// (see `SLAJudgement.event`); returns how many.
     @discardableResult
-    /// `ref`: the ticket's `TicketRef.json`, when the caller has it.
-    func recordBreaches(of ticket: Ticket, since old: TicketSLA?, ref: JSONText? = nil) async throws -> Int {
-        let events = SLAJudgement.breachEvents(of: ticket, since: old, ref: ref, now: now)
-        try await record(events, ticket: ticket.id)
-        return events.count
+    func recordBreaches(of ticket: Ticket, since old: TicketSLA?) async throws -> Int {
+        let missed = SLAJudgement.missed(ticket, since: old)
+        if let event = SLAJudgement.event(ticket, before: ticket, missed: missed, escalations: [], now: now) {
+            try await record([event], ticket: ticket.id)
+        }
+        return missed.count
     }
 
     /// Creates business hours (`id` nil) or changes them. The job runner then re-times the open

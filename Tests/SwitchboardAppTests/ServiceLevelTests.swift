@@ -110,9 +110,27 @@ import Vapor
             #expect(moved["team_id"]?.int == seniorTeam)
             #expect(moved["assignee_id"] == nil)
             let history = try await h.send(.GET, "/api/v1/tickets/\(late.id)/history")
-            let actions = history["items"]?.array?.compactMap { $0["action"]?.string } ?? []
-            #expect(actions.filter { $0 == "sla_breached" }.count == 1)
-            #expect(actions.filter { $0 == "escalated" }.count == 2)
+            let items = history["items"]?.array ?? []
+            // The round's missed target and its two escalations are one event, as one audit
+            let breaches = items.filter { $0["action"]?.string == "sla_breached" }
+            #expect(breaches.count == 1, "\(items)")
+            #expect(!items.contains { $0["action"]?.string == "escalated" }, "\(items)")
+            let after = breaches.first?["after"]
+            #expect(after?["breached"] == ["first_response"])
+            #expect(after?["escalations"]?.array?.compactMap { $0["when"]?.string } == ["at_risk", "breached"])
+            // The assignee is told of the at-risk warning, though it came in the breach's event
+            let told = try await NotificationTests.queued(h)
+            #expect(told.filter { $0.1 == "sla_escalation" }.map(\.0) == [agent.id], "\(told)")
+            // The ticket page shows each of them on the timeline
+            let session = try await h.send(
+                .POST, "/api/v1/session", json: ["email": "admin@example.com", "password": .string(Harness.adminPassword)], token: "")
+            let cookie = try #require(
+                session.headers[.setCookie].first { $0.hasPrefix("sb_session=") }.map { String($0.prefix { $0 != ";" }) })
+            let page = try await h.app.testing().sendRequest(.GET, "/tickets/\(late.id)", headers: ["Cookie": cookie])
+            let timeline = page.body.string
+            #expect(timeline.contains("<p>SLA target missed: First response.</p>"))
+            #expect(timeline.contains("<p>SLA escalation (First response).</p>"))
+            #expect(timeline.contains("<p>SLA escalation (First response). Now with Tier 2: senior agents.</p>"))
             // Nothing is due any more: a second round does nothing
             #expect(try await JobRunner.runSLACycles(h.store) == SLACycleOutcome())
         }

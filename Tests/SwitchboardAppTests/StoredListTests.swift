@@ -39,7 +39,7 @@ import Testing
     }
 }
 
-/// The SLA events' payloads written field by field are the texts the generic encoder writes.
+/// The SLA events' states and payloads written field by field are the texts the generic encoder writes.
 @Suite struct SLAPayloadTextTests {
     @Test func handWrittenPayloadsMatchTheEncoder() throws {
         let created = Date(timeIntervalSince1970: 1_750_000_000.123)
@@ -57,12 +57,33 @@ import Testing
             #expect(record.json == JSONText(record))
             let byAgent = EscalationRecord(metric: nil, when: nil, actions: [.nextTier], level: 1, note: "Refund \"over\" my limit\n")
             #expect(byAgent.json == JSONText(byAgent))
+            // A round's one event: a missed target with the escalations that ran with it
+            let missed = SLAClock(metric: .resolution, targetMinutes: 60, startedAt: created, dueAt: created, breachedAt: created)
+            let both = try #require(
+                SLAJudgement.event(moved, before: ticket, missed: [missed], escalations: [record, byAgent], now: created))
+            #expect(both.type == .ticketSLABreached)
+            #expect(both.after == JSONText(SLAEventState(breached: [.resolution], escalations: [record, byAgent])))
             #expect(
-                EscalationPayload.json(ticket: TicketRef(moved).json, before: ref.json, escalation: JSONText(record))
-                    == JSONText(EscalationPayload(ticket: TicketRef(moved), before: ref, escalation: record)))
+                both.payload
+                    == JSONText(
+                        SLAEventPayload(
+                            before: ref, breached: [.init(dueAt: created, metric: .resolution)], escalations: [record, byAgent],
+                            ticket: TicketRef(moved))))
+            let breach = try #require(SLAJudgement.event(ticket, before: ticket, missed: [missed], escalations: [], now: created))
+            #expect(breach.type == .ticketSLABreached)
+            #expect(breach.after == JSONText(SLAEventState(breached: [.resolution], escalations: nil)))
             #expect(
-                BreachPayload.json(ticket: ref.json, metric: .resolution, dueAt: created)
-                    == JSONText(BreachPayload(ticket: ref, metric: .resolution, dueAt: created)))
+                breach.payload
+                    == JSONText(
+                        SLAEventPayload(before: nil, breached: [.init(dueAt: created, metric: .resolution)], escalations: nil, ticket: ref))
+            )
+            let escalation = try #require(SLAJudgement.event(moved, before: ticket, missed: [], escalations: [byAgent], now: created))
+            #expect(escalation.type == .ticketEscalated)
+            #expect(escalation.after == JSONText(SLAEventState(breached: nil, escalations: [byAgent])))
+            #expect(
+                escalation.payload
+                    == JSONText(SLAEventPayload(before: ref, breached: nil, escalations: [byAgent], ticket: TicketRef(moved))))
+            #expect(SLAJudgement.event(ticket, before: ticket, missed: [], escalations: [], now: created) == nil)
         }
     }
 }

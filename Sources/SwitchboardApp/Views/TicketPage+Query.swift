@@ -27,19 +27,34 @@ extension TicketPageModel {
             }
             let others = try await ctx.tickets(requesterId: ticket.requesterId, limit: 6).filter { $0.id != id }.prefix(5)
             let audit = try await ctx.history(ticketId: id)
-            let events = audit.compactMap { event -> TimelineEvent? in
+            let events = audit.flatMap { event -> [TimelineEvent] in
                 let after = event.after.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.text.utf8)) }
                 let actor = event.actor.kind == .user ? event.actor.id.flatMap { staff[$0] } ?? "—" : "Switchboard"
-                let metric: SLAMetric? = if case .string(let m)? = after?["metric"] { SLAMetric(rawValue: m) } else { nil }
+                func metric(_ value: JSONValue?) -> SLAMetric? { if case .string(let m)? = value { SLAMetric(rawValue: m) } else { nil } }
+                func list(_ key: String) -> [JSONValue] { if case .array(let items)? = after?[key] { items } else { [] } }
+                func escalated(_ record: JSONValue?) -> TimelineEvent {
+                    let level: Int? = if case .number(let n)? = record?["level"] { Int(n) } else { nil }
+                    return TimelineEvent(
+                        at: event.occurredAt, kind: .escalated, metric: metric(record?["metric"]), level: level, actor: actor)
+                }
+                // One SLA event lists the targets missed and the escalations that ran at one time
+                // (events written before they were grouped held one of either).
+                let breaches = list("breached").map {
+                    TimelineEvent(at: event.occurredAt, kind: .breached, metric: metric($0), actor: actor)
+                }
+                let escalations = list("escalations").map(escalated)
                 switch event.action {
-                case "sla_breached": return TimelineEvent(at: event.occurredAt, kind: .breached, metric: metric, actor: actor)
+                case "sla_breached":
+                    let old =
+                        after?["metric"] == nil
+                        ? [] : [TimelineEvent(at: event.occurredAt, kind: .breached, metric: metric(after?["metric"]), actor: actor)]
+                    return old + breaches + escalations
                 case "escalated":
-                    let level: Int? = if case .number(let n)? = after?["level"] { Int(n) } else { nil }
-                    return TimelineEvent(at: event.occurredAt, kind: .escalated, metric: metric, level: level, actor: actor)
+                    return after?["escalations"] == nil ? [escalated(after)] : escalations
                 case "automated":
-                    guard case .string(let name)? = after?["name"] else { return nil }
-                    return TimelineEvent(at: event.occurredAt, kind: .automated, name: name, actor: actor)
-                default: return nil
+                    guard case .string(let name)? = after?["name"] else { return [] }
+                    return [TimelineEvent(at: event.occurredAt, kind: .automated, name: name, actor: actor)]
+                default: return []
                 }
             }
             let history = audit.map { event in

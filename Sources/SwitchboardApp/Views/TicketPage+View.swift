@@ -125,7 +125,10 @@ enum TicketPageView {
                 case .escalated:
                     let level = event.level ?? 0
                     let tier = level > 0 ? h.l.text("sla.tier_\(min(level, 2))") : ""
-                    h.t(event.metric == nil ? "timeline.escalated_by_agent" : "timeline.escalated", ["metric": metric, "tier": tier])
+                    // An escalation that only told people leaves the ticket with the first tier.
+                    let key =
+                        event.metric == nil ? "timeline.escalated_by_agent" : level > 0 ? "timeline.escalated" : "timeline.escalated_notice"
+                    h.t(key, ["metric": metric, "tier": tier])
                 case .automated: h.t("timeline.automated", ["name": event.name ?? ""])
                 }
             }
