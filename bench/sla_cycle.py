@@ -6,7 +6,8 @@ Loads N tickets over HTTP (wrk, 16 clients) into a release build with background
 an SLA policy for every ticket (first reply in 2 h, resolution in 24 h, round the clock) with an
 at-risk and a breach escalation. Then, with the server stopped, `switchboard sla check --as-of`
 three hours ahead judges all of them at once: each ticket gets its first-reply breach marked and
-two escalations recorded (audit and outbox events), its SLA columns rewritten. Before that,
+two escalations run, recorded together as one event (an audit and an outbox row), its clocks
+rewritten. Before that,
 `switchboard automations run` times one round of four typical time rules (TIME_RULES), one of which
 makes the round read and match every open ticket.
     python3 bench/sla_cycle.py --db sqlite --tickets 100000

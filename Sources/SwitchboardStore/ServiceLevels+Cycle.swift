@@ -187,7 +187,7 @@ extension WriteContext {
         let ids = slice.judged.map(\.ticket.id)
         guard !ids.isEmpty else { return SLACycleOutcome() }
         // Changed since the plan, or earlier in this transaction (counted only at commit).
-        guard !slaChanged, try await reader.definitionsVersion() == plan.definitionsVersion else {
+        guard !slaChanged, definitionsVersion == plan.definitionsVersion else {
             return try await judgeAndWrite("tickets.id IN (\(binds: ids)) AND sla_check_at <= \(bind: plan.now.ms)", now: plan.now)
         }
         let quick = slice.judged.filter { !$0.fieldsChanged }

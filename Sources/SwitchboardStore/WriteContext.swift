@@ -31,6 +31,8 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     private let fieldsVersion: String
     /// The version of the SLA policies and calendars as this transaction sees them.
     private let slaVersion: String
+    /// `workspace.definitions_version` as this transaction began (it moves only at commit).
+    let definitionsVersion: Int64
     /// Set when this transaction changed SLA policies or calendars.
     var slaChanged = false {
         didSet { if slaChanged { definitionsMoved = true } }
@@ -59,8 +61,9 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
 
     private init(
         sql: any SQLDatabase, now: Date, seq: Int64, hash: String, nextNumber: Int64?, fieldCache: WriterCache, fieldsVersion: String,
-        slaVersion: String
+        slaVersion: String, definitionsVersion: Int64
     ) {
+        self.definitionsVersion = definitionsVersion
         self.sql = sql
         self.fieldCache = fieldCache
         self.fieldsVersion = fieldsVersion
@@ -115,7 +118,8 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         guard let seq = try number("seq") else { throw StoreError.corrupt("audit_head seq missing") }
         let context = WriteContext(
             sql: sql, now: now, seq: seq, hash: try head.decode(column: "hash", as: String.self), nextNumber: try number("next"),
-            fieldCache: fieldCache, fieldsVersion: fieldsVersion, slaVersion: slaVersion)
+            fieldCache: fieldCache, fieldsVersion: fieldsVersion, slaVersion: slaVersion,
+            definitionsVersion: try number("definitions") ?? 0)
         context.inactiveTypes = Set(inactive.compactMap(TicketType.init(rawValue:)))
         context.prefetched = prefetched
         return context
