@@ -191,12 +191,18 @@ extension WriteContext {
             return try await judgeAndWrite("tickets.id IN (\(binds: ids)) AND sla_check_at <= \(bind: plan.now.ms)", now: plan.now)
         }
         let quick = slice.judged.filter { !$0.fieldsChanged }
-        let written = try await saveSLA(quick.map(\.clocks), ifStill: quick.map { ($0.before.version, $0.slaVersion) })
-        var outcome = SLACycleOutcome()
-        for j in quick where written.contains(j.ticket.id) {
-            outcome.add(j)
-            try await record(j.events, ticket: j.ticket.id)
+        // The events are chained while the server writes the clocks, as if every ticket were
+        // still as judged; should some not be, they are chained again without those.
+        let mark = mark()
+        async let saved = saveSLA(quick.map(\.clocks), ifStill: quick.map { ($0.before.version, $0.slaVersion) })
+        for j in quick { try await record(j.events, ticket: j.ticket.id) }
+        let written = try await saved
+        if written.count < quick.count {
+            reset(to: mark)
+            for j in quick where written.contains(j.ticket.id) { try await record(j.events, ticket: j.ticket.id) }
         }
+        var outcome = SLACycleOutcome()
+        for j in quick where written.contains(j.ticket.id) { outcome.add(j) }
         let again = ids.filter { !written.contains($0) }
         if !again.isEmpty {
             outcome.add(try await judgeAndWrite("tickets.id IN (\(binds: again)) AND sla_check_at <= \(bind: plan.now.ms)", now: plan.now))
