@@ -51,6 +51,15 @@ enum Notifications {
 
     private struct EscalationPeek: Decodable {
         var actions: [String]
+        /// Who had the ticket at this step: its assignee before and after, and its team after
+        /// (in the `escalations` of events written since they are grouped).
+        var previousAssigneeId: Int64?
+        var assigneeId: Int64?
+        var teamId: Int64?
+        enum CodingKeys: String, CodingKey {
+            case actions
+            case previousAssigneeId = "previous_assignee_id", assigneeId = "assignee_id", teamId = "team_id"
+        }
     }
 
     private struct EventPeek: Decodable {
@@ -101,20 +110,28 @@ enum Notifications {
                         tell += Mentions.userIds(in: message.body, among: staff ?? []).map { ($0, .mentioned) }
                     }
                 case .ticketEscalated, .ticketSLABreached:
-                    let actions = ((peek.escalations ?? []) + [peek.escalation].compactMap { $0 }).flatMap(\.actions)
-                    if actions.contains(SLAEscalation.Action.notifyAssignee.rawValue) {
-                        if let assignee = ticket.assigneeId ?? peek.before?.assigneeId {
-                            tell.append((assignee, .slaEscalation))
-                        } else if let team = ticket.teamId {
-                            tell += try await ctx.reader.teamMembers(team).map { ($0, .slaEscalation) }
-                        }
+                    // Each step tells who had the ticket then; an event written before they were
+                    // grouped holds one `escalation`, the ticket after it and `before`.
+                    var steps = peek.escalations ?? []
+                    if var one = peek.escalation {
+                        (one.previousAssigneeId, one.assigneeId, one.teamId) = (peek.before?.assigneeId, ticket.assigneeId, ticket.teamId)
+                        steps.append(one)
                     }
-                    if actions.contains(SLAEscalation.Action.notifySupervisor.rawValue) {
-                        if staff == nil { staff = try await ctx.reader.users() }
-                        let members = try await ticket.teamId.asyncMap { Set(try await ctx.reader.teamMembers($0)) }
-                        tell += (staff ?? []).filter { user in
-                            user.active && [.supervisor, .manager].contains(user.role) && (members?.contains(user.id) ?? true)
-                        }.map { ($0.id, .slaEscalation) }
+                    for step in steps {
+                        if step.actions.contains(SLAEscalation.Action.notifyAssignee.rawValue) {
+                            if let assignee = step.assigneeId ?? step.previousAssigneeId {
+                                tell.append((assignee, .slaEscalation))
+                            } else if let team = step.teamId {
+                                tell += try await ctx.reader.teamMembers(team).map { ($0, .slaEscalation) }
+                            }
+                        }
+                        if step.actions.contains(SLAEscalation.Action.notifySupervisor.rawValue) {
+                            if staff == nil { staff = try await ctx.reader.users() }
+                            let members = try await step.teamId.asyncMap { Set(try await ctx.reader.teamMembers($0)) }
+                            tell += (staff ?? []).filter { user in
+                                user.active && [.supervisor, .manager].contains(user.role) && (members?.contains(user.id) ?? true)
+                            }.map { ($0.id, .slaEscalation) }
+                        }
                     }
                 case .sideConversationStarted, .sideConversationReplied:
                     tell += (peek.conversation?.memberIds ?? []).map { ($0, .sideConversation) }

@@ -70,9 +70,9 @@ public enum DomainEventType: String, Codable, Sendable, CaseIterable {
     case macroDeleted = "macro.deleted"
     /// An automation rule acted on a ticket.
     case ticketAutomated = "ticket.automated"
-    /// A running SLA target passed its due time.
+    /// Running SLA targets passed their due time, with the escalations that ran at that time.
     case ticketSLABreached = "ticket.sla_breached"
-    /// An SLA escalation acted on a ticket.
+    /// Escalations acted on a ticket (an SLA round's without a missed target, or an agent's).
     case ticketEscalated = "ticket.escalated"
     /// Staff started a side conversation on a ticket.
     case sideConversationStarted = "ticket.side_conversation_started"

@@ -13,8 +13,8 @@ public struct SLACycleOutcome: Sendable, Equatable {
     public var escalations = 0
 }
 
-/// What an escalation did, as `ticket.escalated` events carry it (for the timeline, the
-/// notifier and webhooks).
+/// What an escalation did, as the SLA events list it (`SLAJudgement.event`: for the timeline,
+/// the notifier and webhooks).
 public struct EscalationRecord: Sendable, Codable, Equatable {
     /// The metric whose target was at risk or missed; nil for an agent's own escalation.
     public var metric: SLAMetric?
@@ -26,15 +26,29 @@ public struct EscalationRecord: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey { case metric, when, actions, level, note }
 
     /// The same text as `JSONText(self)`, written field by field.
-    var json: JSONText {
+    var json: JSONText { json(step: nil) }
+
+    /// As `json`, with who had the ticket at this step (an event's payload: the notifier tells
+    /// them): its assignee before the step, and its assignee and team after it.
+    func json(step: EscalationStep?) -> JSONText {
         var object = JSONObjectWriter()
         object.field("actions", actions.map(\.rawValue))
+        object.field("assignee_id", step?.assigneeId)
         object.field("level", level)
         object.field("metric", metric?.rawValue)
         object.field("note", note)
+        object.field("previous_assignee_id", step?.previousAssigneeId)
+        object.field("team_id", step?.teamId)
         object.field("when", when?.rawValue)
         return object.text
     }
+}
+
+/// Who had a ticket at one escalation of several at one time.
+struct EscalationStep: Sendable {
+    let previousAssigneeId: Int64?
+    let assigneeId: Int64?
+    let teamId: Int64?
 }
 
 /// What SLA events say about their ticket: enough to tell people and to find it, not the
@@ -98,9 +112,31 @@ struct SLAEventPayload: Encodable {
         enum CodingKeys: String, CodingKey { case dueAt = "due_at", metric }
     }
 
+    /// An escalation with who had the ticket at that step (see `EscalationRecord.json(step:)`).
+    struct Step: Encodable {
+        let actions: [SLAEscalation.Action]
+        let assigneeId: Int64?
+        let level: Int
+        let metric: SLAMetric?
+        let note: String?
+        let previousAssigneeId: Int64?
+        let teamId: Int64?
+        let when: SLAEscalation.When?
+
+        enum CodingKeys: String, CodingKey {
+            case actions, level, metric, note, when
+            case assigneeId = "assignee_id", previousAssigneeId = "previous_assignee_id", teamId = "team_id"
+        }
+
+        init(_ record: EscalationRecord, _ step: EscalationStep) {
+            (actions, level, metric, note, when) = (record.actions, record.level, record.metric, record.note, record.when)
+            (assigneeId, previousAssigneeId, teamId) = (step.assigneeId, step.previousAssigneeId, step.teamId)
+        }
+    }
+
     let before: TicketRef?
     let breached: [Breach]?
-    let escalations: [EscalationRecord]?
+    let escalations: [Step]?
     let ticket: TicketRef
 }
 
@@ -231,7 +267,8 @@ extension WriteContext {
         }
         try await save(t, before: before)
         let escalation = EscalationRecord(metric: nil, when: nil, actions: [.nextTier], level: t.escalationLevel, note: note.isEmpty ? nil : note)
-        if let event = SLAJudgement.event(t, before: before, missed: [], escalations: [escalation], now: now) {
+        let step = EscalationStep(previousAssigneeId: before.assigneeId, assigneeId: t.assigneeId, teamId: t.teamId)
+        if let event = SLAJudgement.event(t, before: before, missed: [], escalations: [(escalation, step)], now: now) {
             try await record([event], ticket: t.id, actor: actor)
         }
         try await recordTicketUpdate(before, t, actor: actor)

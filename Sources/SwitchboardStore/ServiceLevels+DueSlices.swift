@@ -31,13 +31,17 @@ struct SLAJudgement: Sendable {
         var t = ticket
         var missed: [SLAClock] = []
         if engine.markBreaches(&t, now: now) { missed = Self.missed(t, since: ticket.sla) }
-        var escalations: [EscalationRecord] = []
+        var escalations: [(EscalationRecord, EscalationStep)] = []
         for due in engine.dueEscalations(t, now: now) {
             SLAEngine.markEscalated(&t, metric: due.metric, key: due.key)
+            let previous = t.assigneeId
             WriteContext.apply(due.escalation, to: &t, tierTeams: tierTeams)
             escalations.append(
-                EscalationRecord(
-                    metric: due.metric, when: due.escalation.when, actions: due.escalation.actions, level: t.escalationLevel, note: nil))
+                (
+                    EscalationRecord(
+                        metric: due.metric, when: due.escalation.when, actions: due.escalation.actions, level: t.escalationLevel, note: nil),
+                    EscalationStep(previousAssigneeId: previous, assigneeId: t.assigneeId, teamId: t.teamId)
+                ))
         }
         self.before = ticket
         self.ticket = t
@@ -61,10 +65,14 @@ struct SLAJudgement: Sendable {
     ///
     /// Its audit state: `{"breached": [metric], "escalations": [EscalationRecord]}`, each list
     /// only when not empty. Its payload: `ticket` (a `TicketRef` after), `breached` (metric and
-    /// `due_at` of each), `escalations`, and `before` (the ticket before) with escalations.
-    static func event(_ ticket: Ticket, before: Ticket, missed: [SLAClock], escalations: [EscalationRecord], now: Date) -> Event? {
+    /// `due_at` of each), `escalations` (each with who had the ticket at that step, for the
+    /// notifier), and `before` (the ticket before) with escalations.
+    static func event(
+        _ ticket: Ticket, before: Ticket, missed: [SLAClock], escalations: [(EscalationRecord, EscalationStep)], now: Date
+    ) -> Event? {
         guard !missed.isEmpty || !escalations.isEmpty else { return nil }
-        let records = escalations.map(\.json)
+        let records = escalations.map(\.0.json)
+        let steps = escalations.map { $0.0.json(step: $0.1) }
         let breaches = missed.map { clock in
             var breach = JSONObjectWriter()
             breach.field("due_at", clock.dueAt ?? now)
@@ -81,7 +89,7 @@ struct SLAJudgement: Sendable {
         }
         if !records.isEmpty {
             after.field("escalations", records)
-            payload.field("escalations", records)
+            payload.field("escalations", steps)
         }
         payload.field("ticket", TicketRef(ticket).json)
         return Event(type: missed.isEmpty ? .ticketEscalated : .ticketSLABreached, after: after.text, payload: payload.text)

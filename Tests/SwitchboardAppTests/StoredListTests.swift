@@ -57,32 +57,32 @@ import Testing
             #expect(record.json == JSONText(record))
             let byAgent = EscalationRecord(metric: nil, when: nil, actions: [.nextTier], level: 1, note: "Refund \"over\" my limit\n")
             #expect(byAgent.json == JSONText(byAgent))
-            // A round's one event: a missed target with the escalations that ran with it
+            // A round's one event: a missed target with the escalations that ran with it, each
+            // with who had the ticket at that step
             let missed = SLAClock(metric: .resolution, targetMinutes: 60, startedAt: created, dueAt: created, breachedAt: created)
+            let told = EscalationStep(previousAssigneeId: assignee, assigneeId: assignee, teamId: 9)
+            let handedOn = EscalationStep(previousAssigneeId: assignee, assigneeId: nil, teamId: nil)
             let both = try #require(
-                SLAJudgement.event(moved, before: ticket, missed: [missed], escalations: [record, byAgent], now: created))
+                SLAJudgement.event(moved, before: ticket, missed: [missed], escalations: [(record, told), (byAgent, handedOn)], now: created))
             #expect(both.type == .ticketSLABreached)
             #expect(both.after == JSONText(SLAEventState(breached: [.resolution], escalations: [record, byAgent])))
             #expect(
                 both.payload
                     == JSONText(
                         SLAEventPayload(
-                            before: ref, breached: [.init(dueAt: created, metric: .resolution)], escalations: [record, byAgent],
+                            before: ref, breached: [.init(dueAt: created, metric: .resolution)], escalations: [.init(record, told), .init(byAgent, handedOn)],
                             ticket: TicketRef(moved))))
             let breach = try #require(SLAJudgement.event(ticket, before: ticket, missed: [missed], escalations: [], now: created))
             #expect(breach.type == .ticketSLABreached)
             #expect(breach.after == JSONText(SLAEventState(breached: [.resolution], escalations: nil)))
             #expect(
                 breach.payload
-                    == JSONText(
-                        SLAEventPayload(before: nil, breached: [.init(dueAt: created, metric: .resolution)], escalations: nil, ticket: ref))
-            )
-            let escalation = try #require(SLAJudgement.event(moved, before: ticket, missed: [], escalations: [byAgent], now: created))
+                    == JSONText(SLAEventPayload(before: nil, breached: [.init(dueAt: created, metric: .resolution)], escalations: nil, ticket: ref)))
+            let escalation = try #require(SLAJudgement.event(moved, before: ticket, missed: [], escalations: [(byAgent, handedOn)], now: created))
             #expect(escalation.type == .ticketEscalated)
             #expect(escalation.after == JSONText(SLAEventState(breached: nil, escalations: [byAgent])))
             #expect(
-                escalation.payload
-                    == JSONText(SLAEventPayload(before: ref, breached: nil, escalations: [byAgent], ticket: TicketRef(moved))))
+                escalation.payload == JSONText(SLAEventPayload(before: ref, breached: nil, escalations: [.init(byAgent, handedOn)], ticket: TicketRef(moved))))
             #expect(SLAJudgement.event(ticket, before: ticket, missed: [], escalations: [], now: created) == nil)
         }
     }

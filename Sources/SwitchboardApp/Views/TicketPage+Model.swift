@@ -29,6 +29,8 @@ struct TicketPageModel {
         var kind: Kind
         var metric: SLAMetric?
         var level: Int?
+        /// Whether the escalation handed the ticket to the next tier.
+        var nextTier = false
         var name: String?
         var actor: String
     }

@@ -34,8 +34,10 @@ extension TicketPageModel {
                 func list(_ key: String) -> [JSONValue] { if case .array(let items)? = after?[key] { items } else { [] } }
                 func escalated(_ record: JSONValue?) -> TimelineEvent {
                     let level: Int? = if case .number(let n)? = record?["level"] { Int(n) } else { nil }
+                    let actions: [JSONValue] = if case .array(let items)? = record?["actions"] { items } else { [] }
                     return TimelineEvent(
-                        at: event.occurredAt, kind: .escalated, metric: metric(record?["metric"]), level: level, actor: actor)
+                        at: event.occurredAt, kind: .escalated, metric: metric(record?["metric"]), level: level,
+                        nextTier: actions.contains(.string(SLAEscalation.Action.nextTier.rawValue)), actor: actor)
                 }
                 // One SLA event lists the targets missed and the escalations that ran at one time
                 // (events written before they were grouped held one of either).

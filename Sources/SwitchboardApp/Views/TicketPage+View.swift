@@ -125,10 +125,14 @@ enum TicketPageView {
                 case .escalated:
                     let level = event.level ?? 0
                     let tier = level > 0 ? h.l.text("sla.tier_\(min(level, 2))") : ""
-                    // An escalation that only told people leaves the ticket with the first tier.
-                    let key =
-                        event.metric == nil ? "timeline.escalated_by_agent" : level > 0 ? "timeline.escalated" : "timeline.escalated_notice"
-                    h.t(key, ["metric": metric, "tier": tier])
+                    // Where the escalation handed the ticket on, to whom.
+                    if event.metric == nil {
+                        h.t("timeline.escalated_by_agent", ["tier": tier])
+                    } else if event.nextTier, level > 0 {
+                        h.t("timeline.escalated", ["metric": metric, "tier": tier])
+                    } else {
+                        h.t("timeline.escalated_notice", ["metric": metric])
+                    }
                 case .automated: h.t("timeline.automated", ["name": event.name ?? ""])
                 }
             }
