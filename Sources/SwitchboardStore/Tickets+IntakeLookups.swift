@@ -4,8 +4,8 @@ import SwitchboardCore
 /// What the ticket intake must know about a batch before it writes: who owns the requester
 /// emails, which organizations own their domains, whether the assignees and teams may be
 /// used, and (on PostgreSQL) the ids the new rows take. One query for all of it, because the
-/// batch holds the writer's lock while it waits; on PostgreSQL it is part of the statement that
-/// takes the lock (see `IntakeLookups.prefetch`, `WriteContext.locking`).
+/// batch holds the writer's lock while it waits; on PostgreSQL it goes out right behind the
+/// lock, in the same round trip (see `IntakeLookups.prefetch`).
 struct IntakeLookups {
     /// Contacts by email, as stored (`mergedInto` set when the contact was merged away).
     var requesters: [String: (id: Int64, organizationId: Int64?, mergedInto: Int64?)] = [:]
@@ -55,7 +55,7 @@ struct IntakeLookups {
         return parts.isEmpty ? nil : "\(parts.joined(separator: " UNION ALL "))"
     }
 
-    /// The lookups and id reservations of a PostgreSQL batch, run with its lock: the
+    /// The lookups and id reservations of a PostgreSQL batch, run right behind its lock: the
     /// same text whatever the batch (every list is one array bind, empty or not), so the writer
     /// prepares it once (see `PreparedStatements`). Rows of (kind, key, a, b, c), as
     /// `query`'s, every column text.
@@ -96,11 +96,11 @@ struct IntakeLookups {
             guard let n = Int64(text) else { throw StoreError.corrupt("intake prefetch \(column) is \(text)") }
             return n
         }
-        // With the writer's lock (`WriteContext.locking`), a row of nulls when it found nothing.
         for row in rows {
-            guard let kind = try row.decode(column: "kind", as: String?.self) else { continue }
             guard let a = try number("a", of: row) else { throw StoreError.corrupt("intake prefetch row without a value") }
-            absorb(kind: kind, key: try row.decode(column: "key", as: String.self), a: a, b: try number("b", of: row), c: try number("c", of: row))
+            absorb(
+                kind: try row.decode(column: "kind", as: String.self), key: try row.decode(column: "key", as: String.self), a: a,
+                b: try number("b", of: row), c: try number("c", of: row))
         }
         for key in ids.keys { ids[key]?.sort() }
     }

@@ -7,9 +7,7 @@ import SwitchboardCore
 /// What a write sees: the transaction's connection, the time, and the records every change
 /// must leave behind (audit event and outbox event), written in the same transaction.
 ///
-/// Used by one task at a time inside the writer's transaction; never escapes it. (One
-/// exception: `applySLADueSlice` chains events while a child task runs `saveSLA`, which reads
-/// only `sql` and `dialect`.)
+/// Used by one task at a time inside the writer's transaction; never escapes it.
 public final class WriteContext: @unchecked Sendable {  // confined to the writer's transaction
     public let sql: any SQLDatabase
     let dialect: Dialect
@@ -91,30 +89,14 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         FROM audit_head WHERE id = 1 FOR UPDATE
         """
 
-    /// `lockStatement` and a batch's first prefetch as one statement, one round trip: rows of
-    /// the head's columns, each with one row of the prefetch's (or its columns null when it
-    /// answers none). It reads the tables as they were when it started, before it waited for
-    /// the lock, so its prefetch rows count only when the head is `fresh`.
-    static func locking(_ prefetch: any SQLExpression) -> SQLQueryString {
-        "WITH h AS MATERIALIZED (\(lockStatement)), p AS (\(prefetch)) SELECT * FROM h LEFT JOIN p ON true"
-    }
-
-    /// Whether `locked` (a row of `lockStatement`) is the head as the rest of its statement
-    /// saw it: no other instance committed while it waited for the lock.
-    static func fresh(_ locked: (any SQLRow)?) throws -> Bool {
-        guard let locked else { return false }
-        return try locked.decode(column: "version", as: String.self) == locked.decode(column: "seen", as: String?.self)
-    }
-
     /// Starts a write: reads the chain head. On PostgreSQL `locked` is the answer of
     /// `lockStatement`, already run in this transaction; on SQLite the transaction holds the
-    /// lock already. `prefetched` is the answer to the first job's prefetch, read with the lock
-    /// (nil when it was read before another instance's commit: the write reads again itself).
+    /// lock already. `prefetched` is the answer to the first job's prefetch, read after the lock.
     static func begin(
         sql: any SQLDatabase, now: Date, fieldCache: WriterCache, locked: (any SQLRow)? = nil, prefetched: [any SQLRow]? = nil
     ) async throws -> WriteContext {
         let head: any SQLRow
-        if let locked, try fresh(locked) {
+        if let locked, try locked.decode(column: "version", as: String.self) == locked.decode(column: "seen", as: String?.self) {
             head = locked
         } else {
             // SQLite, or another instance committed while the lock statement waited: read now.

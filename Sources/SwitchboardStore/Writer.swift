@@ -184,8 +184,8 @@ actor Writer {
         let batch: [Job]
         let begun: EventLoopFuture<Void>
         let locked: EventLoopFuture<[any SQLRow]>
-        /// Whether the lock statement carries the first job's prefetch (`WriteContext.locking`).
-        let prefetched: Bool
+        /// The answer to the first job's prefetch, asked for right after the lock.
+        let prefetched: EventLoopFuture<[any SQLRow]>?
     }
 
     /// Drains the queue on one connection, held while writes wait. Each batch's `BEGIN` and
@@ -225,10 +225,8 @@ actor Writer {
             var committed: EventLoopFuture<Void>?
             do {
                 try await current.begun.get()
-                let rows = try await current.locked.get()
-                let locked = rows.first
-                // Lookups read before the lock was ours are read again by the write itself.
-                let prefetched = current.prefetched ? (try WriteContext.fresh(locked) ? rows : nil) : nil
+                let locked = try await current.locked.get().first
+                let prefetched = try await current.prefetched?.get()
                 let context = try await WriteContext.begin(
                     sql: sql, now: clock(), fieldCache: fieldCache, locked: locked, prefetched: prefetched)
                 let outcomes = try await Self.runJobs(current.batch, in: context, clock: clock)
@@ -271,16 +269,15 @@ actor Writer {
         return await open(batch, on: connection)
     }
 
-    /// Sends the batch's `BEGIN` and the lock statement, with the first job's prefetch in the
-    /// same statement: PostgresNIO sends a statement only once the one before was answered, so
-    /// each statement is a round trip. Statements sent unprepared before are prepared first,
-    /// while no transaction is open.
+    /// Sends the batch's `BEGIN`, the lock statement and the first job's prefetch. Statements
+    /// sent unprepared before are prepared first, while no transaction is open.
     private func open(_ batch: [Job], on connection: LiveConnection) async -> Opened {
         await statements.prepareWanted(on: connection)
         let begun = connection.simpleQuery("BEGIN").map { _ in }
-        let prefetch = batch.first?.prefetch?()
-        let locked = statements.send(prefetch.map(WriteContext.locking) ?? WriteContext.lockStatement, on: connection)
-        return Opened(batch: batch, begun: begun, locked: locked, prefetched: prefetch != nil)
+        let locked = statements.send(WriteContext.lockStatement, on: connection)
+        // After the lock, so it sees every write committed before ours.
+        let prefetched: EventLoopFuture<[any SQLRow]>? = batch.first?.prefetch?().map { statements.send($0, on: connection) }
+        return Opened(batch: batch, begun: begun, locked: locked, prefetched: prefetched)
     }
 }
 

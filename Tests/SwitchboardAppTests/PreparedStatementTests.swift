@@ -132,57 +132,6 @@ import Testing
         }
     }
 
-    /// The writer takes its lock and the intake's lookups in one statement: one row per lookup
-    /// answer, each with the head, or one row with the head alone when nothing was found.
-    @Test(.enabled(if: Harness.onPostgres)) func theLockStatementCarriesTheIntakeLookups() async throws {
-        try await withConnection { connection in
-            // Given: the tables the lock and the lookups read, as temporary tables of this session.
-            try await connection.sql().exec([
-                "CREATE TEMP TABLE contacts (id BIGSERIAL PRIMARY KEY, organization_id BIGINT, merged_into_id BIGINT)",
-                "CREATE TEMP TABLE contact_identities (id BIGSERIAL PRIMARY KEY, contact_id BIGINT, kind TEXT, value TEXT, UNIQUE (kind, value))",
-                "CREATE TEMP TABLE organization_domains (domain TEXT PRIMARY KEY, organization_id BIGINT)",
-                "CREATE TEMP TABLE users (id BIGSERIAL PRIMARY KEY, role TEXT, active BIGINT)",
-                "CREATE TEMP TABLE teams (id BIGSERIAL PRIMARY KEY)",
-                "CREATE TEMP TABLE tickets (id BIGSERIAL PRIMARY KEY)",
-                "CREATE TEMP TABLE audit_head (id BIGINT PRIMARY KEY, seq BIGINT, hash TEXT)",
-                "CREATE TEMP TABLE workspace (id BIGINT PRIMARY KEY, next_ticket_number BIGINT, inactive_types TEXT, definitions_version BIGINT)",
-                "CREATE TEMP TABLE custom_fields (updated_at BIGINT)",
-                "CREATE TEMP TABLE sla_policies (updated_at BIGINT)",
-                "CREATE TEMP TABLE business_calendars (updated_at BIGINT)",
-                "INSERT INTO audit_head VALUES (1, 41, 'abc')",
-                "INSERT INTO workspace VALUES (1, 1001, '[]', 3)",
-                "INSERT INTO contacts (organization_id, merged_into_id) VALUES (7, NULL)",
-                "INSERT INTO contact_identities (contact_id, kind, value) VALUES (1, 'email', 'ola@firma.pl')",
-                "INSERT INTO users (role, active) VALUES ('agent', 1)",
-            ])
-            let statements = PreparedStatements()
-            func locked(_ emails: [String], users: [Int64], tickets: Int) async throws -> [any SQLRow] {
-                let lookups = IntakeLookups.prefetch(
-                    emails: try emails.map { try EmailAddress($0) }, userIds: users, teamIds: [], reserve: [("tickets", tickets)])
-                return try await statements.send(WriteContext.locking(lookups), on: connection).get()
-            }
-            // When
-            let some = try await locked(["ola@firma.pl", "nowy@firma.pl"], users: [1], tickets: 2)
-            await statements.prepareWanted(on: connection)
-            let prepared = try await locked(["ola@firma.pl"], users: [1], tickets: 1)
-            let none = try await locked([], users: [], tickets: 0)
-            // Then: every row carries the head, read fresh; the lookups answer as alone
-            for rows in [some, prepared, none] {
-                #expect(try WriteContext.fresh(rows.first))
-                #expect(try rows.allSatisfy { try $0.decode(column: "seq", as: String.self) == "41" && $0.decode(column: "next", as: String.self) == "1001" })
-            }
-            let found = try IntakeLookups(prefetched: some)
-            #expect(found.requesters["ola@firma.pl"]?.organizationId == 7 && found.requesters.count == 1)
-            #expect(found.workers == [1])
-            #expect(found.ids["tickets"] == [1, 2])
-            #expect(try IntakeLookups(prefetched: prepared).ids["tickets"] == [3])
-            #expect(statements.isPrepared(WriteContext.locking(IntakeLookups.prefetch(emails: [], userIds: [], teamIds: [], reserve: [])).description(on: connection), on: connection))
-            #expect(none.count == 1)
-            let nothing = try IntakeLookups(prefetched: none)
-            #expect(nothing.requesters.isEmpty && nothing.workers.isEmpty && nothing.ids.isEmpty)
-        }
-    }
-
     /// A statement the server cannot prepare without parameter types, or types otherwise than
     /// its binds are sent, keeps going out unnamed and answers as before.
     @Test(.enabled(if: Harness.onPostgres)) func aStatementTheServerWillNotPrepareOrTypesOtherwiseStillRuns() async throws {
