@@ -7,7 +7,9 @@ import SwitchboardCore
 /// What a write sees: the transaction's connection, the time, and the records every change
 /// must leave behind (audit event and outbox event), written in the same transaction.
 ///
-/// Used by one task at a time inside the writer's transaction; never escapes it.
+/// Used by one task at a time inside the writer's transaction; never escapes it. (One
+/// exception: `applySLADueSlice` chains events while a child task runs `saveSLA`, which reads
+/// only `sql` and `dialect`.)
 public final class WriteContext: @unchecked Sendable {  // confined to the writer's transaction
     public let sql: any SQLDatabase
     let dialect: Dialect
