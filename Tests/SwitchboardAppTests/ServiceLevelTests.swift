@@ -136,6 +136,41 @@ import Vapor
         }
     }
 
+    /// A round's escalations of one ticket are one event, but each tells who had the ticket at
+    /// its step: after a hand-over to the next tier, "mail the assignee" mails the new team
+    /// (the ticket has no assignee there), not the agent who had it before.
+    @Test func eachEscalationOfARoundTellsWhoHadTheTicketAtItsStep() async throws {
+        try await withHarness { h in
+            let hours = try await h.send(.POST, "/api/v1/business-hours", json: ["name": "Always", "time_zone": "UTC", "week": Self.allWeek])
+            let calendar = try #require(hours["id"]?.int)
+            let policy: JSONValue = [
+                "name": "Urgent", "calendar_id": .number(Double(calendar)), "conditions": ["priority": ["urgent"]],
+                "targets": ["first_response": 60],
+                "escalations": [
+                    ["metric": "first_response", "when": "breached", "actions": ["next_tier"]],
+                    ["metric": "first_response", "when": "breached", "actions": ["notify_assignee"]],
+                ],
+            ]
+            #expect(try await h.send(.POST, "/api/v1/sla-policies", json: policy).status == .created)
+            let seniors = try #require(try await h.send(.POST, "/api/v1/teams", json: ["name": "Senior agents"])["id"]?.int)
+            #expect(try await h.send(.PUT, "/api/v1/escalation-tiers", json: ["tier_teams": [.number(Double(seniors)), nil]]).status == .ok)
+            let agent = try await h.staff(.agent, email: "agent@example.com")
+            let senior = try await h.staff(.agent, email: "senior@example.com", teamIds: [seniors])
+            let late = try await h.store.createTicket(
+                NewTicket(
+                    subject: "Late", body: "Hello?", requesterEmail: try EmailAddress("late@example.com"), requesterName: nil, priority: .urgent,
+                    assigneeId: agent.id, createdAt: Date().addingTimeInterval(-7200)),
+                actor: .system)
+            _ = try await NotificationTests.queued(h)  // what the new ticket told
+            // When the round hands it on and mails "the assignee"
+            #expect(try await JobRunner.runSLACycles(h.store).escalations == 2)
+            // Then the senior team is told, not the agent it was taken from
+            let told = try await NotificationTests.queued(h).filter { $0.1 == "sla_escalation" }.map(\.0)
+            #expect(told == [senior.id], "\(told)")
+            #expect(try await h.send(.GET, "/api/v1/tickets/\(late.id)")["team_id"]?.int == seniors)
+        }
+    }
+
     /// The job runner judges a round's tickets on a read connection while the writer writes
     /// the slice before: what changed in between is judged again by the writer.
     @Test func anSLARoundJudgedOffTheWriterLeavesWhatChangedMeanwhile() async throws {
