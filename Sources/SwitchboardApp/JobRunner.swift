@@ -86,9 +86,10 @@ struct JobRunner: LifecycleHandler {
     }
 
     /// An SLA round: every ticket whose check time has come, in slices of `slice` tickets, a
-    /// transaction each (two at most when the writer is busy) so other writes get their turn. Each slice is read and judged on a read
-    /// connection while the writer writes the slice before (`applySLADueSlice`). Looks with a
-    /// read first: an idle server does not take the writer.
+    /// transaction each (two at most when the writer is busy) so other writes get their turn.
+    /// Each slice is read and judged on a read connection while the writer writes the slice
+    /// before (`applySLADueSlice`). Looks with a read first: an idle server does not take the
+    /// writer.
     static func runSLACycles(_ store: Store, asOf: Date? = nil, slice size: Int = 500) async throws -> SLACycleOutcome {
         var total = SLACycleOutcome()
         let now = asOf ?? store.clock()
@@ -126,9 +127,8 @@ struct JobRunner: LifecycleHandler {
     /// Re-times the open tickets after SLA policies or business hours changed. Slices of
     /// `width` ticket ids are judged on read connections, one per core, while the writer writes
     /// the slice before, a transaction each (two at most when the writer is busy), so other
-    /// writes get their turn. When the policies
-    /// change meanwhile, the re-time starts over; a ticket that changed meanwhile is left as
-    /// its change timed it. Looks with a read first.
+    /// writes get their turn. When the policies change meanwhile, the re-time starts over; a
+    /// ticket that changed meanwhile is left as its change timed it. Looks with a read first.
     static func retimeOpenTickets(_ store: Store, asOf: Date? = nil, width: Int64 = 2_000) async throws -> SLARetimeOutcome {
         var total = SLARetimeOutcome()
         while let plan = try await store.read({ try await $0.slaRetimePlan() }) {
