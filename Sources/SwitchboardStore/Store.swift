@@ -51,6 +51,11 @@ public struct Store: Sendable {
         case sqliteFile(path: String, setup: [String], eventLoop: any EventLoop, logger: Logger)
     }
 
+    /// How many lockless batches the writer committed, and how many ran again under the lock.
+    var locklessBatches: (committed: Int, ranAgain: Int) {
+        get async { await writer.lockless }
+    }
+
     /// Opens a ticket. Concurrent calls are written together in bulk (see `createTickets`).
     public func createTicket(_ new: NewTicket, actor: Actor) async throws -> Ticket {
         try await intake.create(new, actor: actor)
@@ -62,6 +67,7 @@ public struct Store: Sendable {
         CreatePasswordResets(), CreateTicketCounts(), CreateAttachments(), UpdateUsersAddTimeZone(), UpdateWorkspaceAddInactiveTypes(), CreateMailboxes(), CreateJobs(), CreateMessageHTML(), UpdateMailboxesAddAcknowledgement(), CreateNotificationSettings(),
         CreateServiceLevels(), CreateRouting(), CreateAutomations(), UpdateWorkspaceAddDefinitionsVersion(), UpdateTicketsAddPendingSince(), CreateSideConversations(),
         UpdateWorkspaceAddSLARetime(), UpdateTicketCountsPerStatement(), CreateTicketSLA(), UpdateTicketSLAIndexCheckAndTicket(),
+        CreateHeadMovedError(),
     ]
 
     /// Runs `body` in a write transaction; returns after it committed.

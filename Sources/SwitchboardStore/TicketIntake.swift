@@ -44,10 +44,12 @@ final class TicketIntake: @unchecked Sendable {  // mutable state under `lock`
         // High priority: every waiting request depends on the writer's one serial task.
         Task(priority: .high) {
             do {
-                let results = try await writer.perform(prefetch: {
-                    let drafts = bulk.drafts
-                    return drafts.isEmpty ? nil : WriteContext.intakePrefetch(drafts)
-                }) { context in
+                let results = try await writer.perform(
+                    prefetch: {
+                        let drafts = bulk.drafts
+                        return drafts.isEmpty ? nil : WriteContext.intakePrefetch(drafts)
+                    }, lockless: true
+                ) { context in
                     let drafts = bulk.drafts
                     guard !drafts.isEmpty else { return [Result<Ticket, DomainError>]() }
                     return try await context.deferringWrites { try await context.createTickets(drafts) }

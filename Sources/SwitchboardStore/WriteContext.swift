@@ -29,12 +29,12 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     /// Custom field definitions and SLA policies, kept by the writer across batches while their
     /// version holds.
     private let fieldCache: WriterCache
-    /// The version of the definitions as this transaction sees them (count and last change).
-    private let fieldsVersion: String
-    /// The version of the SLA policies and calendars as this transaction sees them.
-    private let slaVersion: String
+    /// The chain head and the versions as this transaction began.
+    private let begun: Head
+    /// Whether this write holds no lock and checks the head as it commits (see `Writer.pipeline`).
+    let lockless: Bool
     /// `workspace.definitions_version` as this transaction began (it moves only at commit).
-    let definitionsVersion: Int64
+    var definitionsVersion: Int64 { begun.definitionsVersion }
     /// Set when this transaction changed SLA policies or calendars.
     var slaChanged = false {
         didSet { if slaChanged { definitionsMoved = true } }
@@ -61,20 +61,33 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         let deferredBinds: Int
     }
 
-    private init(
-        sql: any SQLDatabase, now: Date, seq: Int64, hash: String, nextNumber: Int64?, fieldCache: WriterCache, fieldsVersion: String,
-        slaVersion: String, definitionsVersion: Int64
-    ) {
-        self.definitionsVersion = definitionsVersion
+    /// The chain head and what else a write must know before it starts (see `headColumns`), as
+    /// of one version of the head row.
+    struct Head: Sendable {
+        /// The head row's `xmin` on PostgreSQL: every commit that writes moves it (see `finish`).
+        let version: String
+        let seq: Int64
+        let hash: String
+        let nextNumber: Int64?
+        let inactiveTypes: Set<TicketType>
+        /// The version of the custom field definitions (count and last change).
+        let fieldsVersion: String
+        /// The version of the SLA policies and calendars.
+        let slaVersion: String
+        let definitionsVersion: Int64
+    }
+
+    private init(sql: any SQLDatabase, now: Date, head: Head, fieldCache: WriterCache, lockless: Bool) {
         self.sql = sql
         self.fieldCache = fieldCache
-        self.fieldsVersion = fieldsVersion
-        self.slaVersion = slaVersion
+        self.begun = head
+        self.lockless = lockless
         self.dialect = Dialect(sql)
         self.now = now
-        self.chainSeq = seq
-        self.chainHash = hash
-        self.nextNumber = nextNumber
+        self.chainSeq = head.seq
+        self.chainHash = head.hash
+        self.nextNumber = head.nextNumber
+        self.inactiveTypes = head.inactiveTypes
     }
 
     /// The statement that starts a write on PostgreSQL: it locks the chain head and reads it.
@@ -114,17 +127,40 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
             return n
         }
         let definitions = try text("definitions")
-        let fieldsVersion = "\(definitions):\(try text("fields")):\(try text("fields_changed"))"
-        let slaVersion = [definitions, try text("slas"), try text("slas_changed"), try text("calendars_changed")].joined(separator: ":")
         let inactive = try decodeJSONList([String].self, try head.decode(column: "inactive_types", as: String?.self) ?? "[]")
         guard let seq = try number("seq") else { throw StoreError.corrupt("audit_head seq missing") }
-        let context = WriteContext(
-            sql: sql, now: now, seq: seq, hash: try head.decode(column: "hash", as: String.self), nextNumber: try number("next"),
-            fieldCache: fieldCache, fieldsVersion: fieldsVersion, slaVersion: slaVersion,
+        let begun = Head(
+            version: try locked?.decode(column: "version", as: String.self) ?? "", seq: seq,
+            hash: try head.decode(column: "hash", as: String.self), nextNumber: try number("next"),
+            inactiveTypes: Set(inactive.compactMap(TicketType.init(rawValue:))),
+            fieldsVersion: "\(definitions):\(try text("fields")):\(try text("fields_changed"))",
+            slaVersion: [definitions, try text("slas"), try text("slas_changed"), try text("calendars_changed")].joined(separator: ":"),
             definitionsVersion: try number("definitions") ?? 0)
-        context.inactiveTypes = Set(inactive.compactMap(TicketType.init(rawValue:)))
+        let context = WriteContext(sql: sql, now: now, head: begun, fieldCache: fieldCache, lockless: false)
         context.prefetched = prefetched
         return context
+    }
+
+    /// Starts a lockless write on PostgreSQL (see `Writer.pipeline`): from `head` as this writer
+    /// left it, without a transaction. It reads through `ReadOnlySQL` and writes only at
+    /// `finish`, in one statement that fails unless the head is still at `head.version`.
+    static func beginLockless(
+        sql: any SQLDatabase, now: Date, fieldCache: WriterCache, head: Head, prefetched: [any SQLRow]?
+    ) -> WriteContext {
+        let context = WriteContext(sql: ReadOnlySQL(kit: sql), now: now, head: head, fieldCache: fieldCache, lockless: true)
+        context.prefetched = prefetched
+        return context
+    }
+
+    /// The head as this write leaves it once committed, `version` being the head row's version
+    /// then (nil: this write did not write the row); nil when it changed the definitions. Only
+    /// for writes that change nothing else `headColumns` reads but the chain, the ticket counter
+    /// and the inactive types.
+    func head(after version: String?) -> Head? {
+        guard !customFieldsChanged, !slaChanged else { return nil }
+        return Head(
+            version: version ?? begun.version, seq: chainSeq, hash: chainHash, nextNumber: nextNumber, inactiveTypes: inactiveTypes,
+            fieldsVersion: begun.fieldsVersion, slaVersion: begun.slaVersion, definitionsVersion: begun.definitionsVersion)
     }
 
     /// What a write must know before it starts: the chain head, the workspace's counters and
@@ -172,16 +208,26 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
             statements.append(SQLQueryString("UPDATE workspace SET definitions_version = definitions_version + 1\(unsafeRaw: retime) WHERE id = 1"))
             definitionsMoved = false
         }
-        statements.append(SQLQueryString("UPDATE audit_head SET seq = \(bind: chainSeq), hash = \(bind: chainHash) WHERE id = 1"))
+        let moveHead: SQLQueryString = "UPDATE audit_head SET seq = \(bind: chainSeq), hash = \(bind: chainHash) WHERE id = 1"
         deferred.removeAll()
         deferredBinds = 0
         pending = PendingEvents()
         switch dialect {
         case .sqlite:
+            statements.append(moveHead)
             for statement in statements.dropLast() { try await sql.execute(sql: statement) { _ in } }
             try await commit(statements.last)
         case .postgres:
-            // Every statement is a round trip to the server: the batch's writes go out as one.
+            // Every statement is a round trip to the server: the batch's writes go out as one,
+            // answering the head row's new version. A lockless write moves the head only from
+            // the version it began at, and fails as a whole when another writer moved it.
+            if lockless {
+                statements.append(SQLQueryString("\(moveHead) AND xmin::text = \(bind: begun.version) RETURNING xmin::text AS version"))
+                let moved = "s\(statements.count - 1)"  // the name `StatementChain` gives it
+                statements.append(SQLQueryString("SELECT COALESCE((SELECT version FROM \(unsafeRaw: moved)), switchboard_head_moved()) AS version"))
+            } else {
+                statements.append(SQLQueryString("\(moveHead) RETURNING xmin::text AS version"))
+            }
             try await commit(StatementChain(statements))
         }
     }
@@ -219,18 +265,18 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     /// The custom field definitions: read when their version moved since the writer last read
     /// them, or when this transaction changed them.
     func customFieldDefinitions() async throws -> [CustomFieldDefinition] {
-        if !customFieldsChanged, let cached = fieldCache.definitions(version: fieldsVersion) { return cached }
+        if !customFieldsChanged, let cached = fieldCache.definitions(version: begun.fieldsVersion) { return cached }
         let definitions = try await reader.customFields()
-        if !customFieldsChanged { fieldCache.keep(definitions, version: fieldsVersion) }
+        if !customFieldsChanged { fieldCache.keep(definitions, version: begun.fieldsVersion) }
         return definitions
     }
 
     /// The SLA policies and calendars as an engine: read when their version moved since the
     /// writer last read them, or when this transaction changed them.
     func slaEngine() async throws -> SLAEngine {
-        if !slaChanged, let cached = fieldCache.slaEngine(version: slaVersion) { return cached }
+        if !slaChanged, let cached = fieldCache.slaEngine(version: begun.slaVersion) { return cached }
         let engine = SLAEngine(policies: try await reader.slaPolicies(), calendars: try await reader.businessCalendars())
-        if !slaChanged { fieldCache.keep(engine, version: slaVersion) }
+        if !slaChanged { fieldCache.keep(engine, version: begun.slaVersion) }
         return engine
     }
 

@@ -18,6 +18,8 @@ actor Writer {
         /// A read the job wants answered right after the batch's lock (see `open`), built when
         /// the batch opens.
         let prefetch: (@Sendable () -> SQLQueryString?)?
+        /// Whether the job may run without the lock (see `pipeline`).
+        let lockless: Bool
     }
 
     private let connection: WriterConnection
@@ -27,6 +29,10 @@ actor Writer {
     private var draining = false
     private let fieldCache = WriterCache()
     private let statements = PreparedStatements()
+    /// The chain head as this writer's last batch left it, while it knows it (PostgreSQL).
+    private var head: WriteContext.Head?
+    /// Lockless batches committed, and those that ran again under the lock (see `pipeline`).
+    private(set) var lockless = (committed: 0, ranAgain: 0)
 
     init(connection: WriterConnection, clock: @escaping @Sendable () -> Date, maxBatch: Int = 128) {
         self.connection = connection
@@ -37,13 +43,17 @@ actor Writer {
     /// Runs `body` in a write transaction (shared with other concurrent writes) and returns its
     /// result after the transaction committed.
     /// `prefetch` is called only where it is used (PostgreSQL; see `Writer.open`), when the
-    /// batch opens, and again should the batch open anew on another connection.
+    /// batch opens, and again should the batch open anew. `lockless` lets the write run without
+    /// the lock when it is alone in its batch (PostgreSQL; see `pipeline`): only for a write
+    /// that writes through `WriteContext.runDeferred` alone and changes nothing the chain head's
+    /// statement reads but the chain and the ticket counter (the ticket intake).
     func perform<T: Sendable>(
-        prefetch: (@Sendable () -> SQLQueryString?)? = nil, _ body: @escaping @Sendable (WriteContext) async throws -> T
+        prefetch: (@Sendable () -> SQLQueryString?)? = nil, lockless: Bool = false,
+        _ body: @escaping @Sendable (WriteContext) async throws -> T
     ) async throws -> T {
         let prefetch = connection.prefetches ? prefetch : nil
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            enqueue(Self.job(body, prefetch: prefetch) { continuation.resume(with: $0) })
+            enqueue(Self.job(body, prefetch: prefetch, lockless: lockless) { continuation.resume(with: $0) })
         }
     }
 
@@ -53,7 +63,7 @@ actor Writer {
     func queue<T: Sendable>(_ body: @escaping @Sendable (WriteContext) async throws -> T) -> Task<T, any Error> {
         let (answers, answer) = AsyncThrowingStream<T, any Error>.makeStream()
         enqueue(
-            Self.job(body, prefetch: nil) { result in
+            Self.job(body, prefetch: nil, lockless: false) { result in
                 switch result {
                 case .success(let value):
                     answer.yield(value)
@@ -71,7 +81,7 @@ actor Writer {
     /// The job that runs `body` in a batch and hands `answer` its result: once the batch
     /// committed, or the batch's error when it did not.
     private static func job<T: Sendable>(
-        _ body: @escaping @Sendable (WriteContext) async throws -> T, prefetch: (@Sendable () -> SQLQueryString?)?,
+        _ body: @escaping @Sendable (WriteContext) async throws -> T, prefetch: (@Sendable () -> SQLQueryString?)?, lockless: Bool,
         answer: @escaping @Sendable (Result<T, any Error>) -> Void
     ) -> Job {
         Job(
@@ -84,7 +94,7 @@ actor Writer {
                 }
             },
             fail: { error in answer(.failure(error)) },
-            prefetch: prefetch)
+            prefetch: prefetch, lockless: lockless)
     }
 
     private func enqueue(_ job: Job) {
@@ -179,13 +189,15 @@ actor Writer {
     // MARK: PostgreSQL
 
     /// A batch whose transaction has been asked for: `BEGIN` and the lock statement are on
-    /// their way to the server.
+    /// their way to the server. A lockless batch opens no transaction: only its prefetch went.
     private struct Opened {
         let batch: [Job]
-        let begun: EventLoopFuture<Void>
-        let locked: EventLoopFuture<[any SQLRow]>
+        let begun: EventLoopFuture<Void>?
+        let locked: EventLoopFuture<[any SQLRow]>?
         /// The answer to the first job's prefetch, asked for right after the lock.
         let prefetched: EventLoopFuture<[any SQLRow]>?
+
+        var lockless: Bool { begun == nil }
     }
 
     /// Drains the queue on one connection, held while writes wait. Each batch's `BEGIN` and
@@ -213,40 +225,60 @@ actor Writer {
 
     /// Runs batches on `connection` until nothing waits (false) or the connection closed with
     /// writes still waiting (true).
+    ///
+    /// A batch of one lockless write (the ticket intake's) takes no lock and opens no
+    /// transaction while this writer knows the chain head as its own last batch left it: it
+    /// sends its prefetch alone, builds its rows from that head, and writes them in one
+    /// statement that moves the head on only from the version it expects, or fails whole
+    /// (`WriteContext.finish`). Two round trips instead of five (`BEGIN`, lock, prefetch,
+    /// writes, `COMMIT`): PostgresNIO sends a statement only once the one before is answered.
+    /// When another writer moved the head first, or anything else failed, nothing was written
+    /// and the batch runs again under the lock.
     private func pipeline(on connection: LiveConnection) async -> Bool {
         let sql = connection.rowSQL()
         let statements = self.statements
-        var next = await openNext(on: connection)
+        var next = await openNext(on: connection, headKnown: head != nil)
         // Whether `take` found the queue empty: the drain is over, and a write queued since
         // has started another. This pipeline only finishes what it has.
         var over = next == nil
-        while let current = next {
+        // Whether `next` was opened before a batch ahead of it ran again under the lock: its
+        // prefetch may have missed what that one wrote.
+        var stale = false
+        while var current = next {
             next = nil
-            var committed: EventLoopFuture<Void>?
-            do {
-                try await current.begun.get()
-                let locked = try await current.locked.get().first
-                let prefetched = try await current.prefetched?.get()
-                let context = try await WriteContext.begin(
-                    sql: sql, now: clock(), fieldCache: fieldCache, locked: locked, prefetched: prefetched)
-                let outcomes = try await Self.runJobs(current.batch, in: context, clock: clock)
-                try await context.finish { last in
-                    // The last statement and COMMIT go out back to back. Should the statement
-                    // fail, the server answers COMMIT with a rollback.
-                    let written = last.map { statements.send($0, on: connection).map { _ in } }
-                    let commit = connection.simpleQuery("COMMIT").map { _ in }
-                    committed = written.map { $0.and(commit).map { _ in } } ?? commit
+            if current.lockless, stale || head == nil { current = await open(current.batch, on: connection, lockless: false) }
+            stale = false
+            while true {  // twice at most: a lockless batch that failed runs again under the lock
+                var committed: EventLoopFuture<String?>?
+                do {
+                    let context = try await begin(current, sql: sql)
+                    let outcomes = try await Self.runJobs(current.batch, in: context, clock: clock)
+                    let commit = !current.lockless
+                    try await context.finish { last in committed = Self.send(last, commit: commit, on: connection, statements: statements) }
+                    let keepsHead = current.batch.allSatisfy(\.lockless)
+                    if next == nil, !over {
+                        next = await openNext(on: connection, headKnown: keepsHead)
+                        over = next == nil
+                    }
+                    let version = try await committed?.get()
+                    head = keepsHead ? context.head(after: version) : nil
+                    if current.lockless { lockless.committed += 1 }
+                    Self.settle(current.batch, outcomes)
+                } catch {
+                    head = nil
+                    if current.lockless, !connection.isClosed {
+                        lockless.ranAgain += 1
+                        current = await open(current.batch, on: connection, lockless: false)
+                        stale = next != nil
+                        continue
+                    }
+                    // Before COMMIT went out the transaction is ours to roll back; after, the
+                    // server has ended it and the next batch's may have begun.
+                    if !current.lockless, committed == nil { _ = try? await connection.simpleQuery("ROLLBACK").get() }
+                    statements.distrust(after: error, on: connection)
+                    for job in current.batch { job.fail(error) }
                 }
-                next = await openNext(on: connection)
-                over = next == nil
-                try await committed?.get()
-                Self.settle(current.batch, outcomes)
-            } catch {
-                // Before COMMIT went out the transaction is ours to roll back; after, the
-                // server has ended it and the next batch's may have begun.
-                if committed == nil { _ = try? await connection.simpleQuery("ROLLBACK").get() }
-                statements.distrust(after: error, on: connection)
-                for job in current.batch { job.fail(error) }
+                break
             }
             if connection.isClosed {
                 // The batch already opened ran none of its jobs: it goes first on the next
@@ -256,25 +288,53 @@ actor Writer {
             }
             if next == nil, !over {
                 // The batch failed before the next one was opened.
-                next = await openNext(on: connection)
+                next = await openNext(on: connection, headKnown: head != nil)
                 over = next == nil
             }
         }
         return false
     }
 
-    /// Takes the next batch and opens its transaction; nil when nothing waits (see `take`).
-    private func openNext(on connection: LiveConnection) async -> Opened? {
-        guard let batch = take() else { return nil }
-        return await open(batch, on: connection)
+    /// The write context of an opened batch, once its lock and prefetch are answered.
+    private func begin(_ opened: Opened, sql: PostgresSQL) async throws -> WriteContext {
+        guard let begun = opened.begun, let locked = opened.locked else {
+            guard let head else { throw StoreError.corrupt("a lockless batch without the chain head") }
+            let prefetched = try await opened.prefetched?.get()
+            return WriteContext.beginLockless(sql: sql, now: clock(), fieldCache: fieldCache, head: head, prefetched: prefetched)
+        }
+        try await begun.get()
+        let row = try await locked.get().first
+        let prefetched = try await opened.prefetched?.get()
+        return try await WriteContext.begin(sql: sql, now: clock(), fieldCache: fieldCache, locked: row, prefetched: prefetched)
     }
 
-    /// Sends the batch's `BEGIN`, the lock statement and the first job's prefetch. Statements
-    /// sent unprepared before are prepared first, while no transaction is open.
-    private func open(_ batch: [Job], on connection: LiveConnection) async -> Opened {
+    /// Sends a batch's last statement, if any, and `COMMIT` when the batch opened a transaction,
+    /// back to back. Should the statement fail, the server answers `COMMIT` with a rollback.
+    /// Answers the chain head's new version, or nil when the batch did not write it.
+    private static func send(
+        _ last: (any SQLExpression)?, commit: Bool, on connection: LiveConnection, statements: PreparedStatements
+    ) -> EventLoopFuture<String?> {
+        let written = last.map { statements.send($0, on: connection).flatMapThrowing { rows in try rows.first?.decode(column: "version", as: String?.self) } }
+        guard commit else { return written ?? connection.eventLoop.makeSucceededFuture(nil) }
+        let committed = connection.simpleQuery("COMMIT").map { _ in }
+        return written.map { $0.and(committed).map(\.0) } ?? committed.map { nil }
+    }
+
+    /// Takes the next batch and opens its transaction; nil when nothing waits (see `take`).
+    /// `headKnown`: whether this writer will know the chain head when the batch runs.
+    private func openNext(on connection: LiveConnection, headKnown: Bool) async -> Opened? {
+        guard let batch = take() else { return nil }
+        let lockless = headKnown && batch.count == 1 && batch[0].lockless
+        return await open(batch, on: connection, lockless: lockless)
+    }
+
+    /// Sends the batch's `BEGIN`, the lock statement and the first job's prefetch (only the
+    /// prefetch when `lockless`). Statements sent unprepared before are prepared first, while
+    /// no transaction is open.
+    private func open(_ batch: [Job], on connection: LiveConnection, lockless: Bool) async -> Opened {
         await statements.prepareWanted(on: connection)
-        let begun = connection.simpleQuery("BEGIN").map { _ in }
-        let locked = statements.send(WriteContext.lockStatement, on: connection)
+        let begun = lockless ? nil : connection.simpleQuery("BEGIN").map { _ in }
+        let locked = lockless ? nil : statements.send(WriteContext.lockStatement, on: connection)
         // After the lock, so it sees every write committed before ours.
         let prefetched: EventLoopFuture<[any SQLRow]>? = batch.first?.prefetch?().map { statements.send($0, on: connection) }
         return Opened(batch: batch, begun: begun, locked: locked, prefetched: prefetched)

@@ -210,6 +210,59 @@ import Vapor
         }
     }
 
+    /// On PostgreSQL the intake writes without the lock while its writer knows the chain head
+    /// as its last batch left it. When another instance moved the head in between, the batch
+    /// writes nothing and runs again under the lock: numbers stay unique and in order, the
+    /// outbox lists the creations in the order they committed, and the chain stays intact.
+    @Test(.enabled(if: Harness.onPostgres)) func aLocklessBatchRunsAgainWhenAnotherInstanceMovedTheHead() async throws {
+        try await withHarness { h in
+            func create(_ store: Store, _ subject: String, _ email: String) async throws -> Ticket {
+                let new = NewTicket(subject: subject, body: "b", requesterEmail: try EmailAddress(email), requesterName: nil)
+                return try await store.createTicket(new, actor: .system)
+            }
+            let other = try h.secondStore()
+            // The harness's own writes leave the head unknown: the first batch takes the lock
+            let first = try await create(h.store, "First", "one@example.com")
+            let second = try await create(h.store, "Second", "two@example.com")
+            #expect(await h.store.locklessBatches == (committed: 1, ranAgain: 0))
+            // Another instance writes, for a requester the next batch also has
+            let third = try await create(other, "Third", "three@example.com")
+            let fourth = try await create(h.store, "Fourth", "three@example.com")
+            #expect(await h.store.locklessBatches == (committed: 1, ranAgain: 1))
+            let fifth = try await create(h.store, "Fifth", "five@example.com")
+            #expect(await h.store.locklessBatches == (committed: 2, ranAgain: 1))
+
+            let tickets = [first, second, third, fourth, fifth]
+            #expect(tickets.map(\.number) == [1, 2, 3, 4, 5])
+            #expect(fourth.requesterId == third.requesterId)
+            let created = try await h.store.read {
+                try await $0.sql.raw("SELECT entity_id FROM outbox WHERE type = 'ticket.created' ORDER BY seq").all(
+                    decodingColumn: "entity_id", as: Int64.self)
+            }
+            #expect(created == tickets.map(\.id))
+            #expect(try await h.count("contacts") == 4)
+            #expect(try await h.send(.GET, "/api/v1/audit/verify")["intact"]?.bool == true)
+        }
+    }
+
+    /// What a lockless write reads through: reads pass, anything else is refused before it
+    /// reaches the database, so nothing commits on its own.
+    @Test func aLocklessWriteMayOnlyRead() async throws {
+        try await withHarness { h in
+            try await h.store.read { (ctx: ReadContext) async throws in
+                let readOnly = ReadOnlySQL(kit: ctx.sql)
+                #expect(try await readOnly.raw("  SELECT COUNT(*) AS n FROM tickets").first(decodingColumn: "n", as: Int64.self) == 0)
+                for statement: SQLQueryString in [
+                    "UPDATE workspace SET name = 'x' WHERE id = 1", "WITH s AS (UPDATE workspace SET name = 'x' RETURNING id) SELECT id FROM s",
+                    "SELECTED", "DELETE FROM tickets",
+                ] {
+                    await #expect(throws: (any Error).self) { try await readOnly.raw(statement).run() }
+                }
+                #expect(try await ctx.sql.raw("SELECT name FROM workspace WHERE id = 1").first(decodingColumn: "name", as: String.self) != "x")
+            }
+        }
+    }
+
     /// A request still running while the server stops gets 503, not a crash.
     @Test func requestsDuringShutdownGetServiceUnavailable() async throws {
         try await withHarness { h in
