@@ -10,7 +10,7 @@ import SwitchboardCore
 /// group-committing writer. Fluent types never leave this module; everything returns Core types.
 public struct Store: Sendable {
     private let databases: @Sendable () -> (any Database)?
-    private let writer: Writer
+    let writer: Writer
     private let intake: TicketIntake
     /// The clock every write uses.
     public let clock: @Sendable () -> Date
@@ -49,11 +49,6 @@ public struct Store: Sendable {
         /// Through a connection of the writer's own to the SQLite file at `path`, set up with
         /// `setup` (pragmas such as `synchronous`); `eventLoop` only completes futures.
         case sqliteFile(path: String, setup: [String], eventLoop: any EventLoop, logger: Logger)
-    }
-
-    /// How many lockless batches the writer committed, and how many ran again under the lock.
-    var locklessBatches: (committed: Int, ranAgain: Int) {
-        get async { await writer.lockless }
     }
 
     /// Opens a ticket. Concurrent calls are written together in bulk (see `createTickets`).

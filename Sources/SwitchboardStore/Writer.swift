@@ -33,6 +33,9 @@ actor Writer {
     private var head: WriteContext.Head?
     /// Lockless batches committed, and those that ran again under the lock (see `pipeline`).
     private(set) var lockless = (committed: 0, ranAgain: 0)
+    /// Batches running in any pipeline: a pipeline ending may still commit its last one while
+    /// a write queued meanwhile starts the next pipeline.
+    private var batchesRunning = 0
 
     init(connection: WriterConnection, clock: @escaping @Sendable () -> Date, maxBatch: Int = 128) {
         self.connection = connection
@@ -241,15 +244,20 @@ actor Writer {
         // Whether `take` found the queue empty: the drain is over, and a write queued since
         // has started another. This pipeline only finishes what it has.
         var over = next == nil
-        // Whether `next` was opened before a batch ahead of it ran again under the lock: its
-        // prefetch may have missed what that one wrote.
+        // Whether `next` was opened before a batch ahead of it ran again under the lock: it
+        // opens anew, as its prefetch may have missed what that one wrote.
         var stale = false
         while var current = next {
             next = nil
-            if current.lockless, stale || head == nil { current = await open(current.batch, on: connection, lockless: false) }
+            // Lockless only while no batch of another pipeline (one ending as this began) runs.
+            if stale || (current.lockless && (head == nil || batchesRunning > 0)) {
+                current = await open(current.batch, on: connection, lockless: false)
+            }
             stale = false
             while true {  // twice at most: a lockless batch that failed runs again under the lock
                 var committed: EventLoopFuture<String?>?
+                batchesRunning += 1
+                defer { batchesRunning -= 1 }
                 do {
                     let context = try await begin(current, sql: sql)
                     let outcomes = try await Self.runJobs(current.batch, in: context, clock: clock)
@@ -268,8 +276,11 @@ actor Writer {
                     head = nil
                     if current.lockless, !connection.isClosed {
                         lockless.ranAgain += 1
-                        current = await open(current.batch, on: connection, lockless: false)
+                        // The next batch opened behind this one, before it runs again: its
+                        // transaction (if it began one) ends now, and it opens anew after.
+                        if let next, !next.lockless { _ = try? await connection.simpleQuery("ROLLBACK").get() }
                         stale = next != nil
+                        current = await open(current.batch, on: connection, lockless: false)
                         continue
                     }
                     // Before COMMIT went out the transaction is ours to roll back; after, the

@@ -224,13 +224,13 @@ import Vapor
             // The harness's own writes leave the head unknown: the first batch takes the lock
             let first = try await create(h.store, "First", "one@example.com")
             let second = try await create(h.store, "Second", "two@example.com")
-            #expect(await h.store.locklessBatches == (committed: 1, ranAgain: 0))
+            #expect(await h.store.writer.lockless == (committed: 1, ranAgain: 0))
             // Another instance writes, for a requester the next batch also has
             let third = try await create(other, "Third", "three@example.com")
             let fourth = try await create(h.store, "Fourth", "three@example.com")
-            #expect(await h.store.locklessBatches == (committed: 1, ranAgain: 1))
+            #expect(await h.store.writer.lockless == (committed: 1, ranAgain: 1))
             let fifth = try await create(h.store, "Fifth", "five@example.com")
-            #expect(await h.store.locklessBatches == (committed: 2, ranAgain: 1))
+            #expect(await h.store.writer.lockless == (committed: 2, ranAgain: 1))
 
             let tickets = [first, second, third, fourth, fifth]
             #expect(tickets.map(\.number) == [1, 2, 3, 4, 5])
@@ -241,6 +241,50 @@ import Vapor
             }
             #expect(created == tickets.map(\.id))
             #expect(try await h.count("contacts") == 4)
+            #expect(try await h.send(.GET, "/api/v1/audit/verify")["intact"]?.bool == true)
+        }
+    }
+
+    /// A lockless batch whose statement fails runs again under the lock while the batch behind
+    /// it has already begun its transaction: that transaction ends first, the batch opens anew
+    /// after the one that ran again, and both commit.
+    @Test(.enabled(if: Harness.onPostgres)) func aLocklessBatchThatRunsAgainLeavesTheBatchBehindItWhole() async throws {
+        try await withHarness { h in
+            _ = try await h.ticket("The writer knows the head after this one")
+            let writer = h.store.writer
+            let running = AsyncStream<Void>.makeStream()
+            let attempts = Attempts()
+            let again = Task {
+                try await writer.perform(lockless: true) { ctx in
+                    running.continuation.yield()
+                    guard await attempts.next() == 1 else {
+                        return try await ctx.record(.workspaceUpdated, entityId: 1, actor: .system, after: JSONText(stored: "{\"again\":1}"))
+                    }
+                    // Long enough for the writes below to queue behind it; then a held-back
+                    // insert that breaks a key, the first time only
+                    try await Task.sleep(for: .milliseconds(100))
+                    try await ctx.deferringWrites {
+                        try await ctx.runDeferred(SQLQueryString("INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, 'x')"), binds: 0)
+                    }
+                }
+            }
+            for await _ in running.stream { break }
+            var behind: [Task<Void, any Error>] = []
+            for i in 0..<3 {
+                behind.append(
+                    await writer.queue { ctx in
+                        try await ctx.record(.workspaceUpdated, entityId: 1, actor: .system, after: JSONText(stored: "{\"behind\":\(i)}"))
+                    })
+            }
+            try await again.value
+            for write in behind { try await write.value }
+            #expect(await attempts.count == 2)
+            #expect(await writer.lockless.ranAgain == 1)
+            let recorded = try await h.store.read {
+                try await $0.sql.raw("SELECT after_state FROM audit_events WHERE action = 'updated' AND entity = 'workspace' ORDER BY seq").all(
+                    decodingColumn: "after_state", as: String.self)
+            }
+            #expect(recorded == ["{\"again\":1}", "{\"behind\":0}", "{\"behind\":1}", "{\"behind\":2}"])
             #expect(try await h.send(.GET, "/api/v1/audit/verify")["intact"]?.bool == true)
         }
     }
@@ -285,6 +329,14 @@ import Vapor
             #expect(text.contains("switchboard_http_requests_total{method=\"GET\",route=\"/api/v1/tickets/:id\",status=\"200\"} 1"))
             #expect(text.contains("switchboard_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/tickets\",le=\"+Inf\"} 1"))
         }
+    }
+}
+
+actor Attempts {
+    private(set) var count = 0
+    func next() -> Int {
+        count += 1
+        return count
     }
 }
 
