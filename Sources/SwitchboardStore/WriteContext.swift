@@ -19,6 +19,8 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     private var chainHash: String
     private var nextNumber: Int64?
     private var chainMoved = false
+    /// Whether `finish` wrote the head row.
+    private var headWritten = false
     /// The audit and outbox rows of this transaction, written when it commits.
     private var pending = PendingEvents()
     /// Statements held back until the batch ends (PostgreSQL only), with their bind count.
@@ -64,8 +66,9 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     /// The chain head and what else a write must know before it starts (see `headColumns`), as
     /// of one version of the head row.
     struct Head: Sendable {
-        /// The head row's `xmin` on PostgreSQL: every commit that writes moves it (see `finish`).
-        let version: String
+        /// How often the head row was written: every commit that writes moves it on by one
+        /// (see `finish`).
+        let version: Int64
         let seq: Int64
         let hash: String
         let nextNumber: Int64?
@@ -130,7 +133,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         let inactive = try decodeJSONList([String].self, try head.decode(column: "inactive_types", as: String?.self) ?? "[]")
         guard let seq = try number("seq") else { throw StoreError.corrupt("audit_head seq missing") }
         let begun = Head(
-            version: try locked?.decode(column: "version", as: String.self) ?? "", seq: seq,
+            version: try number("head_version") ?? 0, seq: seq,
             hash: try head.decode(column: "hash", as: String.self), nextNumber: try number("next"),
             inactiveTypes: Set(inactive.compactMap(TicketType.init(rawValue:))),
             fieldsVersion: "\(definitions):\(try text("fields")):\(try text("fields_changed"))",
@@ -143,7 +146,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
 
     /// Starts a lockless write on PostgreSQL (see `Writer.pipeline`): from `head` as this writer
     /// left it, without a transaction. It reads through `ReadOnlySQL` and writes only at
-    /// `finish`, in one statement that fails unless the head is still at `head.version`.
+    /// `finish`, in one statement that fails unless the head is still at `head`'s version and hash.
     static func beginLockless(
         sql: any SQLDatabase, now: Date, fieldCache: WriterCache, head: Head, prefetched: [any SQLRow]?
     ) -> WriteContext {
@@ -152,22 +155,22 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
         return context
     }
 
-    /// The head as this write leaves it once committed, `version` being the head row's version
-    /// then (nil: this write did not write the row); nil when it changed the definitions. Only
-    /// for writes that change nothing else `headColumns` reads but the chain, the ticket counter
-    /// and the inactive types.
-    func head(after version: String?) -> Head? {
+    /// The head as this write leaves it once committed (call after `finish`); nil when it
+    /// changed the definitions. Only for writes that change nothing else `headColumns` reads
+    /// but the chain, the ticket counter and the inactive types.
+    func headAfter() -> Head? {
         guard !customFieldsChanged, !slaChanged else { return nil }
         return Head(
-            version: version ?? begun.version, seq: chainSeq, hash: chainHash, nextNumber: nextNumber, inactiveTypes: inactiveTypes,
-            fieldsVersion: begun.fieldsVersion, slaVersion: begun.slaVersion, definitionsVersion: begun.definitionsVersion)
+            version: begun.version + (headWritten ? 1 : 0), seq: chainSeq, hash: chainHash, nextNumber: nextNumber,
+            inactiveTypes: inactiveTypes, fieldsVersion: begun.fieldsVersion, slaVersion: begun.slaVersion,
+            definitionsVersion: begun.definitionsVersion)
     }
 
     /// What a write must know before it starts: the chain head, the workspace's counters and
     /// the versions of the definitions the writer keeps. All as text: PostgresNIO reads the rows
     /// of a statement the writer prepared as if they came in text format, which for text they do.
     private static let headColumns = """
-        CAST(seq AS TEXT) AS seq, hash, (SELECT CAST(next_ticket_number AS TEXT) FROM workspace WHERE id = 1) AS next,
+        CAST(seq AS TEXT) AS seq, hash, CAST(version AS TEXT) AS head_version, (SELECT CAST(next_ticket_number AS TEXT) FROM workspace WHERE id = 1) AS next,
           (SELECT inactive_types FROM workspace WHERE id = 1) AS inactive_types,
           (SELECT CAST(definitions_version AS TEXT) FROM workspace WHERE id = 1) AS definitions,
           CAST((SELECT COUNT(*) FROM custom_fields) AS TEXT) AS fields,
@@ -197,6 +200,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     /// `commit`, which sends the last statement together with COMMIT.
     func finish(commit: (_ last: (any SQLExpression)?) async throws -> Void) async throws {
         guard chainMoved || !deferred.isEmpty || definitionsMoved else { return try await commit(nil) }
+        headWritten = true
         var statements = deferred
         statements += pending.inserts(dialect)
         if let nextNumber {
@@ -208,7 +212,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
             statements.append(SQLQueryString("UPDATE workspace SET definitions_version = definitions_version + 1\(unsafeRaw: retime) WHERE id = 1"))
             definitionsMoved = false
         }
-        let moveHead: SQLQueryString = "UPDATE audit_head SET seq = \(bind: chainSeq), hash = \(bind: chainHash) WHERE id = 1"
+        let moveHead: SQLQueryString = "UPDATE audit_head SET seq = \(bind: chainSeq), hash = \(bind: chainHash), version = version + 1 WHERE id = 1"
         deferred.removeAll()
         deferredBinds = 0
         pending = PendingEvents()
@@ -218,15 +222,16 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
             for statement in statements.dropLast() { try await sql.execute(sql: statement) { _ in } }
             try await commit(statements.last)
         case .postgres:
-            // Every statement is a round trip to the server: the batch's writes go out as one,
-            // answering the head row's new version. A lockless write moves the head only from
-            // the version it began at, and fails as a whole when another writer moved it.
+            // Every statement is a round trip to the server: the batch's writes go out as one.
+            // A lockless write moves the head only from the version and hash it began at, and
+            // fails as a whole when another writer moved it.
             if lockless {
-                statements.append(SQLQueryString("\(moveHead) AND xmin::text = \(bind: begun.version) RETURNING xmin::text AS version"))
+                let expected = SQLQueryString(" AND version = \(bind: begun.version) AND hash = \(bind: begun.hash) RETURNING hash")
+                statements.append(SQLQueryString("\(moveHead)\(expected)"))
                 let moved = "s\(statements.count - 1)"  // the name `StatementChain` gives it
-                statements.append(SQLQueryString("SELECT COALESCE((SELECT version FROM \(unsafeRaw: moved)), switchboard_head_moved()) AS version"))
+                statements.append(SQLQueryString("SELECT COALESCE((SELECT hash FROM \(unsafeRaw: moved)), switchboard_head_moved()) AS hash"))
             } else {
-                statements.append(SQLQueryString("\(moveHead) RETURNING xmin::text AS version"))
+                statements.append(moveHead)
             }
             try await commit(StatementChain(statements))
         }

@@ -118,11 +118,11 @@ actor Writer {
         }
     }
 
-    /// The next batch, or nil (and the drain ends) when nothing waits. Whoever takes nil must
-    /// stop: a write queued after that starts a new drain.
-    private func take() -> [Job]? {
+    /// The next batch, or nil (and the drain ends, unless `endsDrain` is false) when nothing
+    /// waits. Whoever ends the drain must stop: a write queued after that starts a new drain.
+    private func take(endsDrain: Bool = true) -> [Job]? {
         guard !queue.isEmpty else {
-            draining = false
+            if endsDrain { draining = false }
             return nil
         }
         let batch = Array(queue.prefix(maxBatch))
@@ -213,7 +213,7 @@ actor Writer {
         while lost {
             do {
                 lost = try await database.withConnection { connection in
-                    connection.eventLoop.makeFutureWithTask { await self.pipeline(on: LiveConnection(connection: connection)) }
+                    connection.eventLoop.makeFutureWithTask { await self.pipeline(on: LiveConnection(connection: connection), pool: database) }
                 }.get()
             } catch {
                 // No connection: fail what waits; the next write tries again.
@@ -230,87 +230,183 @@ actor Writer {
     /// writes still waiting (true).
     ///
     /// A batch of one lockless write (the ticket intake's) takes no lock and opens no
-    /// transaction while this writer knows the chain head as its own last batch left it: it
-    /// sends its prefetch alone, builds its rows from that head, and writes them in one
-    /// statement that moves the head on only from the version it expects, or fails whole
-    /// (`WriteContext.finish`). Two round trips instead of five (`BEGIN`, lock, prefetch,
-    /// writes, `COMMIT`): PostgresNIO sends a statement only once the one before is answered.
-    /// When another writer moved the head first, or anything else failed, nothing was written
-    /// and the batch runs again under the lock.
-    private func pipeline(on connection: LiveConnection) async -> Bool {
+    /// transaction while this writer knows the chain head as its batches leave it: it reads its
+    /// prefetch on another connection, builds its rows from that head, and writes them in one
+    /// statement that moves the head on only from the version and hash it expects, or fails
+    /// whole (`WriteContext.finish`). The head it expects is the one the lockless batch sent
+    /// before it will leave, so it is built while that one is written, and its statement goes
+    /// out right behind: PostgresNIO sends a statement only once the one before is answered,
+    /// and a batch under the lock takes five (`BEGIN`, lock, prefetch, writes, `COMMIT`).
+    /// A lockless batch whose write failed (another writer moved the head first, a key it
+    /// broke) wrote nothing: it runs again under the lock, and so does one built on it.
+    private func pipeline(on connection: LiveConnection, pool: any PostgresDatabase) async -> Bool {
         let sql = connection.rowSQL()
         let statements = self.statements
-        var next = await openNext(on: connection, headKnown: head != nil)
-        // Whether `take` found the queue empty: the drain is over, and a write queued since
-        // has started another. This pipeline only finishes what it has.
-        var over = next == nil
+        // When `take` finds the queue empty with nothing on its way, the drain is over: a write
+        // queued since starts another.
+        var next = await openNext(on: connection, pool: pool, headKnown: head != nil && batchesRunning == 0)
+        if next == nil { return false }
         // Whether `next` was opened before a batch ahead of it ran again under the lock: it
         // opens anew, as its prefetch may have missed what that one wrote.
         var stale = false
-        while var current = next {
+        // The lockless batch whose statement went out last, until its answer came.
+        var sent: Sent?
+
+        while true {
+            guard var current = next else {
+                await land(&sent, next: next, stale: &stale, on: connection, sql: sql)
+                if connection.isClosed { return true }
+                next = await openNext(on: connection, pool: pool, headKnown: head != nil)
+                if next == nil { return false }
+                continue
+            }
             next = nil
             // Lockless only while no batch of another pipeline (one ending as this began) runs.
-            if stale || (current.lockless && (head == nil || batchesRunning > 0)) {
-                current = await open(current.batch, on: connection, lockless: false)
-            }
-            stale = false
-            while true {  // twice at most: a lockless batch that failed runs again under the lock
-                var committed: EventLoopFuture<String?>?
+            let othersRunning = batchesRunning > (sent == nil ? 0 : 1)
+            if current.lockless, !stale, head != nil, !othersRunning {
                 batchesRunning += 1
-                defer { batchesRunning -= 1 }
                 do {
                     let context = try await begin(current, sql: sql)
                     let outcomes = try await Self.runJobs(current.batch, in: context, clock: clock)
-                    let commit = !current.lockless
-                    try await context.finish { last in committed = Self.send(last, commit: commit, on: connection, statements: statements) }
-                    let keepsHead = current.batch.allSatisfy(\.lockless)
-                    if next == nil, !over {
-                        next = await openNext(on: connection, headKnown: keepsHead)
-                        over = next == nil
+                    var written: EventLoopFuture<Void>?
+                    try await context.finish { last in written = Self.send(last, commit: false, on: connection, statements: statements) }
+                    head = context.headAfter()
+                    let mine = Sent(batch: current.batch, outcomes: outcomes, written: written ?? connection.eventLoop.makeSucceededVoidFuture())
+                    // While a batch is on its way the drain goes on: a write queued meanwhile
+                    // waits for this pipeline, not for another one.
+                    next = await openNext(on: connection, pool: pool, headKnown: head != nil, endsDrain: false)
+                    if let last = sent {
+                        sent = nil
+                        if await !landed(last, on: connection) {
+                            // Mine expects the head `last` would have left: it fails as well.
+                            let mineLanded = await landed(mine, on: connection)
+                            await runAgain(last.batch, next: next, stale: &stale, on: connection, sql: sql)
+                            if !mineLanded { await runAgain(mine.batch, next: next, stale: &stale, on: connection, sql: sql) }
+                            continue
+                        }
                     }
-                    let version = try await committed?.get()
-                    head = keepsHead ? context.head(after: version) : nil
-                    if current.lockless { lockless.committed += 1 }
+                    sent = mine
+                } catch {
+                    // Nothing of it went out: it runs again under the lock, after the one before.
+                    batchesRunning -= 1
+                    await land(&sent, next: next, stale: &stale, on: connection, sql: sql)
+                    await runAgain(current.batch, next: next, stale: &stale, on: connection, sql: sql)
+                }
+            } else {
+                // Under the lock, once the lockless batch ahead of it has landed.
+                let reopen = current.lockless
+                if let last = sent {
+                    sent = nil
+                    if await !landed(last, on: connection) {
+                        await runAgain(last.batch, next: current, stale: &stale, on: connection, sql: sql)
+                    }
+                }
+                if reopen || stale { current = await open(current.batch, on: connection, pool: pool, lockless: false) }
+                stale = false
+                batchesRunning += 1
+                var committed: EventLoopFuture<Void>?
+                do {
+                    let context = try await begin(current, sql: sql)
+                    let outcomes = try await Self.runJobs(current.batch, in: context, clock: clock)
+                    try await context.finish { last in committed = Self.send(last, commit: true, on: connection, statements: statements) }
+                    let keepsHead = current.batch.allSatisfy(\.lockless)
+                    next = await openNext(on: connection, pool: pool, headKnown: keepsHead, endsDrain: false)
+                    try await committed?.get()
+                    head = keepsHead ? context.headAfter() : nil
                     Self.settle(current.batch, outcomes)
                 } catch {
                     head = nil
-                    if current.lockless, !connection.isClosed {
-                        lockless.ranAgain += 1
-                        // The next batch opened behind this one, before it runs again: its
-                        // transaction (if it began one) ends now, and it opens anew after.
-                        if let next, !next.lockless { _ = try? await connection.simpleQuery("ROLLBACK").get() }
-                        stale = next != nil
-                        current = await open(current.batch, on: connection, lockless: false)
-                        continue
-                    }
                     // Before COMMIT went out the transaction is ours to roll back; after, the
                     // server has ended it and the next batch's may have begun.
-                    if !current.lockless, committed == nil { _ = try? await connection.simpleQuery("ROLLBACK").get() }
+                    if committed == nil { _ = try? await connection.simpleQuery("ROLLBACK").get() }
                     statements.distrust(after: error, on: connection)
                     for job in current.batch { job.fail(error) }
                 }
-                break
+                batchesRunning -= 1
             }
             if connection.isClosed {
+                await land(&sent, next: next, stale: &stale, on: connection, sql: sql)
                 // The batch already opened ran none of its jobs: it goes first on the next
                 // connection.
                 if let next { queue.insert(contentsOf: next.batch, at: 0) }
-                return !over
+                return true
             }
-            if next == nil, !over {
-                // The batch failed before the next one was opened.
-                next = await openNext(on: connection, headKnown: head != nil)
-                over = next == nil
+            if next == nil, sent == nil {
+                // Nothing opened behind the batch (or it failed before): the drain may end.
+                next = await openNext(on: connection, pool: pool, headKnown: head != nil)
+                if next == nil { return false }
             }
         }
         return false
     }
 
-    /// The write context of an opened batch, once its lock and prefetch are answered.
+    /// Answers the lockless batch sent last, or runs it again.
+    private func land(_ sent: inout Sent?, next: Opened?, stale: inout Bool, on connection: LiveConnection, sql: PostgresSQL) async {
+        guard let last = sent else { return }
+        sent = nil
+        if await !landed(last, on: connection) { await runAgain(last.batch, next: next, stale: &stale, on: connection, sql: sql) }
+    }
+
+    /// Runs `batch` again under the lock, after the transaction `next` began behind it (if it
+    /// began one) has ended; `next` then opens anew.
+    private func runAgain(_ batch: [Job], next: Opened?, stale: inout Bool, on connection: LiveConnection, sql: PostgresSQL) async {
+        if let next, !next.lockless, !stale { _ = try? await connection.simpleQuery("ROLLBACK").get() }
+        if next != nil { stale = true }
+        await runLocked(batch, on: connection, sql: sql)
+    }
+
+    /// A lockless batch whose statement went out: its jobs ran, its answer is awaited.
+    private struct Sent {
+        let batch: [Job]
+        let outcomes: [Outcome]
+        let written: EventLoopFuture<Void>
+    }
+
+    /// Awaits a lockless batch's statement and answers its jobs; false when it failed (and
+    /// wrote nothing), for the caller to run it again.
+    private func landed(_ sent: Sent, on connection: LiveConnection) async -> Bool {
+        defer { batchesRunning -= 1 }
+        do {
+            try await sent.written.get()
+            lockless.committed += 1
+            Self.settle(sent.batch, sent.outcomes)
+            return true
+        } catch {
+            head = nil
+            statements.distrust(after: error, on: connection)
+            return false
+        }
+    }
+
+    /// Runs `batch` under the lock from start to end (a lockless batch whose write failed).
+    private func runLocked(_ batch: [Job], on connection: LiveConnection, sql: PostgresSQL) async {
+        lockless.ranAgain += 1
+        batchesRunning += 1
+        defer { batchesRunning -= 1 }
+        let opened = await open(batch, on: connection, pool: nil, lockless: false)
+        let statements = self.statements
+        var committed: EventLoopFuture<Void>?
+        do {
+            let context = try await begin(opened, sql: sql)
+            let outcomes = try await Self.runJobs(batch, in: context, clock: clock)
+            try await context.finish { last in committed = Self.send(last, commit: true, on: connection, statements: statements) }
+            try await committed?.get()
+            head = batch.allSatisfy(\.lockless) ? context.headAfter() : nil
+            Self.settle(batch, outcomes)
+        } catch {
+            head = nil
+            if committed == nil { _ = try? await connection.simpleQuery("ROLLBACK").get() }
+            statements.distrust(after: error, on: connection)
+            for job in batch { job.fail(error) }
+        }
+    }
+
+    /// The write context of an opened batch, once its lock and prefetch are answered; a
+    /// lockless one's begins at the head this writer's batches leave.
     private func begin(_ opened: Opened, sql: PostgresSQL) async throws -> WriteContext {
         guard let begun = opened.begun, let locked = opened.locked else {
-            guard let head else { throw StoreError.corrupt("a lockless batch without the chain head") }
             let prefetched = try await opened.prefetched?.get()
+            guard let head else { throw StoreError.corrupt("a lockless batch without the chain head") }
             return WriteContext.beginLockless(sql: sql, now: clock(), fieldCache: fieldCache, head: head, prefetched: prefetched)
         }
         try await begun.get()
@@ -321,33 +417,39 @@ actor Writer {
 
     /// Sends a batch's last statement, if any, and `COMMIT` when the batch opened a transaction,
     /// back to back. Should the statement fail, the server answers `COMMIT` with a rollback.
-    /// Answers the chain head's new version, or nil when the batch did not write it.
     private static func send(
         _ last: (any SQLExpression)?, commit: Bool, on connection: LiveConnection, statements: PreparedStatements
-    ) -> EventLoopFuture<String?> {
-        let written = last.map { statements.send($0, on: connection).flatMapThrowing { rows in try rows.first?.decode(column: "version", as: String?.self) } }
-        guard commit else { return written ?? connection.eventLoop.makeSucceededFuture(nil) }
+    ) -> EventLoopFuture<Void> {
+        let written = last.map { statements.send($0, on: connection).map { _ in } }
+        guard commit else { return written ?? connection.eventLoop.makeSucceededVoidFuture() }
         let committed = connection.simpleQuery("COMMIT").map { _ in }
-        return written.map { $0.and(committed).map(\.0) } ?? committed.map { nil }
+        return written.map { $0.and(committed).map { _ in } } ?? committed
     }
 
-    /// Takes the next batch and opens its transaction; nil when nothing waits (see `take`).
-    /// `headKnown`: whether this writer will know the chain head when the batch runs.
-    private func openNext(on connection: LiveConnection, headKnown: Bool) async -> Opened? {
-        guard let batch = take() else { return nil }
+    /// Takes the next batch and opens it; nil when nothing waits (see `take`). `headKnown`:
+    /// whether this writer will know the chain head when the batch runs.
+    private func openNext(
+        on connection: LiveConnection, pool: any PostgresDatabase, headKnown: Bool, endsDrain: Bool = true
+    ) async -> Opened? {
+        guard let batch = take(endsDrain: endsDrain) else { return nil }
         let lockless = headKnown && batch.count == 1 && batch[0].lockless
-        return await open(batch, on: connection, lockless: lockless)
+        return await open(batch, on: connection, pool: pool, lockless: lockless)
     }
 
-    /// Sends the batch's `BEGIN`, the lock statement and the first job's prefetch (only the
-    /// prefetch when `lockless`). Statements sent unprepared before are prepared first, while
-    /// no transaction is open.
-    private func open(_ batch: [Job], on connection: LiveConnection, lockless: Bool) async -> Opened {
+    /// Sends the batch's `BEGIN`, the lock statement and the first job's prefetch. A lockless
+    /// batch sends only its prefetch, on another connection from `pool`: it is read while the
+    /// batch before is written. Statements sent unprepared before are prepared first, while no
+    /// transaction is open.
+    private func open(_ batch: [Job], on connection: LiveConnection, pool: (any PostgresDatabase)?, lockless: Bool) async -> Opened {
+        let prefetch = batch.first?.prefetch?()
+        if lockless, let pool {
+            return Opened(batch: batch, begun: nil, locked: nil, prefetched: prefetch.map { PostgresSQL(pool).raw($0).all() })
+        }
         await statements.prepareWanted(on: connection)
-        let begun = lockless ? nil : connection.simpleQuery("BEGIN").map { _ in }
-        let locked = lockless ? nil : statements.send(WriteContext.lockStatement, on: connection)
+        let begun = connection.simpleQuery("BEGIN").map { _ in }
+        let locked = statements.send(WriteContext.lockStatement, on: connection)
         // After the lock, so it sees every write committed before ours.
-        let prefetched: EventLoopFuture<[any SQLRow]>? = batch.first?.prefetch?().map { statements.send($0, on: connection) }
+        let prefetched = prefetch.map { statements.send($0, on: connection) }
         return Opened(batch: batch, begun: begun, locked: locked, prefetched: prefetched)
     }
 }

@@ -522,14 +522,14 @@ import Vapor
             let first = try await h.ticket("One")
             #expect(first["sla"]?["clocks"]?.array?.first?["target_minutes"]?.int == 480)
             // Another instance, its clock an hour behind, changes "Normal": same count, and
-            // MAX(updated_at) stays the other policy's. Its writer moves the chain head as it
+            // MAX(updated_at) stays the other policy's. Its writer moves the chain head on as it
             // commits, as every writer does.
             try await h.store.read { ctx in
                 try await ctx.sql.raw(
                     "UPDATE sla_policies SET targets = '{\"first_response\":120}', updated_at = 1 WHERE id = \(bind: normalId)"
                 ).run()
                 try await ctx.sql.raw("UPDATE workspace SET definitions_version = definitions_version + 1 WHERE id = 1").run()
-                try await ctx.sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1").run()
+                try await ctx.sql.raw("UPDATE audit_head SET version = version + 1 WHERE id = 1").run()
             }
             let second = try await h.ticket("Two")
             #expect(second["sla"]?["clocks"]?.array?.first?["target_minutes"]?.int == 120)
