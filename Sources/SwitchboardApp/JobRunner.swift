@@ -112,7 +112,7 @@ struct JobRunner: LifecycleHandler {
                 reading = slice.next.map { read(after: $0) }
                 guard !slice.isEmpty else { continue }
                 let previous = writing
-                writing = await store.queueWrite { try await $0.applySLADueSlice(slice, plan: plan) }
+                writing = await store.queueWrite(lockless: true) { try await $0.applySLADueSlice(slice, plan: plan) }
                 if let previous { total.add(try await previous.value) }
             }
             if let writing { total.add(try await writing.value) }

@@ -61,6 +61,8 @@ public struct StoreError: Error, CustomStringConvertible {
     public static let unavailable = StoreError(description: "the server is shutting down")
     public var isUnavailable: Bool { description == Self.unavailable.description }
     public static func corrupt(_ what: String) -> StoreError { StoreError(description: "unexpected data: \(what)") }
+    /// A lockless write that must run under the lock instead (see `Writer.pipeline`).
+    static let needsLock = StoreError(description: "this write must run under the lock")
 }
 
 extension SQLDatabase {

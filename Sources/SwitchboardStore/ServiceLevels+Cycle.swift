@@ -222,11 +222,25 @@ extension WriteContext {
     public func applySLADueSlice(_ slice: SLADueSlice, plan: SLARoundPlan) async throws -> SLACycleOutcome {
         let ids = slice.judged.map(\.ticket.id)
         guard !ids.isEmpty else { return SLACycleOutcome() }
+        let quick = slice.judged.filter { !$0.fieldsChanged }
+        if lockless {
+            // Clocks and events in the batch's one statement, which fails whole should a
+            // ticket have changed since it was read; the writer then runs the slice again
+            // under the lock, as it does a slice with a ticket to save whole.
+            guard quick.count == ids.count, definitionsVersion == plan.definitionsVersion else { throw StoreError.needsLock }
+            for j in quick { try await record(j.events, ticket: j.ticket.id) }
+            try await deferringWrites {
+                for statement in Self.slaUpsert(quick.map(\.clocks), ifStill: quick.map { ($0.before.version, $0.slaVersion) }) {
+                    try await runDeferred(statement, binds: 6)
+                }
+            }
+            requireAtCommit("(SELECT count(*) FROM sla_ok) = \(bind: Int64(quick.count))", reason: "a ticket changed since the SLA round read it")
+            return quick.reduce(into: SLACycleOutcome()) { $0.add($1) }
+        }
         // Changed since the plan, or earlier in this transaction (counted only at commit).
         guard !slaChanged, definitionsVersion == plan.definitionsVersion else {
             return try await judgeAndWrite("tickets.id IN (\(binds: ids)) AND sla_check_at <= \(bind: plan.now.ms)", now: plan.now)
         }
-        let quick = slice.judged.filter { !$0.fieldsChanged }
         // The events are chained while the server writes the clocks, as if every ticket were
         // still as judged; should some not be, they are chained again without those.
         let mark = mark()
@@ -344,33 +358,8 @@ extension WriteContext {
         var written = Set<Int64>()
         switch dialect {
         case .postgres:
-            // One statement: the tickets still as read, their rows deleted or upserted. Each
-            // ticket is looked up by its key: with a join, the planner (told the slice's size)
-            // hashes every ticket instead.
-            let still: SQLQueryString =
-                read == nil
-                ? "SELECT * FROM v"
-                : """
-                SELECT * FROM v WHERE (SELECT version FROM tickets WHERE tickets.id = v.id) = v.version
-                  AND (SELECT version FROM ticket_sla s WHERE s.ticket_id = v.id) IS NOT DISTINCT FROM v.old
-                """
-            let rows = try await sql.raw(
-                """
-                WITH v AS (
-                  SELECT * FROM unnest(\(bind: PostgresColumnArray(.int8(ids))), \(bind: PostgresColumnArray(.text(slas))),
-                    \(bind: PostgresColumnArray(.int8(due))), \(bind: PostgresColumnArray(.int8(check))),
-                    \(bind: PostgresColumnArray(.int8(versions))), \(bind: PostgresColumnArray(.int8(old)))) AS v(id, sla, due, chk, version, old)
-                ), ok AS MATERIALIZED (\(still)),
-                gone AS (DELETE FROM ticket_sla USING ok WHERE ticket_sla.ticket_id = ok.id AND ok.sla IS NULL),
-                kept AS (
-                  INSERT INTO ticket_sla (ticket_id, sla, sla_due_at, sla_check_at) SELECT id, sla, due, chk FROM ok WHERE sla IS NOT NULL
-                  ON CONFLICT (ticket_id) DO UPDATE SET sla = EXCLUDED.sla, sla_due_at = EXCLUDED.sla_due_at, sla_check_at = EXCLUDED.sla_check_at,
-                    version = ticket_sla.version + 1
-                )
-                SELECT id FROM ok
-                """
-            ).all()
-            for row in rows { written.insert(try row.decode(column: "id", as: Int64.self)) }
+            let upsert = StatementChain(Self.slaUpsert(rows, ifStill: read) + [SQLQueryString("SELECT id FROM sla_ok")])
+            for row in try await sql.raw("\(upsert)").all() { written.insert(try row.decode(column: "id", as: Int64.self)) }
         case .sqlite:
             for start in stride(from: 0, to: rows.count, by: 200) {
                 var chunk = Array(start..<min(start + 200, rows.count))
@@ -404,6 +393,40 @@ extension WriteContext {
             }
         }
         return written
+    }
+
+    /// `saveSLA` on PostgreSQL as statements of one `StatementChain`: the rows (`sla_v`), those
+    /// whose ticket is still as read (`sla_ok`), and their clocks deleted or upserted. Each
+    /// ticket is looked up by its key: with a join, the planner (told the slice's size) hashes
+    /// every ticket instead.
+    static func slaUpsert(_ rows: [SLARowValues], ifStill read: [(version: Int64, sla: Int64?)]?) -> [any SQLExpression] {
+        let versions = read?.map(\.version) ?? Array(repeating: 0, count: rows.count)
+        let old = read?.map(\.sla) ?? Array(repeating: nil, count: rows.count)
+        let still: SQLQueryString =
+            read == nil
+            ? "SELECT * FROM sla_v"
+            : """
+            SELECT * FROM sla_v WHERE (SELECT version FROM tickets WHERE tickets.id = sla_v.id) = sla_v.version
+              AND (SELECT version FROM ticket_sla s WHERE s.ticket_id = sla_v.id) IS NOT DISTINCT FROM sla_v.old
+            """
+        return [
+            ChainedQuery(
+                "sla_v",
+                """
+                SELECT * FROM unnest(\(bind: PostgresColumnArray(.int8(rows.map(\.id)))), \(bind: PostgresColumnArray(.text(rows.map(\.sla)))),
+                  \(bind: PostgresColumnArray(.int8(rows.map(\.due)))), \(bind: PostgresColumnArray(.int8(rows.map(\.check)))),
+                  \(bind: PostgresColumnArray(.int8(versions))), \(bind: PostgresColumnArray(.int8(old)))) AS v(id, sla, due, chk, version, old)
+                """),
+            ChainedQuery("sla_ok", materialized: true, still),
+            ChainedQuery("sla_gone", "DELETE FROM ticket_sla USING sla_ok WHERE ticket_sla.ticket_id = sla_ok.id AND sla_ok.sla IS NULL"),
+            ChainedQuery(
+                "sla_kept",
+                """
+                INSERT INTO ticket_sla (ticket_id, sla, sla_due_at, sla_check_at) SELECT id, sla, due, chk FROM sla_ok WHERE sla IS NOT NULL
+                ON CONFLICT (ticket_id) DO UPDATE SET sla = EXCLUDED.sla, sla_due_at = EXCLUDED.sla_due_at, sla_check_at = EXCLUDED.sla_check_at,
+                  version = ticket_sla.version + 1
+                """),
+        ]
     }
 
     static func fieldsChanged(_ a: Ticket, _ b: Ticket) -> Bool {

@@ -73,8 +73,11 @@ public struct Store: Sendable {
     /// Queues a write (see `write`) and returns once it is queued, with a task that answers after
     /// its commit. Writes queued one after another run in that order; a round that queues its
     /// next write before awaiting the one before keeps the writer busy between them.
-    public func queueWrite<T: Sendable>(_ body: @escaping @Sendable (WriteContext) async throws -> T) async -> Task<T, any Error> {
-        await writer.queue(body)
+    /// `lockless`: the write may run without the lock on PostgreSQL (see `Writer.perform`).
+    public func queueWrite<T: Sendable>(
+        lockless: Bool = false, _ body: @escaping @Sendable (WriteContext) async throws -> T
+    ) async -> Task<T, any Error> {
+        await writer.queue(lockless: lockless, body)
     }
 
     /// Runs `body` against a read connection.

@@ -21,6 +21,8 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     private var chainMoved = false
     /// Whether `finish` wrote the head row.
     private var headWritten = false
+    /// What a lockless write's statement must find as it runs (see `requireAtCommit`).
+    private var commitChecks: [(condition: SQLQueryString, reason: String)] = []
     /// The audit and outbox rows of this transaction, written when it commits.
     private var pending = PendingEvents()
     /// Statements held back until the batch ends (PostgreSQL only), with their bind count.
@@ -227,14 +229,26 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
             // fails as a whole when another writer moved it.
             if lockless {
                 let expected = SQLQueryString(" AND version = \(bind: begun.version) AND hash = \(bind: begun.hash) RETURNING hash")
-                statements.append(SQLQueryString("\(moveHead)\(expected)"))
-                let moved = "s\(statements.count - 1)"  // the name `StatementChain` gives it
-                statements.append(SQLQueryString("SELECT COALESCE((SELECT hash FROM \(unsafeRaw: moved)), switchboard_head_moved()) AS hash"))
+                statements.append(ChainedQuery("moved_head", "\(moveHead)\(expected)"))
+                var select: SQLQueryString = "SELECT COALESCE((SELECT hash FROM moved_head), switchboard_refuse(\(bind: Self.headMoved))) AS hash"
+                for (i, check) in commitChecks.enumerated() {
+                    select = "\(select), CASE WHEN \(check.condition) THEN '' ELSE switchboard_refuse(\(bind: check.reason)) END AS check\(unsafeRaw: String(i))"
+                }
+                commitChecks = []
+                statements.append(select)
             } else {
                 statements.append(moveHead)
             }
             try await commit(StatementChain(statements))
         }
+    }
+
+    static let headMoved = "the audit chain head moved since this batch read it"
+
+    /// Makes a lockless write's one statement fail whole, saying `reason`, unless `condition`
+    /// holds as it runs (it may read what the held-back statements name, see `ChainedQuery`).
+    func requireAtCommit(_ condition: SQLQueryString, reason: String) {
+        commitChecks.append((condition, reason))
     }
 
     /// Runs `body` with `runDeferred` holding statements back (on PostgreSQL). For writes that
@@ -339,14 +353,38 @@ struct StatementChain: SQLExpression {
         if statements.count > 1 {
             serializer.write("WITH ")
             for (i, statement) in statements.dropLast().enumerated() {
-                serializer.write(i == 0 ? "s0 AS (" : ", s\(i) AS (")
-                statement.serialize(to: &serializer)
+                if i > 0 { serializer.write(", ") }
+                if let named = statement as? ChainedQuery {
+                    serializer.write("\(named.name) AS \(named.materialized ? "MATERIALIZED " : "")(")
+                    named.query.serialize(to: &serializer)
+                } else {
+                    serializer.write("s\(i) AS (")
+                    statement.serialize(to: &serializer)
+                }
                 serializer.write(")")
             }
             serializer.write(" ")
         }
         last.serialize(to: &serializer)
     }
+}
+
+/// A statement of a `StatementChain` under a name of its own, which the statements after it
+/// (and the last) may read. Names are unique within the chain: a batch holds one write that
+/// names its statements.
+struct ChainedQuery: SQLExpression {
+    let name: String
+    let materialized: Bool
+    let query: SQLQueryString
+
+    init(_ name: String, materialized: Bool = false, _ query: SQLQueryString) {
+        self.name = name
+        self.materialized = materialized
+        self.query = query
+    }
+
+    /// Alone (not in a chain) it is its query.
+    func serialize(to serializer: inout SQLSerializer) { query.serialize(to: &serializer) }
 }
 
 /// The writer's copy of the custom field definitions and SLA policies, each with the version it

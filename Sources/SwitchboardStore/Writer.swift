@@ -63,10 +63,11 @@ actor Writer {
     /// Queues `body` as `perform` does and returns as soon as it is queued, with a task that
     /// answers once its batch committed. Writes queued one after another run in that order,
     /// and the writer can open the next one's transaction while the one before commits.
-    func queue<T: Sendable>(_ body: @escaping @Sendable (WriteContext) async throws -> T) -> Task<T, any Error> {
+    /// `lockless` as for `perform`.
+    func queue<T: Sendable>(lockless: Bool = false, _ body: @escaping @Sendable (WriteContext) async throws -> T) -> Task<T, any Error> {
         let (answers, answer) = AsyncThrowingStream<T, any Error>.makeStream()
         enqueue(
-            Self.job(body, prefetch: nil, lockless: false) { result in
+            Self.job(body, prefetch: nil, lockless: lockless) { result in
                 switch result {
                 case .success(let value):
                     answer.yield(value)
@@ -125,7 +126,9 @@ actor Writer {
             if endsDrain { draining = false }
             return nil
         }
-        let batch = Array(queue.prefix(maxBatch))
+        // On PostgreSQL a lockless write goes alone, so that it can run without the lock.
+        let alone = connection.prefetches && queue[0].lockless
+        let batch = Array(queue.prefix(alone ? 1 : maxBatch))
         queue.removeFirst(batch.count)
         return batch
     }

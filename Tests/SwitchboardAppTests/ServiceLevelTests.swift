@@ -223,6 +223,69 @@ import Vapor
         }
     }
 
+    /// On PostgreSQL a round's slice is written without the lock, in one statement with its
+    /// events, when the writer knows the chain head. Should a ticket have changed since it was
+    /// read, nothing of that statement is written and the slice runs again under the lock,
+    /// with the same outcome as there.
+    @Test(.enabled(if: Harness.onPostgres)) func aLocklessSLASliceWritesWhatTheLockedOneWould() async throws {
+        try await withHarness { h in
+            _ = try await Self.urgentPolicy(h)
+            func atRisk(_ name: String) async throws -> Int64 {
+                try await h.store.createTicket(
+                    NewTicket(
+                        subject: name, body: "Help", requesterEmail: try EmailAddress("\(name)@example.com"), requesterName: nil, priority: .urgent,
+                        createdAt: Date().addingTimeInterval(-3000)),
+                    actor: .system
+                ).id
+            }
+            func escalations(_ id: Int64) async throws -> Int {
+                let history = try await h.send(.GET, "/api/v1/tickets/\(id)/history")
+                return history["items"]?.array?.filter { $0["action"]?.string == "escalated" }.count ?? 0
+            }
+            /// A ticket without clocks: after it the writer knows the head again.
+            func knownHead() async throws {
+                let new = NewTicket(subject: "Plain", body: "b", requesterEmail: try EmailAddress("plain@example.com"), requesterName: nil)
+                _ = try await h.store.createTicket(new, actor: .system)
+            }
+            let writer = h.store.writer
+            let ids = [try await atRisk("one"), try await atRisk("two"), try await atRisk("edited")]
+            let plan = try await h.store.read { try await $0.slaRoundPlan(now: Date()) }
+            let slice = try await h.store.read { try await $0.slaDueSlice(after: nil, plan: plan, limit: 10) }
+            #expect(slice.judged.map(\.escalations) == [1, 1, 1])
+            // Given two of the three changed after they were read
+            #expect(try await h.send(.POST, "/api/v1/tickets/\(ids[1])/messages", json: ["body": "On it", "visibility": "public"]).status == .created)
+            #expect(try await h.send(.PATCH, "/api/v1/tickets/\(ids[2])", json: ["subject": "Edited"]).status == .ok)
+            try await knownHead()
+            let before = await writer.lockless
+            // When the slice is written without the lock
+            let outcome = try await h.store.queueWrite(lockless: true) { try await $0.applySLADueSlice(slice, plan: plan) }.value
+            // Then it ran again under the lock: one escalates, two is not due any more, the
+            // edited one escalates once
+            #expect(await writer.lockless.ranAgain == before.ranAgain + 1)
+            #expect(outcome.checked == 2 && outcome.escalations == 2, "\(outcome)")
+            var counts: [Int] = []
+            for id in ids { counts.append(try await escalations(id)) }
+            #expect(counts == [1, 0, 1])
+            // And a slice nothing changed under is written without the lock
+            let three = try await atRisk("three")
+            try await knownHead()
+            let next = try await h.store.read { try await $0.slaRoundPlan(now: Date()) }
+            let judged = try await h.store.read { try await $0.slaDueSlice(after: nil, plan: next, limit: 10) }
+            #expect(judged.judged.map(\.ticket.id) == [three])
+            let committed = await writer.lockless.committed
+            let quick = try await h.store.queueWrite(lockless: true) { try await $0.applySLADueSlice(judged, plan: next) }.value
+            #expect(quick.checked == 1 && quick.escalations == 1, "\(quick)")
+            #expect(await writer.lockless.committed == committed + 1)
+            #expect(try await escalations(three) == 1)
+            // The clocks were stored with it: the same slice again escalates nothing
+            try await knownHead()
+            let twice = try await h.store.queueWrite(lockless: true) { try await $0.applySLADueSlice(judged, plan: next) }.value
+            #expect(twice.escalations == 0, "\(twice)")
+            #expect(try await escalations(three) == 1)
+            #expect(try await h.send(.GET, "/api/v1/audit/verify")["intact"]?.bool == true)
+        }
+    }
+
     /// A round reads its tickets a slice after another in check time order; tickets with the
     /// same check time (here all five) are split across slices without one read twice or missed.
     @Test func anSLARoundInSmallSlicesTakesEveryTicketOnce() async throws {

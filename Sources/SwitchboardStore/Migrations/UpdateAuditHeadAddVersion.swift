@@ -2,12 +2,13 @@ import FluentKit
 import SQLKit
 
 /// The chain head counts its writes (`version`), and on PostgreSQL a function fails the
-/// statement calling it: both for the writer's lockless batches (see `Writer.pipeline`). Such
-/// a batch writes everything in one statement that moves the head on only from the version
-/// and hash it expects, which it knows before the batch ahead of it has committed; when
-/// another writer moved the head first, the statement calls the function and nothing of it
-/// is written. `serialization_failure` is the code PostgreSQL itself gives a transaction that
-/// must be run again.
+/// statement calling it, saying why: both for the writer's lockless batches (see
+/// `Writer.pipeline`). Such a batch writes everything in one statement that moves the head on
+/// only from the version and hash it expects, which it knows before the batch ahead of it has
+/// committed; when another writer moved the head first (or a row it expects to find as it
+/// read it changed), the statement calls the function and nothing of it is written.
+/// `serialization_failure` is the code PostgreSQL itself gives a transaction that must be run
+/// again.
 struct UpdateAuditHeadAddVersion: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = try database.sql()
@@ -15,9 +16,9 @@ struct UpdateAuditHeadAddVersion: AsyncMigration {
         guard Dialect(sql) == .postgres else { return }
         try await sql.exec([
             """
-            CREATE FUNCTION switchboard_head_moved() RETURNS text LANGUAGE plpgsql VOLATILE AS $$
+            CREATE FUNCTION switchboard_refuse(reason text) RETURNS text LANGUAGE plpgsql VOLATILE AS $$
             BEGIN
-              RAISE EXCEPTION 'the audit chain head moved since this batch read it' USING ERRCODE = 'serialization_failure';
+              RAISE EXCEPTION '%', reason USING ERRCODE = 'serialization_failure';
             END
             $$
             """
@@ -26,7 +27,7 @@ struct UpdateAuditHeadAddVersion: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         let sql = try database.sql()
-        if Dialect(sql) == .postgres { try await sql.exec(["DROP FUNCTION switchboard_head_moved()"]) }
+        if Dialect(sql) == .postgres { try await sql.exec(["DROP FUNCTION switchboard_refuse(text)"]) }
         try await sql.exec(["ALTER TABLE audit_head DROP COLUMN version"])
     }
 }
