@@ -270,6 +270,12 @@ actor Writer {
                 batchesRunning += 1
                 do {
                     let context = try await begin(current, sql: sql)
+                    // A lockless batch next gathers now, and its prefetch is read while this
+                    // one is built and written (a batch under the lock opens only after this
+                    // one's statement went out, else that would run in its transaction).
+                    if queue.first?.lockless == true {
+                        next = await openNext(on: connection, pool: pool, headKnown: true, endsDrain: false)
+                    }
                     let outcomes = try await Self.runJobs(current.batch, in: context, clock: clock)
                     var written: EventLoopFuture<Void>?
                     try await context.finish { last in written = Self.send(last, commit: false, on: connection, statements: statements) }
@@ -277,7 +283,7 @@ actor Writer {
                     let mine = Sent(batch: current.batch, outcomes: outcomes, written: written ?? connection.eventLoop.makeSucceededVoidFuture())
                     // While a batch is on its way the drain goes on: a write queued meanwhile
                     // waits for this pipeline, not for another one.
-                    next = await openNext(on: connection, pool: pool, headKnown: head != nil, endsDrain: false)
+                    if next == nil { next = await openNext(on: connection, pool: pool, headKnown: head != nil, endsDrain: false) }
                     if let last = sent {
                         sent = nil
                         if await !landed(last, on: connection) {
