@@ -8,7 +8,9 @@ import SQLKit
 /// rolled back alone while the others in its batch commit.
 ///
 /// Each batch locks the audit chain head first; on PostgreSQL that also orders writers of
-/// several instances, so outbox sequence order is commit order.
+/// several instances, so outbox sequence order is commit order. A lockless batch (PostgreSQL,
+/// see `pipeline`) moves the head on from the version it was built on, in the statement that
+/// writes it, and so keeps that order too.
 actor Writer {
     private struct Job {
         /// Runs inside the batch; returns what to do once the batch committed.
