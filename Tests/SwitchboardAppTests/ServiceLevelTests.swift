@@ -35,6 +35,23 @@ import Vapor
         ]
     }
 
+    /// An urgent ticket under `urgentPolicy` whose first reply is due in 10 minutes: at risk
+    /// (15 minutes before).
+    static func atRiskTicket(_ h: Harness, _ name: String) async throws -> Int64 {
+        try await h.store.createTicket(
+            NewTicket(
+                subject: name, body: "Help", requesterEmail: try EmailAddress("\(name)@example.com"), requesterName: nil, priority: .urgent,
+                createdAt: Date().addingTimeInterval(-3000)),
+            actor: .system
+        ).id
+    }
+
+    /// How many escalations a ticket's history lists.
+    static func escalationCount(_ h: Harness, _ id: Int64) async throws -> Int {
+        let history = try await h.send(.GET, "/api/v1/tickets/\(id)/history")
+        return history["items"]?.array?.filter { $0["action"]?.string == "escalated" }.count ?? 0
+    }
+
     static func due(_ ticket: JSONValue?, _ metric: String) -> Date? {
         guard let clocks = ticket?["sla"]?["clocks"]?.array,
             let clock = clocks.first(where: { $0["metric"]?.string == metric }), let text = clock["due_at"]?.string
@@ -176,19 +193,8 @@ import Vapor
     @Test func anSLARoundJudgedOffTheWriterLeavesWhatChangedMeanwhile() async throws {
         try await withHarness { h in
             let (calendar, policy) = try await Self.urgentPolicy(h)
-            func atRisk(_ name: String) async throws -> Int64 {
-                // First reply due in 10 minutes: at risk (15 minutes before)
-                try await h.store.createTicket(
-                    NewTicket(
-                        subject: name, body: "Help", requesterEmail: try EmailAddress("\(name)@example.com"), requesterName: nil, priority: .urgent,
-                        createdAt: Date().addingTimeInterval(-3000)),
-                    actor: .system
-                ).id
-            }
-            func escalations(_ id: Int64) async throws -> Int {
-                let history = try await h.send(.GET, "/api/v1/tickets/\(id)/history")
-                return history["items"]?.array?.filter { $0["action"]?.string == "escalated" }.count ?? 0
-            }
+            func atRisk(_ name: String) async throws -> Int64 { try await Self.atRiskTicket(h, name) }
+            func escalations(_ id: Int64) async throws -> Int { try await Self.escalationCount(h, id) }
             let ids = [try await atRisk("one"), try await atRisk("two"), try await atRisk("three"), try await atRisk("edited")]
             // Given the four judged at risk
             let plan = try await h.store.read { try await $0.slaRoundPlan(now: Date()) }
@@ -230,18 +236,8 @@ import Vapor
     @Test(.enabled(if: Harness.onPostgres)) func aLocklessSLASliceWritesWhatTheLockedOneWould() async throws {
         try await withHarness { h in
             _ = try await Self.urgentPolicy(h)
-            func atRisk(_ name: String) async throws -> Int64 {
-                try await h.store.createTicket(
-                    NewTicket(
-                        subject: name, body: "Help", requesterEmail: try EmailAddress("\(name)@example.com"), requesterName: nil, priority: .urgent,
-                        createdAt: Date().addingTimeInterval(-3000)),
-                    actor: .system
-                ).id
-            }
-            func escalations(_ id: Int64) async throws -> Int {
-                let history = try await h.send(.GET, "/api/v1/tickets/\(id)/history")
-                return history["items"]?.array?.filter { $0["action"]?.string == "escalated" }.count ?? 0
-            }
+            func atRisk(_ name: String) async throws -> Int64 { try await Self.atRiskTicket(h, name) }
+            func escalations(_ id: Int64) async throws -> Int { try await Self.escalationCount(h, id) }
             /// A ticket without clocks: after it the writer knows the head again.
             func knownHead() async throws {
                 let new = NewTicket(subject: "Plain", body: "b", requesterEmail: try EmailAddress("plain@example.com"), requesterName: nil)
