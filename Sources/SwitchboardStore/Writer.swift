@@ -1,4 +1,5 @@
 import FluentKit
+import NIOConcurrencyHelpers
 import Foundation
 import PostgresKit
 import SQLKit
@@ -33,8 +34,10 @@ actor Writer {
     private let statements = PreparedStatements()
     /// The chain head as this writer's last batch left it, while it knows it (PostgreSQL).
     private var head: WriteContext.Head?
-    /// Lockless batches committed, and those that ran again under the lock (see `pipeline`).
-    private(set) var lockless = (committed: 0, ranAgain: 0)
+    /// Lockless batches committed, and those that ran again under the lock (see `pipeline`),
+    /// each counted before its writes are answered.
+    private let locklessCounts = NIOLockedValueBox((committed: 0, ranAgain: 0))
+    nonisolated var lockless: (committed: Int, ranAgain: Int) { locklessCounts.withLockedValue { $0 } }
     /// Batches running in any pipeline: a pipeline ending may still commit its last one while
     /// a write queued meanwhile starts the next pipeline.
     private var batchesRunning = 0
@@ -186,10 +189,15 @@ actor Writer {
 
     /// Answers the jobs of a committed batch.
     private static func settle(_ batch: [Job], _ outcomes: [Outcome]) {
-        for (job, outcome) in zip(batch, outcomes) {
+        for answer in answers(batch, outcomes) { answer() }
+    }
+
+    /// What answers each job of a batch once it committed.
+    private static func answers(_ batch: [Job], _ outcomes: [Outcome]) -> [@Sendable () -> Void] {
+        zip(batch, outcomes).map { job, outcome in
             switch outcome {
-            case .success(let resume): resume()
-            case .failure(let error): job.fail(error)
+            case .success(let resume): resume
+            case .failure(let error): { job.fail(error) }
             }
         }
     }
@@ -282,7 +290,15 @@ actor Writer {
                     var written: EventLoopFuture<Void>?
                     try await context.finish { last in written = Self.send(last, commit: false, on: connection, statements: statements) }
                     head = context.headAfter()
-                    let mine = Sent(batch: current.batch, outcomes: outcomes, written: written ?? connection.eventLoop.makeSucceededVoidFuture())
+                    let mine = Sent(batch: current.batch, written: written ?? connection.eventLoop.makeSucceededVoidFuture())
+                    // Its writes are answered as soon as its statement committed, not when this
+                    // pipeline comes back to it (after building the next batch).
+                    let answers = Self.answers(current.batch, outcomes)
+                    let counts = locklessCounts
+                    mine.written.whenSuccess {
+                        counts.withLockedValue { $0.committed += 1 }
+                        for answer in answers { answer() }
+                    }
                     // While a batch is on its way the drain goes on: a write queued meanwhile
                     // waits for this pipeline, not for another one.
                     if next == nil { next = await openNext(on: connection, pool: pool, headKnown: head != nil, endsDrain: false) }
@@ -366,21 +382,19 @@ actor Writer {
         await runLocked(batch, on: connection, sql: sql)
     }
 
-    /// A lockless batch whose statement went out: its jobs ran, its answer is awaited.
+    /// A lockless batch whose statement went out: its jobs ran, and are answered once it
+    /// committed (see `answers`).
     private struct Sent {
         let batch: [Job]
-        let outcomes: [Outcome]
         let written: EventLoopFuture<Void>
     }
 
-    /// Awaits a lockless batch's statement and answers its jobs; false when it failed (and
-    /// wrote nothing), for the caller to run it again.
+    /// Awaits a lockless batch's statement; false when it failed (and wrote nothing), for the
+    /// caller to run it again.
     private func landed(_ sent: Sent, on connection: LiveConnection) async -> Bool {
         defer { batchesRunning -= 1 }
         do {
             try await sent.written.get()
-            lockless.committed += 1
-            Self.settle(sent.batch, sent.outcomes)
             return true
         } catch {
             head = nil
@@ -391,7 +405,7 @@ actor Writer {
 
     /// Runs `batch` under the lock from start to end (a lockless batch whose write failed).
     private func runLocked(_ batch: [Job], on connection: LiveConnection, sql: PostgresSQL) async {
-        lockless.ranAgain += 1
+        locklessCounts.withLockedValue { $0.ranAgain += 1 }
         batchesRunning += 1
         defer { batchesRunning -= 1 }
         let opened = await open(batch, on: connection, pool: nil, lockless: false)

@@ -224,13 +224,13 @@ import Vapor
             // The harness's own writes leave the head unknown: the first batch takes the lock
             let first = try await create(h.store, "First", "one@example.com")
             let second = try await create(h.store, "Second", "two@example.com")
-            #expect(await h.store.writer.lockless == (committed: 1, ranAgain: 0))
+            #expect(h.store.writer.lockless == (committed: 1, ranAgain: 0))
             // Another instance writes, for a requester the next batch also has
             let third = try await create(other, "Third", "three@example.com")
             let fourth = try await create(h.store, "Fourth", "three@example.com")
-            #expect(await h.store.writer.lockless == (committed: 1, ranAgain: 1))
+            #expect(h.store.writer.lockless == (committed: 1, ranAgain: 1))
             let fifth = try await create(h.store, "Fifth", "five@example.com")
-            #expect(await h.store.writer.lockless == (committed: 2, ranAgain: 1))
+            #expect(h.store.writer.lockless == (committed: 2, ranAgain: 1))
 
             let tickets = [first, second, third, fourth, fifth]
             #expect(tickets.map(\.number) == [1, 2, 3, 4, 5])
@@ -279,7 +279,7 @@ import Vapor
             try await again.value
             for write in behind { try await write.value }
             #expect(await attempts.count == 2)
-            #expect(await writer.lockless.ranAgain == 1)
+            #expect(writer.lockless.ranAgain == 1)
             let recorded = try await h.store.read {
                 try await $0.sql.raw("SELECT after_state FROM audit_events WHERE action = 'updated' AND entity = 'workspace' ORDER BY seq").all(
                     decodingColumn: "after_state", as: String.self)

@@ -252,12 +252,12 @@ import Vapor
             #expect(try await h.send(.POST, "/api/v1/tickets/\(ids[1])/messages", json: ["body": "On it", "visibility": "public"]).status == .created)
             #expect(try await h.send(.PATCH, "/api/v1/tickets/\(ids[2])", json: ["subject": "Edited"]).status == .ok)
             try await knownHead()
-            let before = await writer.lockless
+            let before = writer.lockless
             // When the slice is written without the lock
             let outcome = try await h.store.queueWrite(lockless: true) { try await $0.applySLADueSlice(slice, plan: plan) }.value
             // Then it ran again under the lock: one escalates, two is not due any more, the
             // edited one escalates once
-            #expect(await writer.lockless.ranAgain == before.ranAgain + 1)
+            #expect(writer.lockless.ranAgain == before.ranAgain + 1)
             #expect(outcome.checked == 2 && outcome.escalations == 2, "\(outcome)")
             var counts: [Int] = []
             for id in ids { counts.append(try await escalations(id)) }
@@ -268,10 +268,10 @@ import Vapor
             let next = try await h.store.read { try await $0.slaRoundPlan(now: Date()) }
             let judged = try await h.store.read { try await $0.slaDueSlice(after: nil, plan: next, limit: 10) }
             #expect(judged.judged.map(\.ticket.id) == [three])
-            let committed = await writer.lockless.committed
+            let committed = writer.lockless.committed
             let quick = try await h.store.queueWrite(lockless: true) { try await $0.applySLADueSlice(judged, plan: next) }.value
             #expect(quick.checked == 1 && quick.escalations == 1, "\(quick)")
-            #expect(await writer.lockless.committed == committed + 1)
+            #expect(writer.lockless.committed == committed + 1)
             #expect(try await escalations(three) == 1)
             // The clocks were stored with it: the same slice again escalates nothing
             try await knownHead()
