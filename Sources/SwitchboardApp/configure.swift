@@ -10,6 +10,7 @@ import Vapor
 /// Builds the application: database, migrations, first-run setup, middleware, routes, commands.
 /// `main` only reads configuration and calls this; tests call it with an in-memory database.
 public func configure(_ app: Application, config: AppConfig) async throws {
+    if let problem = config.invalidSetting { throw CommandLineError(problem) }
     app.config = config
     APIJSON.install()
     app.catalogs = try Catalogs.load()
@@ -21,7 +22,11 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     if case .sqliteFile(let path) = config.database {
         // In WAL mode NORMAL keeps the database consistent on power loss and syncs at
         // checkpoints instead of every commit; FULL also syncs every commit.
-        let setup = ["PRAGMA synchronous = \(config.sqliteSynchronous.rawValue)", "PRAGMA wal_autocheckpoint = 0"]
+        // The writer starts the log over after the checkpointer's restarts and cuts it back then.
+        let setup = [
+            "PRAGMA synchronous = \(config.sqliteSynchronous.rawValue)", "PRAGMA wal_autocheckpoint = 0",
+            "PRAGMA journal_size_limit = \(Checkpointer.sizeLimit)",
+        ]
         writer = .sqliteFile(path: path, setup: setup, eventLoop: writerLoop, logger: app.logger)
         app.lifecycle.use(Checkpointer())
     } else {
