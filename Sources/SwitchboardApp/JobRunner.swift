@@ -3,8 +3,8 @@ import SwitchboardCore
 import SwitchboardStore
 import Vapor
 
-/// Runs background work in the server process: every second it turns new outbox events into
-/// jobs and runs the jobs that are due. A job is leased while it runs (a crashed worker's job
+/// Runs background work in the server process: every second (at once while the outbox
+/// consumers catch up) it turns new outbox events into jobs and runs the jobs that are due. A job is leased while it runs (a crashed worker's job
 /// runs again when the lease ends), retried with growing pauses, and given up after eight tries.
 struct JobRunner: LifecycleHandler {
     final class TaskBox: @unchecked Sendable {  // set in didBoot, read in shutdown, both on the main thread
@@ -25,9 +25,15 @@ struct JobRunner: LifecycleHandler {
         let logger = app.logger
         let memo = RoutingMemo()
         box.task = Task(executorPreference: BackgroundExecutor.preferred) {
+            var positions: [Int64] = []
             while !Task.isCancelled {
                 do {
                     _ = try await Self.runOnce(app, routing: memo)
+                    // A consumer takes at most a few hundred events a round: while any is
+                    // behind (a burst of creations) and catching up, the next round starts at once.
+                    let lag = try await app.store.read { try await $0.consumerLag() }
+                    defer { positions = lag.map(\.position) }
+                    if lag.contains(where: { $0.behind > 0 }), lag.map(\.position) != positions { continue }
                 } catch {
                     logger.warning("background jobs: \(String(reflecting: error))")
                 }

@@ -2,7 +2,8 @@ import Foundation
 import SwitchboardStore
 import Vapor
 
-/// Request counts and latency histograms by route, and tickets created, in Prometheus text format.
+/// Request counts and latency histograms by route, in Prometheus text format, with the store's
+/// counts (tickets created, lockless writes) and the outbox consumers' lag.
 actor Metrics {
     static let buckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
@@ -20,7 +21,6 @@ actor Metrics {
 
     private var requests: [Series: Int] = [:]
     private var latency: [String: Histogram] = [:]
-    private var ticketsCreated = 0
 
     func observe(method: String, route: String, status: Int, seconds: Double) {
         requests[Series(method: method, route: route, status: status), default: 0] += 1
@@ -32,9 +32,12 @@ actor Metrics {
         latency[key] = h
     }
 
-    func ticketCreated() { ticketsCreated += 1 }
-
-    func render() -> String {
+    /// `lockless`: the writer's lockless batches (see `Store.locklessWrites`).
+    /// `lag`: how far each outbox consumer is behind (see `ReadContext.consumerLag`), when the
+    /// database answered.
+    func render(
+        ticketsCreated: Int, lockless: (committed: Int, ranAgain: Int), lag: [(name: String, position: Int64, behind: Int64)]?
+    ) -> String {
         var out = "# HELP switchboard_http_requests_total HTTP requests by route and status.\n"
         out += "# TYPE switchboard_http_requests_total counter\n"
         for (s, n) in requests.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }) {
@@ -52,9 +55,21 @@ actor Metrics {
             out += "switchboard_http_request_duration_seconds_sum{\(labels)} \(h.sum)\n"
             out += "switchboard_http_request_duration_seconds_count{\(labels)} \(h.total)\n"
         }
-        out += "# HELP switchboard_tickets_created_total Tickets created through the API since start.\n"
+        out += "# HELP switchboard_tickets_created_total Tickets this instance created since it started, however they came.\n"
         out += "# TYPE switchboard_tickets_created_total counter\n"
         out += "switchboard_tickets_created_total \(ticketsCreated)\n"
+        out += "# HELP switchboard_writer_lockless_batches_total Write batches committed without the lock (PostgreSQL).\n"
+        out += "# TYPE switchboard_writer_lockless_batches_total counter\n"
+        out += "switchboard_writer_lockless_batches_total \(lockless.committed)\n"
+        out += "# HELP switchboard_writer_lockless_ran_again_total Lockless batches that ran again under the lock: "
+        out += "another instance wrote first, or a write broke a key.\n"
+        out += "# TYPE switchboard_writer_lockless_ran_again_total counter\n"
+        out += "switchboard_writer_lockless_ran_again_total \(lockless.ranAgain)\n"
+        if let lag {
+            out += "# HELP switchboard_outbox_consumer_lag Events of the outbox a consumer has yet to take (at most).\n"
+            out += "# TYPE switchboard_outbox_consumer_lag gauge\n"
+            for (name, _, behind) in lag { out += "switchboard_outbox_consumer_lag{consumer=\"\(escape(name))\"} \(behind)\n" }
+        }
         return out
     }
 
@@ -96,7 +111,8 @@ enum Operations {
     }
 
     @Sendable static func metrics(_ req: Request) async throws -> Response {
-        let text = await req.application.metrics.render()
+        let lag = try? await req.store.read { try await $0.consumerLag() }
+        let text = await req.application.metrics.render(ticketsCreated: req.store.ticketsCreated, lockless: req.store.locklessWrites, lag: lag)
         let response = Response(status: .ok, body: .init(string: text))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return response

@@ -29,6 +29,9 @@ struct PendingEvents {
 
     var count: Int { sequence.count }
 
+    /// How many of the events are of `type`.
+    func count(of type: DomainEventType) -> Int { self.type.reduce(0) { $1 == type.rawValue ? $0 + 1 : $0 } }
+
     /// Holds `event` (its hash computed) and its outbox row: `type` with `payload`.
     mutating func append(_ event: AuditEvent, type: DomainEventType, payload: String) {
         sequence.append(event.sequence)

@@ -25,6 +25,8 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     private var commitChecks: [(condition: SQLQueryString, reason: String)] = []
     /// The audit and outbox rows of this transaction, written when it commits.
     private var pending = PendingEvents()
+    /// The tickets the batch creates, counted when it finishes (for `/metrics`).
+    private(set) var ticketsCreated = 0
     /// Statements held back until the batch ends (PostgreSQL only), with their bind count.
     private var deferred: [any SQLExpression] = []
     private var deferredBinds = 0
@@ -203,6 +205,7 @@ public final class WriteContext: @unchecked Sendable {  // confined to the write
     func finish(commit: (_ last: (any SQLExpression)?) async throws -> Void) async throws {
         guard chainMoved || !deferred.isEmpty || definitionsMoved else { return try await commit(nil) }
         headWritten = true
+        ticketsCreated = pending.count(of: .ticketCreated)
         var statements = deferred
         statements += pending.inserts(dialect)
         if let nextNumber {

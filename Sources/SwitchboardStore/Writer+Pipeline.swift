@@ -93,9 +93,10 @@ extension Writer {
                     // Its writes are answered as soon as its statement committed, not when this
                     // pipeline comes back to it (after building the next batch).
                     let answers = Self.answers(current.batch, outcomes)
-                    let counts = locklessCounts
+                    let (counts, createdCount, created) = (locklessCounts, self.createdCount, context.ticketsCreated)
                     mine.written.whenSuccess {
                         counts.withLockedValue { $0.committed += 1 }
+                        createdCount.withLockedValue { $0 += created }
                         for answer in answers { answer() }
                     }
                     // While a batch is on its way the drain goes on: a write queued meanwhile
@@ -136,6 +137,7 @@ extension Writer {
                     let keepsHead = current.batch.allSatisfy(\.lockless)
                     next = await openNext(on: connection, pool: pool, headKnown: keepsHead, endsDrain: false)
                     try await committed?.get()
+                    createdCount.withLockedValue { $0 += context.ticketsCreated }
                     head = keepsHead ? context.headAfter() : nil
                     Self.settle(current.batch, outcomes)
                 } catch {
@@ -209,6 +211,7 @@ extension Writer {
             let outcomes = try await Self.runJobs(batch, in: context, clock: clock)
             try await context.finish { last in committed = Self.send(last, commit: true, on: connection, statements: statements) }
             try await committed?.get()
+            createdCount.withLockedValue { $0 += context.ticketsCreated }
             head = batch.allSatisfy(\.lockless) ? context.headAfter() : nil
             Self.settle(batch, outcomes)
         } catch {

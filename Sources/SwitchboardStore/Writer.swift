@@ -38,6 +38,9 @@ actor Writer {
     /// each counted before its writes are answered.
     let locklessCounts = NIOLockedValueBox((committed: 0, ranAgain: 0))
     nonisolated var lockless: (committed: Int, ranAgain: Int) { locklessCounts.withLockedValue { $0 } }
+    /// Tickets created by the batches this writer committed.
+    let createdCount = NIOLockedValueBox(0)
+    nonisolated var ticketsCreated: Int { createdCount.withLockedValue { $0 } }
 
     init(connection: WriterConnection, clock: @escaping @Sendable () -> Date, maxBatch: Int = 128) {
         self.connection = connection
@@ -140,12 +143,13 @@ actor Writer {
         let clock = self.clock
         let fieldCache = self.fieldCache
         do {
-            let outcomes = try await connection.transaction { session -> [Outcome] in
+            let (outcomes, created) = try await connection.transaction { session -> ([Outcome], Int) in
                 let context = try await WriteContext.begin(sql: session.sql, now: clock(), fieldCache: fieldCache)
                 let outcomes = try await Self.runJobs(batch, in: context, clock: clock)
                 try await context.finish(commit: session.commit)
-                return outcomes
+                return (outcomes, context.ticketsCreated)
             }
+            createdCount.withLockedValue { $0 += created }
             Self.settle(batch, outcomes)
         } catch {
             for job in batch { job.fail(error) }

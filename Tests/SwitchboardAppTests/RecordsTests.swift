@@ -322,12 +322,29 @@ import Vapor
             let health = try await h.send(.GET, "/healthz")
             #expect(health["status"]?.string == "ok")
             _ = try await h.ticket()
+            _ = try await h.ticket("Second", email: "bob@example.com")
+            // Not through the API (as mail and the web pages create them): counted too
+            let third = NewTicket(subject: "Third", body: "b", requesterEmail: try EmailAddress("cy@example.com"), requesterName: nil)
+            _ = try await h.store.createTicket(third, actor: .system)
             _ = try await h.send(.GET, "/api/v1/tickets/1")
             let response = try await h.app.testing().sendRequest(.GET, "/metrics")
             let text = String(buffer: response.body)
-            #expect(text.contains("switchboard_tickets_created_total 1"))
+            #expect(text.contains("switchboard_tickets_created_total 3\n"))
+            // On PostgreSQL the first creation takes the lock (the harness's writes leave the
+            // chain head unknown) and the others go without it.
+            let lockless = Harness.onPostgres ? 2 : 0
+            #expect(h.store.locklessWrites == (committed: lockless, ranAgain: 0))
+            #expect(text.contains("switchboard_writer_lockless_batches_total \(lockless)\n"))
+            #expect(text.contains("switchboard_writer_lockless_ran_again_total 0\n"))
+            // Nothing ran the consumers: each is behind by the events of the creations at least
+            let lag = try await h.store.read { try await $0.consumerLag() }
+            #expect(lag.map(\.name) == ["automations", "mail", "notify"])
+            for (name, _, behind) in lag {
+                #expect(behind >= 2)
+                #expect(text.contains("switchboard_outbox_consumer_lag{consumer=\"\(name)\"} \(behind)\n"))
+            }
             #expect(text.contains("switchboard_http_requests_total{method=\"GET\",route=\"/api/v1/tickets/:id\",status=\"200\"} 1"))
-            #expect(text.contains("switchboard_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/tickets\",le=\"+Inf\"} 1"))
+            #expect(text.contains("switchboard_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/tickets\",le=\"+Inf\"} 2"))
         }
     }
 }
