@@ -47,6 +47,12 @@ public struct AppConfig: Sendable {
     /// Whether this process runs background jobs and fetches mail (`SWITCHBOARD_WORKERS=0`
     /// turns both off).
     public var runsJobs = true
+    /// The load balancers or proxies in front of this server (`SWITCHBOARD_TRUSTED_PROXIES`:
+    /// addresses and IPv4 networks, comma-separated); requests through them are counted for the
+    /// sign-in throttle by the client address they forward (see `ClientAddress`).
+    var trustedProxies: [ClientAddress.Proxy] = []
+    /// A setting that could not be read: `configure` refuses to start with it.
+    var invalidSetting: String?
     /// How often IMAP mailboxes without IDLE are checked (`SWITCHBOARD_IMAP_POLL_SECONDS`, default 60).
     public var imapPollSeconds = 60
 
@@ -88,6 +94,9 @@ public struct AppConfig: Sendable {
         if let mb = env["SWITCHBOARD_MAX_MAIL_MB"].flatMap(Int.init), mb > 0 { config.maxMailBytes = mb * 1_048_576 }
         if let file = env["SWITCHBOARD_MAIL_CA_FILE"], !file.isEmpty { config.mailCAFile = file }
         if env["SWITCHBOARD_WORKERS"] == "0" { config.runsJobs = false }
+        if let proxies = env["SWITCHBOARD_TRUSTED_PROXIES"] {
+            do { config.trustedProxies = try ClientAddress.proxies(proxies) } catch { config.invalidSetting = "\(error)" }
+        }
         // Only the server works in the background; `user create` and the like do not.
         if let command = CommandLine.arguments.dropFirst().first, command != "serve", !command.hasPrefix("-") { config.runsJobs = false }
         if let seconds = env["SWITCHBOARD_IMAP_POLL_SECONDS"].flatMap(Int.init), seconds > 0 { config.imapPollSeconds = seconds }

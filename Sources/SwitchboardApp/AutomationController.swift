@@ -33,6 +33,8 @@ enum AutomationController {
             var subject: String
             /// The fields the rule would change: field → value after.
             var changes: [String: String]
+            /// What else it would do: the kinds of its note, mail and webhook actions.
+            var also: [String]
         }
         var checked: Int
         var matched: Int
@@ -77,18 +79,32 @@ enum AutomationController {
     }
 
     /// Which of the latest 1,000 tickets not closed the rule in the body would act on, and how;
-    /// nothing is changed. A trigger is tried as on its first event, with no field changed.
+    /// nothing is changed. A trigger is tried as on its first event, with no field changed (on
+    /// replies, with the ticket's latest public message).
     @Sendable static func dryRun(_ req: Request) async throws -> Response {
         _ = try await req.authorize(.manageSettings)
         let rule = try req.body(RuleRequest.self).rule(id: 0)
         try rule.validate()
         let now = req.store.clock()
-        let tickets = try await req.store.read { try await $0.openTickets(before: nil, limit: 1000) }
+        // The facts a real run would see: the requester and organization when the rule looks at
+        // them, and for a trigger on replies the ticket's latest public message.
+        let event = rule.kind == .trigger ? rule.events.first : nil
+        let tried = try await req.store.read { ctx in
+            var tried: [(Ticket, AutomationFacts)] = []
+            for ticket in try await ctx.openTickets(before: nil, limit: 1000) {
+                var facts = AutomationFacts(ticket: ticket, before: rule.kind == .trigger ? ticket : nil, event: event, now: now)
+                if rule.needsPeople { (facts.requesterEmail, facts.organizationTier) = try await Automations.people(of: ticket, ctx) }
+                if event == .replied {
+                    facts.message = try await ctx.messages(ticketId: ticket.id, includeInternal: false).last?.body
+                }
+                tried.append((ticket, facts))
+            }
+            return tried
+        }
+        let also = rule.actions.map(\.kind).filter { [.addNote, .emailRequester, .emailAssignee, .emailTeam, .webhook].contains($0) }.map(\.rawValue)
         var matches: [DryRun.Match] = []
         var matched = 0
-        for ticket in tickets {
-            let facts = AutomationFacts(
-                ticket: ticket, before: rule.kind == .trigger ? ticket : nil, event: rule.events.first, now: now)
+        for (ticket, facts) in tried {
             guard rule.matches(facts) else { continue }
             matched += 1
             guard matches.count < 100 else { continue }
@@ -101,8 +117,8 @@ enum AutomationController {
             if after.assigneeId != ticket.assigneeId { changes["assignee_id"] = after.assigneeId.map(String.init) ?? "" }
             if after.teamId != ticket.teamId { changes["team_id"] = after.teamId.map(String.init) ?? "" }
             if after.tags != ticket.tags { changes["tags"] = after.tags.joined(separator: ",") }
-            matches.append(DryRun.Match(id: ticket.id, number: ticket.number, subject: ticket.subject, changes: changes))
+            matches.append(DryRun.Match(id: ticket.id, number: ticket.number, subject: ticket.subject, changes: changes, also: also))
         }
-        return try respond(DryRun(checked: tickets.count, matched: matched, items: matches))
+        return try respond(DryRun(checked: tried.count, matched: matched, items: matches))
     }
 }

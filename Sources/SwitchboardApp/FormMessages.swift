@@ -132,6 +132,10 @@ enum FormMessages {
         ("name at least one tag", "error.one_tag"),
         ("time rules run on the clock, not on events", "error.time_rule_events"),
         ("time rules see no changes; use is or is_not", "error.time_rule_changes"),
+        (
+            "this trigger and “{name}” would fire each other on every update, each undoing what the other set: change the actions or conditions of one of them",
+            "error.triggers_loop"
+        ),
         ("this rule would run again on every round: an action must undo one of its conditions (for example set the status it checks, or add a tag it requires to be absent)", "error.rule_repeats"),
         ("{op} does not apply to {field}; use one of {list}", "error.operator_field"),
         ("a macro is personal or for a team, not both", "error.macro_scope"),

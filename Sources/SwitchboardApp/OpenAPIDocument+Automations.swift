@@ -44,7 +44,7 @@ extension OpenAPIDocument {
                 "operationId": "dryRunAutomation",
                 "tags": ["automations"],
                 "summary": "Which existing tickets a rule would act on, and how",
-                "description": "Tries the rule in the body on the latest 1,000 tickets not closed (a trigger as on its first event, with no field changed). Nothing is changed.",
+                "description": "Tries the rule in the body on the latest 1,000 tickets not closed (a trigger as on its first event, with no field changed; on replies, with the ticket's latest public message), with the requester and organization a real run sees. Nothing is changed.",
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AutomationInput"}}}},
                 "security": [{"bearerAuth": []}, {"sessionCookie": [], "csrfToken": []}],
                 "responses": {
@@ -62,12 +62,13 @@ extension OpenAPIDocument {
                               "type": "array",
                               "items": {
                                 "type": "object",
-                                "required": ["id", "number", "subject", "changes"],
+                                "required": ["id", "number", "subject", "changes", "also"],
                                 "properties": {
                                   "id": {"$ref": "#/components/schemas/Id"},
                                   "number": {"type": "integer"},
                                   "subject": {"type": "string"},
-                                  "changes": {"type": "object", "additionalProperties": {"type": "string"}, "description": "Field → value after."}
+                                  "changes": {"type": "object", "additionalProperties": {"type": "string"}, "description": "Field → value after."},
+                                  "also": {"type": "array", "items": {"type": "string"}, "description": "The kinds of its note, mail and webhook actions it would also run."}
                                 },
                                 "additionalProperties": false
                               }

@@ -422,7 +422,7 @@ extension OpenAPIDocument {
                 "operationId": "linkTicket",
                 "tags": ["tickets"],
                 "summary": "Link to another ticket",
-                "parameters": [{"$ref": "#/components/parameters/TicketId"}],
+                "parameters": [{"$ref": "#/components/parameters/TicketId"}, {"$ref": "#/components/parameters/IdempotencyKey"}],
                 "requestBody": {
                   "required": true,
                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/LinkRequest"}}}

@@ -19,7 +19,7 @@ extension OpenAPIDocument {
                 "operationId": "splitTicket",
                 "tags": ["tickets"],
                 "summary": "Split a message off into a new ticket",
-                "parameters": [{"$ref": "#/components/parameters/TicketId"}],
+                "parameters": [{"$ref": "#/components/parameters/TicketId"}, {"$ref": "#/components/parameters/IdempotencyKey"}],
                 "requestBody": {
                   "required": true,
                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SplitTicketRequest"}}}
@@ -103,7 +103,7 @@ extension OpenAPIDocument {
                 "security": [{"bearerAuth": []}, {"sessionCookie": []}],
                 "responses": {
                   "200": {
-                    "description": "The ticket's audit events (one page).",
+                    "description": "The ticket's audit events, oldest first: its own and those of the messages added to it (entity `message`, filed under the ticket's id).",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AuditEventPage"}}}
                   },
                   "401": {"$ref": "#/components/responses/Unauthorized"},

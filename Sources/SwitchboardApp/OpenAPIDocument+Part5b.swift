@@ -293,7 +293,7 @@ extension OpenAPIDocument {
               "IdempotencyKey": {
                 "name": "Idempotency-Key",
                 "in": "header",
-                "description": "Makes the create safe to retry: a repeat with the same key returns the first response (with Idempotent-Replayed: true) instead of creating again. 1–255 visible ASCII characters, unique per user.",
+                "description": "Makes the create safe to retry: a repeat with the same key returns the first response (with Idempotent-Replayed: true) instead of creating again. 1–255 visible ASCII characters, unique per user. The same key sent with another request body gets 422.",
                 "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"}
               },
               "TicketId": {

@@ -30,9 +30,22 @@ enum ServiceLevelController {
         var pauseOn: [TicketStatus]?
         var escalations: [SLAEscalation]?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case name, position, active, conditions, targets, escalations
             case calendarId = "calendar_id", pauseOn = "pause_on"
+        }
+
+        init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decode(String.self, forKey: .name)
+            position = try c.decodeIfPresent(Int.self, forKey: .position)
+            active = try c.decodeIfPresent(Bool.self, forKey: .active)
+            calendarId = try c.decodeIfPresent(Int64.self, forKey: .calendarId)
+            conditions = try c.decodeIfPresent(SLAConditions.self, forKey: .conditions)
+            targets = try c.decode(SLATargets.self, forKey: .targets)
+            pauseOn = try c.decodeIfPresent([TicketStatus].self, forKey: .pauseOn)
+            escalations = try c.decodeIfPresent([SLAEscalation].self, forKey: .escalations)
         }
 
         func policy(id: Int64, defaultPosition: Int) -> SLAPolicy {

@@ -39,7 +39,7 @@ enum SessionController {
 
     static func startSession(_ req: Request, email: String, password: String) async throws -> NewSession {
         let store = req.store
-        let address = req.remoteAddress?.ipAddress
+        let address = req.clientAddress
         try await SignInThrottle.check(store, email: email, address: address)
         let found = try await store.read { try await $0.userForSignIn(email: email.trimmingCharacters(in: .whitespaces)) }
         let valid: Bool

@@ -14,19 +14,12 @@ enum TicketController {
             priority: body.priority ?? .normal, type: body.type ?? .question, channel: body.channel ?? .api, tags: body.tags ?? [],
             customFields: body.customFields ?? [:], assigneeId: body.assigneeId, teamId: body.teamId, status: body.status ?? .new)
         let actor = principal.actor
-        let metrics = req.application.metrics
-        let response: Response
-        if req.headers.first(name: Idempotency.header) == nil {
-            response = try respond(TicketDTO(try await req.store.createTicket(new, actor: actor)), status: .created)
-        } else {
-            response = try await Idempotency.create(req, principal: principal) { ctx in
-                TicketDTO(try await ctx.createTicket(new, actor: actor))
-            }
+        guard req.headers.first(name: Idempotency.header) != nil else {
+            return try respond(TicketDTO(try await req.store.createTicket(new, actor: actor)), status: .created)
         }
-        if response.status == .created, response.headers.first(name: "Idempotent-Replayed") == nil {
-            await metrics.ticketCreated()
+        return try await Idempotency.create(req, principal: principal) { ctx in
+            TicketDTO(try await ctx.createTicket(new, actor: actor))
         }
-        return response
     }
 
     @Sendable static func show(_ req: Request) async throws -> Response {
@@ -119,8 +112,10 @@ enum TicketController {
             throw DomainError.invalid(field: "kind", "must be related, parent or child")
         }
         let actor = principal.actor
-        try await req.store.write { try await $0.link(id, to: body.otherId, kind: body.kind, actor: actor) }
-        return try respond(LinkDTO(kind: body.kind, otherId: body.otherId), status: .created)
+        return try await Idempotency.create(req, principal: principal) { ctx in
+            try await ctx.link(id, to: body.otherId, kind: body.kind, actor: actor)
+            return LinkDTO(kind: body.kind, otherId: body.otherId)
+        }
     }
 
     @Sendable static func unlink(_ req: Request) async throws -> Response {
@@ -149,8 +144,9 @@ enum TicketController {
         let id = try req.id(what: "ticket")
         let body = try req.body(SplitTicketRequest.self)
         let actor = principal.actor
-        let ticket = try await req.store.write { try await $0.splitTicket(id, messageId: body.messageId, subject: body.subject, actor: actor) }
-        return try respond(TicketDTO(ticket), status: .created)
+        return try await Idempotency.create(req, principal: principal) { ctx in
+            TicketDTO(try await ctx.splitTicket(id, messageId: body.messageId, subject: body.subject, actor: actor))
+        }
     }
 
     @Sendable static func follow(_ req: Request) async throws -> Response {

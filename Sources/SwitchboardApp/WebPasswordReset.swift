@@ -30,8 +30,8 @@ enum WebPasswordReset {
                         PasswordResetView.request(email: form.email ?? "", sent: false, csrf: csrf, error: l.text("reset.bad_email"), l))
         }
         // Asking counts like a failed sign-in, so the form cannot be used to flood a mailbox.
-        try await SignInThrottle.check(req.store, email: email.value, address: req.remoteAddress?.ipAddress)
-        try await SignInThrottle.fail(req.store, email: email.value, address: req.remoteAddress?.ipAddress)
+        try await SignInThrottle.check(req.store, email: email.value, address: req.clientAddress)
+        try await SignInThrottle.fail(req.store, email: email.value, address: req.clientAddress)
         if let found = try await req.store.read({ try await $0.userForSignIn(email: email.value) }), found.user.active {
             try await sendLink(req, to: found.user, lifetime: lifetime, subject: "reset.mail_subject", body: "reset.mail_body")
         }

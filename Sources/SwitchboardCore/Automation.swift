@@ -111,6 +111,31 @@ public struct AutomationRule: Sendable, Codable, Equatable {
         }
     }
 
+    /// The first of `others` with which this trigger would fire back and forth for ever: each
+    /// one's changes make the other's conditions hold, and they set a field to different values,
+    /// so every firing is an update that fires the other (Ping adds "pong" on "ping", Pong adds
+    /// "ping" on "pong" and each removes what the other looks for). The runner stops any chain
+    /// after a few rounds; such a pair is refused when saved. Longer rings are left to the runner.
+    public func firesBackAndForth(with others: [AutomationRule]) -> AutomationRule? {
+        guard active, kind == .trigger, events.contains(.updated) else { return nil }
+        return others.first { other in
+            other.active && other.kind == .trigger && other.events.contains(.updated) && other.id != id && setsUp(other) && other.setsUp(self)
+                && actions.contains { mine in other.actions.contains(where: mine.conflicts) }
+        }
+    }
+
+    /// Whether this rule's actions make one of `other`'s conditions hold, none of its "all"
+    /// conditions fail, and those of them `other`'s own actions undo hold again (else `other`
+    /// fires once and no more).
+    func setsUp(_ other: AutomationRule) -> Bool {
+        let conditions = other.all + other.any
+        return actions.contains { action in conditions.contains(where: action.establishes) }
+            && !actions.contains { action in other.all.contains(where: action.undoes) }
+            && other.all.allSatisfy { condition in
+                !other.actions.contains { $0.undoes(condition) } || actions.contains { $0.establishes(condition) }
+            }
+    }
+
     /// Whether some action makes some "all" condition false afterwards, so a time rule fires
     /// once per ticket (the Zendesk rule for automations).
     func nullifies() -> Bool {

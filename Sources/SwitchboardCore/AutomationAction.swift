@@ -130,4 +130,40 @@ public struct AutomationAction: Sendable, Codable, Equatable {
             return false
         }
     }
+
+    /// Whether doing this makes `condition` hold, whatever the ticket was (on the update it
+    /// makes, for the "changed" operators).
+    func establishes(_ condition: AutomationCondition) -> Bool {
+        let same = (value ?? .null) == (condition.value ?? .null)
+        switch (kind, condition.field, condition.op) {
+        case (.setStatus, .status, .is), (.setPriority, .priority, .is), (.setType, .type, .is),
+            (.assign, .assignee, .is), (.setTeam, .team, .is),
+            (.setStatus, .status, .changedTo), (.setPriority, .priority, .changedTo), (.setType, .type, .changedTo),
+            (.assign, .assignee, .changedTo), (.setTeam, .team, .changedTo):
+            return same
+        case (.setStatus, .status, .isNot), (.setPriority, .priority, .isNot), (.setType, .type, .isNot),
+            (.assign, .assignee, .isNot), (.setTeam, .team, .isNot):
+            return !same
+        case (.setStatus, .status, .changed), (.setPriority, .priority, .changed), (.setType, .type, .changed),
+            (.assign, .assignee, .changed), (.setTeam, .team, .changed):
+            return true
+        case (.addTags, .tags, .includes), (.removeTags, .tags, .excludes):
+            guard case .string(let tag)? = condition.value else { return false }
+            return tags.map { $0.lowercased() }.contains(tag.lowercased())
+        default:
+            return false
+        }
+    }
+
+    /// Whether this and `other` set one field to different values: each undoes the other.
+    func conflicts(with other: AutomationAction) -> Bool {
+        switch (kind, other.kind) {
+        case (.setStatus, .setStatus), (.setPriority, .setPriority), (.setType, .setType), (.assign, .assign), (.setTeam, .setTeam):
+            return (value ?? .null) != (other.value ?? .null)
+        case (.addTags, .removeTags), (.removeTags, .addTags):
+            return !Set(tags.map { $0.lowercased() }).isDisjoint(with: other.tags.map { $0.lowercased() })
+        default:
+            return false
+        }
+    }
 }

@@ -16,8 +16,16 @@ public struct SLATargets: Sendable, Codable, Equatable {
     public var nextResponse: Int?
     public var resolution: Int?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case firstResponse = "first_response", nextResponse = "next_response", resolution
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        firstResponse = try c.decodeIfPresent(Int.self, forKey: .firstResponse)
+        nextResponse = try c.decodeIfPresent(Int.self, forKey: .nextResponse)
+        resolution = try c.decodeIfPresent(Int.self, forKey: .resolution)
     }
 
     public init(firstResponse: Int? = nil, nextResponse: Int? = nil, resolution: Int? = nil) {
@@ -44,8 +52,18 @@ public struct SLAConditions: Sendable, Codable, Equatable {
     public var channels: [ChannelKind]?
     public var teamIds: [Int64]?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case priorities = "priority", types = "type", tiers = "tier", channels = "channel", teamIds = "team"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        priorities = try c.decodeIfPresent([TicketPriority].self, forKey: .priorities)
+        types = try c.decodeIfPresent([TicketType].self, forKey: .types)
+        tiers = try c.decodeIfPresent([OrganizationTier].self, forKey: .tiers)
+        channels = try c.decodeIfPresent([ChannelKind].self, forKey: .channels)
+        teamIds = try c.decodeIfPresent([Int64].self, forKey: .teamIds)
     }
 
     public init(
@@ -106,8 +124,19 @@ public struct SLAEscalation: Sendable, Codable, Equatable {
     /// before ids existed have none and go by their place in the list (`key(at:)`).
     public var id: Int?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case metric, when, minutesBefore = "minutes_before", actions, teamId = "team_id", id
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        metric = try c.decodeIfPresent(SLAMetric.self, forKey: .metric)
+        when = try c.decode(When.self, forKey: .when)
+        minutesBefore = try c.decodeIfPresent(Int.self, forKey: .minutesBefore)
+        actions = try c.decode([Action].self, forKey: .actions)
+        teamId = try c.decodeIfPresent(Int64.self, forKey: .teamId)
+        id = try c.decodeIfPresent(Int.self, forKey: .id)
     }
 
     public init(metric: SLAMetric? = nil, when: When, minutesBefore: Int? = nil, actions: [Action], teamId: Int64? = nil, id: Int? = nil) {

@@ -47,6 +47,16 @@ public enum TicketStatus: String, Codable, Sendable, CaseIterable {
         case .closed: .closed
         }
     }
+
+    /// The status after a message: a customer's reopens (`afterCustomerReply`), the team's first
+    /// public reply opens a new ticket, an internal note changes nothing.
+    public func afterMessage(by author: AuthorKind, visibility: MessageVisibility) -> TicketStatus {
+        switch (author, visibility) {
+        case (.contact, _): afterCustomerReply
+        case (.staff, .public): self == .new ? .open : self
+        default: self
+        }
+    }
 }
 
 /// How urgent a ticket is.

@@ -87,6 +87,10 @@ extension WriteContext {
             throw DomainError.conflict(field: "name", "an automation with this name already exists")
         }
         if rule.id != 0, let before = try await reader.automation(id: rule.id) { rule.keepSecrets(of: before) }
+        if let other = rule.firesBackAndForth(with: try await reader.automations()) {
+            let name = other.name
+            throw DomainError.invalid(field: "actions", "this trigger and “\(name)” would fire each other on every update, each undoing what the other set: change the actions or conditions of one of them")
+        }
         let columns: (String, String, String, String) = (encodeJSON(rule.events), encodeJSON(rule.all), encodeJSON(rule.any), encodeJSON(rule.actions))
         if rule.id == 0 {
             guard let id = try await sql.raw(

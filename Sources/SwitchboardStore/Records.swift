@@ -43,9 +43,10 @@ extension ReadContext {
         ).all().map(auditEvent(from:))
     }
 
-    /// A ticket's history: its own events, oldest first.
+    /// A ticket's history, oldest first: its own events and those of the messages added to it
+    /// (a message's event is filed under its ticket's id).
     public func history(ticketId: Int64) async throws -> [AuditEvent] {
-        try await sql.raw("SELECT * FROM audit_events WHERE entity = 'ticket' AND entity_id = \(bind: ticketId) ORDER BY seq")
+        try await sql.raw("SELECT * FROM audit_events WHERE entity IN ('ticket', 'message') AND entity_id = \(bind: ticketId) ORDER BY seq")
             .all().map(auditEvent(from:))
     }
 
@@ -116,17 +117,38 @@ extension ReadContext {
         ).first() != nil
     }
 
+    /// How far each named consumer is behind: the outbox's newest sequence number less its
+    /// position (an upper bound of the events it has yet to take: PostgreSQL's sequence leaves gaps).
+    public func consumerLag() async throws -> [(name: String, position: Int64, behind: Int64)] {
+        try await sql.raw(
+            """
+            SELECT name, last_seq, (SELECT COALESCE(MAX(seq), 0) FROM outbox) - last_seq AS behind FROM outbox_consumers ORDER BY name
+            """
+        ).all().map {
+            (
+                try $0.decode(column: "name", as: String.self), try $0.decode(column: "last_seq", as: Int64.self),
+                max(0, try $0.decode(column: "behind", as: Int64.self))
+            )
+        }
+    }
+
     /// Where a named consumer stopped.
     public func consumerPosition(_ name: String) async throws -> Int64 {
         try await sql.raw("SELECT last_seq FROM outbox_consumers WHERE name = \(bind: name)").first(decodingColumn: "last_seq", as: Int64.self) ?? 0
     }
 
     /// A stored response for an idempotency key of this user, if the key was used before.
-    public func idempotentResponse(userId: Int64, key: String) async throws -> (route: String, status: Int, body: String)? {
-        guard let row = try await sql.raw("SELECT route, status, body FROM idempotency_keys WHERE user_id = \(bind: userId) AND key = \(bind: key)")
-            .first() else { return nil }
-        return (try row.decode(column: "route", as: String.self), Int(try row.decode(column: "status", as: Int64.self)),
-                try row.decode(column: "body", as: String.self))
+    /// `fingerprint`: the SHA-256 of the request it answered (nil for keys stored before it was kept).
+    public func idempotentResponse(userId: Int64, key: String) async throws -> (route: String, status: Int, body: String, fingerprint: String?)? {
+        guard
+            let row = try await sql.raw(
+                "SELECT route, status, body, fingerprint FROM idempotency_keys WHERE user_id = \(bind: userId) AND key = \(bind: key)"
+            ).first()
+        else { return nil }
+        return (
+            try row.decode(column: "route", as: String.self), Int(try row.decode(column: "status", as: Int64.self)),
+            try row.decode(column: "body", as: String.self), try row.decode(column: "fingerprint", as: String?.self)
+        )
     }
 }
 
@@ -138,11 +160,12 @@ extension WriteContext {
     }
 
     /// Remembers the response given for an idempotency key, in the same transaction as the create.
-    public func storeIdempotentResponse(userId: Int64, key: String, route: String, status: Int, body: String) async throws {
+    /// `fingerprint`: the SHA-256 of the request, to tell the same key sent with another one.
+    public func storeIdempotentResponse(userId: Int64, key: String, route: String, status: Int, body: String, fingerprint: String) async throws {
         try await sql.raw(
             """
-            INSERT INTO idempotency_keys (user_id, key, route, status, body, created_at)
-            VALUES (\(bind: userId), \(bind: key), \(bind: route), \(bind: Int64(status)), \(bind: body), \(bind: now.ms))
+            INSERT INTO idempotency_keys (user_id, key, route, status, body, created_at, fingerprint)
+            VALUES (\(bind: userId), \(bind: key), \(bind: route), \(bind: Int64(status)), \(bind: body), \(bind: now.ms), \(bind: fingerprint))
             """
         ).run()
     }

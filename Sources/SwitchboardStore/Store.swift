@@ -62,7 +62,7 @@ public struct Store: Sendable {
         CreatePasswordResets(), CreateTicketCounts(), CreateAttachments(), UpdateUsersAddTimeZone(), UpdateWorkspaceAddInactiveTypes(), CreateMailboxes(), CreateJobs(), CreateMessageHTML(), UpdateMailboxesAddAcknowledgement(), CreateNotificationSettings(),
         CreateServiceLevels(), CreateRouting(), CreateAutomations(), UpdateWorkspaceAddDefinitionsVersion(), UpdateTicketsAddPendingSince(), CreateSideConversations(),
         UpdateWorkspaceAddSLARetime(), UpdateTicketCountsPerStatement(), CreateTicketSLA(), UpdateTicketSLAIndexCheckAndTicket(),
-        UpdateAuditHeadAddVersion(),
+        UpdateAuditHeadAddVersion(), UpdateIdempotencyKeysAddFingerprint(),
     ]
 
     /// Runs `body` in a write transaction; returns after it committed.
@@ -79,6 +79,15 @@ public struct Store: Sendable {
     ) async -> Task<T, any Error> {
         await writer.queue(lockless: lockless, body)
     }
+
+    /// Write batches this instance committed without the lock (PostgreSQL), and those of them
+    /// that ran again under the lock because another instance moved the chain head first or
+    /// the write broke a key (see `Writer.pipeline`).
+    public var locklessWrites: (committed: Int, ranAgain: Int) { writer.lockless }
+
+    /// Tickets this instance created since it started, however they came (API, mail, web
+    /// pages, splits, follow-ups).
+    public var ticketsCreated: Int { writer.ticketsCreated }
 
     /// Runs `body` against a read connection.
     public func read<T: Sendable>(_ body: @Sendable (ReadContext) async throws -> T) async throws -> T {

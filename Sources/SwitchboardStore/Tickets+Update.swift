@@ -72,7 +72,7 @@ extension WriteContext {
             try ticket.setStatus(ticket.status.afterCustomerReply, now: now)
         case (.staff, .public):
             if ticket.firstReplyAt == nil { ticket.firstReplyAt = now }
-            if ticket.status == .new { ticket.status = .open }
+            ticket.status = ticket.status.afterMessage(by: authorKind, visibility: visibility)
         default:
             break
         }
@@ -175,9 +175,10 @@ extension WriteContext {
             ([source.subject] + moved.map(\.body)).joined(separator: "\n"), ticket: targetId, on: sql)
         try await SearchIndex.replace(source.subject, ticket: sourceId, on: sql)
         try await link(sourceId, to: targetId, kind: .mergedInto, actor: actor)
-        try await record(
-            .ticketMerged, entityId: sourceId, actor: actor, before: JSONText(source), after: JSONText(closed),
-            payload: JSONText(JSONValue.object(["source_id": .int(sourceId), "target_id": .int(targetId), "moved_message_ids": .from(moved.map(\.id))])))
+        let payload = JSONText(JSONValue.object(["source_id": .int(sourceId), "target_id": .int(targetId), "moved_message_ids": .from(moved.map(\.id))]))
+        try await record(.ticketMerged, entityId: sourceId, actor: actor, before: JSONText(source), after: JSONText(closed), payload: payload)
+        // The target's history shows the merge too, with the tags and followers it took over.
+        try await record(.ticketMerged, entityId: targetId, actor: actor, before: JSONText(target), after: JSONText(merged), payload: payload)
         return merged
     }
 

@@ -56,6 +56,44 @@ import Vapor
         }
     }
 
+    /// Behind a trusted load balancer each client is counted by the address it forwards: one
+    /// client's failures do not lock the others out, and a client cannot hide behind addresses
+    /// it writes into the header itself.
+    @Test func behindATrustedProxyEachClientIsCountedByItsOwnAddress() async throws {
+        try await withHarness { h in
+            let live = try h.app.testing(method: .running(hostname: "127.0.0.1", port: 0))
+            func signIn(_ i: Int, forwardedFor: String) async throws -> HTTPStatus {
+                var headers = HTTPHeaders()
+                headers.contentType = .json
+                headers.add(name: .xForwardedFor, value: forwardedFor)
+                let body = ByteBuffer(data: JSONValue.object(["email": .string("nobody\(i)@example.com"), "password": "wrong-password"]).canonicalData)
+                return try await live.sendRequest(.POST, "/api/v1/session", headers: headers, body: body).status
+            }
+            // Not trusted: the header is ignored, every request counts for 127.0.0.1
+            for i in 0..<SignInThrottle.perAddress { #expect(try await signIn(i, forwardedFor: "198.51.100.\(i)") == .unauthorized) }
+            #expect(try await signIn(99, forwardedFor: "198.51.100.99") == .tooManyRequests)
+
+            h.app.config.trustedProxies = try ClientAddress.proxies("127.0.0.0/8, 10.0.0.5")
+            for i in 0..<SignInThrottle.perAddress {
+                // The leftmost address is the client's own word: the nearest untrusted one counts
+                #expect(try await signIn(100 + i, forwardedFor: "203.0.113.\(i), 198.51.100.7, 10.0.0.5") == .unauthorized)
+            }
+            #expect(try await signIn(200, forwardedFor: "198.51.100.7") == .tooManyRequests)
+            #expect(try await signIn(201, forwardedFor: "198.51.100.8") == .unauthorized)
+        }
+    }
+
+    @Test func trustedProxiesAreReadStrictly() throws {
+        #expect(try ClientAddress.proxies("10.0.0.0/8,192.168.1.1, ::1").count == 3)
+        #expect(throws: CommandLineError.self) { try ClientAddress.proxies("10.0.0.0/33") }
+        #expect(throws: CommandLineError.self) { try ClientAddress.proxies("10.0.0/8") }
+        let net = try ClientAddress.proxies("10.1.0.0/16")
+        #expect(ClientAddress.resolve(peer: "10.1.200.3", forwardedFor: ["192.0.2.1"], trusted: net) == "192.0.2.1")
+        #expect(ClientAddress.resolve(peer: "10.2.0.1", forwardedFor: ["192.0.2.1"], trusted: net) == "10.2.0.1")
+        #expect(ClientAddress.resolve(peer: "10.1.0.1", forwardedFor: [], trusted: net) == "10.1.0.1")
+        #expect(ClientAddress.resolve(peer: "10.1.0.1", forwardedFor: ["192.0.2.9, 10.1.0.7", "10.1.0.8"], trusted: net) == "192.0.2.9")
+    }
+
     @Test func apiTokensAreListedAndRevocable() async throws {
         try await withHarness { h in
             let created = try await h.send(.POST, "/api/v1/tokens", json: ["name": "zapier"])

@@ -42,23 +42,65 @@ import Vapor
         }
     }
 
-    @Test func triggersThatUndoEachOtherStopAfterAFewRounds() async throws {
+    /// Two triggers that undo each other are refused when saved, naming the other one.
+    @Test func triggersThatUndoEachOtherAreRefused() async throws {
         try await withHarness { h in
-            _ = try await Self.rule(h, [
+            let ping: JSONValue = [
                 "name": "Ping", "kind": "trigger", "events": ["updated"], "all": [["field": "tags", "operator": "includes", "value": "ping"]],
                 "actions": [["kind": "remove_tags", "value": "ping"], ["kind": "add_tags", "value": "pong"]],
-            ])
-            _ = try await Self.rule(h, [
+            ]
+            _ = try await Self.rule(h, ping)
+            let pong = try await h.send(.POST, "/api/v1/automations", json: [
                 "name": "Pong", "kind": "trigger", "events": ["updated"], "all": [["field": "tags", "operator": "includes", "value": "pong"]],
                 "actions": [["kind": "remove_tags", "value": "pong"], ["kind": "add_tags", "value": "ping"]],
             ])
+            #expect(pong.status == .unprocessableEntity)
+            #expect(pong["field"]?.string == "actions")
+            #expect(pong["detail"]?.string?.contains("“Ping”") == true, "\(pong.json)")
+            #expect(FormMessages.match(pong["detail"]?.string ?? "") != nil)
+            // Statuses too; a rule that takes away what it needs for good, or sets what no one undoes, is fine
+            let urgent = try await h.send(.POST, "/api/v1/automations", json: [
+                "name": "Urgent pending", "kind": "trigger", "events": ["updated"], "all": [["field": "status", "operator": "is", "value": "open"]],
+                "actions": [["kind": "set_status", "value": "pending"]],
+            ])
+            #expect(urgent.status == .created)
+            let back = try await h.send(.POST, "/api/v1/automations", json: [
+                "name": "Back to open", "kind": "trigger", "events": ["updated"], "all": [["field": "status", "operator": "changed_to", "value": "pending"]],
+                "actions": [["kind": "set_status", "value": "open"]],
+            ])
+            #expect(back.status == .unprocessableEntity, "\(back.json)")
+            let calm = try await h.send(.POST, "/api/v1/automations", json: [
+                "name": "Pending and tagged", "kind": "trigger", "events": ["updated"],
+                "all": [["field": "status", "operator": "is", "value": "pending"], ["field": "tags", "operator": "includes", "value": "vip"]],
+                "actions": [["kind": "set_status", "value": "open"], ["kind": "remove_tags", "value": "vip"]],
+            ])
+            // It takes the tag away, which nothing gives back: it fires once
+            #expect(calm.status == .created, "\(calm.json)")
+            let fine = try await h.send(.POST, "/api/v1/automations", json: [
+                "name": "Pending VIP", "kind": "trigger", "events": ["updated"],
+                "all": [["field": "status", "operator": "is", "value": "pending"], ["field": "tags", "operator": "includes", "value": "vip"]],
+                "actions": [["kind": "set_priority", "value": "high"]],
+            ])
+            #expect(fine.status == .created, "\(fine.json)")
+        }
+    }
+
+    /// A ring of three triggers is left to the runner, which fires each once per chain.
+    @Test func aRingOfTriggersStopsAfterAFewRounds() async throws {
+        try await withHarness { h in
+            for (name, on, next) in [("A", "a", "b"), ("B", "b", "c"), ("C", "c", "a")] {
+                _ = try await Self.rule(h, [
+                    "name": .string(name), "kind": "trigger", "events": ["updated"], "all": [["field": "tags", "operator": "includes", "value": .string(on)]],
+                    "actions": [["kind": "remove_tags", "value": .string(on)], ["kind": "add_tags", "value": .string(next)]],
+                ])
+            }
             let id = try #require(try await h.ticket()["id"]?.int)
-            #expect(try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["tags": ["ping"]]).status == .ok)
+            #expect(try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["tags": ["a"]]).status == .ok)
             for _ in 0..<12 { try await JobRunner.runOnce(h.app) }
             let history = try await h.send(.GET, "/api/v1/audit?entity=ticket&entity_id=\(id)&action=automated&limit=100")
             let firings = history["items"]?.array?.count ?? 0
-            // Ping and Pong each fire once per chain: the chain ends
-            #expect(firings == 2)
+            // A, B and C each fire once per chain: the chain ends
+            #expect(firings == 3)
         }
     }
 
@@ -120,7 +162,37 @@ import Vapor
             #expect(run.status == .ok, "\(run.json)")
             #expect(run["matched"]?.int == 1)
             #expect(run["items"]?.array?.first?["changes"] == ["type": "task"])
+            #expect(run["items"]?.array?.first?["also"] == [])
             #expect(try await h.snapshot() == before)
+        }
+    }
+
+    /// A dry run sees what a real run sees: the requester, the organization's tier, a reply's text.
+    @Test func aDryRunSeesTheRequesterTheTierAndTheReply() async throws {
+        try await withHarness { h in
+            _ = try await h.send(.POST, "/api/v1/organizations", json: ["name": "Acme", "domains": ["acme.com"], "tier": "vip"])
+            let vip = try await h.ticket("Order late", email: "buyer@acme.com")["id"]!.int!
+            _ = try await h.ticket("Order late", email: "someone@example.com")
+            _ = try await h.send(.POST, "/api/v1/tickets/\(vip)/messages", json: ["body": "Where is my refund?", "author": "requester"])
+            let rules: [(JSONValue, Int)] = [
+                (["field": "organization_tier", "operator": "is", "value": "vip"], 1),
+                (["field": "requester_email", "operator": "is", "value": "buyer@acme.com"], 1),
+                (["field": "requester_email", "operator": "is_not", "value": "nobody@example.com"], 2),
+            ]
+            for (condition, matched) in rules {
+                let run = try await h.send(.POST, "/api/v1/automations/dry-run", json: [
+                    "name": "VIP", "kind": "trigger", "events": ["created"], "all": [condition],
+                    "actions": [["kind": "set_priority", "value": "high"], ["kind": "add_note", "body": "VIP"]],
+                ])
+                #expect(run["matched"]?.int == Int64(matched), "\(condition): \(run.json)")
+                #expect(run["items"]?.array?.first?["also"] == ["add_note"])
+            }
+            let replied = try await h.send(.POST, "/api/v1/automations/dry-run", json: [
+                "name": "Refunds", "kind": "trigger", "events": ["replied"],
+                "all": [["field": "message", "operator": "contains", "value": "refund"]], "actions": [["kind": "add_tags", "value": "refund"]],
+            ])
+            #expect(replied["matched"]?.int == 1, "\(replied.json)")
+            #expect(replied["items"]?.array?.first?["id"]?.int == vip)
         }
     }
 

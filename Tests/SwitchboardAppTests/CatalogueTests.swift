@@ -127,6 +127,7 @@ import Testing
     static let apiOnlyMessages: Set<String> = [
         "a JSON body is required", "the body is not valid JSON", "is not a valid cursor", "must be between 1 and 200",
         "belongs to a list sorted by 7, not 7", "must be 1–255 visible ASCII characters", "this key was already used for 7",
+        "this key was already used with another request body; use a new key for a new request",
         "missing or wrong X-CSRF-Token header for a signed-in browser session", "the API token is not valid or was revoked",
         "must be the ticket's version as an ETag, like \\\"3\\\"", "must be one of 7.joined(separator: ", "a ticket needs at least one message",
         "not processed",

@@ -536,6 +536,11 @@ import Vapor
                 (["name": "P", "targets": ["resolution": 60], "conditions": ["priority": ["vital"]]], "conditions.priority[0]"),
                 (["name": "P", "targets": ["resolution": 60], "conditions": ["team": [999]]], "conditions.team"),
                 (["name": "P", "targets": ["resolution": 60], "pause_on": ["solved"]], "pause_on"),
+                // Mistyped keys are refused, not dropped: without its conditions a policy covers every ticket
+                (["name": "P", "targets": ["resolution": 60], "conditions": ["organization_tier": ["vip"]]], "conditions.organization_tier"),
+                (["name": "P", "targets": ["resolution": 60, "first_reply": 30]], "targets.first_reply"),
+                (["name": "P", "targets": ["resolution": 60], "condition": ["priority": ["urgent"]]], "condition"),
+                (["name": "P", "targets": ["resolution": 60], "escalations": [["when": "breached", "actions": ["raise_priority"], "team": 2]]], "escalations[0].team"),
                 (["name": "P", "targets": ["resolution": 60], "escalations": [["when": "at_risk", "actions": ["notify_assignee"]]]], "escalations[0].minutes_before"),
                 (["name": "P", "targets": ["resolution": 60], "escalations": [["when": "breached", "actions": ["dance"]]]], "escalations[0].actions[0]"),
             ]

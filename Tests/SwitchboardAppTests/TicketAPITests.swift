@@ -178,6 +178,37 @@ import Vapor
             #expect(again.headers.first(name: "Idempotent-Replayed") == "true")
             #expect(first["id"] == again["id"])
             #expect(try await h.count("tickets") == 1)
+            // The key with another request is a mistake, not a retry
+            let other: JSONValue = ["subject": "Twice?", "body": "another", "requester": ["email": "x@example.com"]]
+            let reused = try await h.send(.POST, "/api/v1/tickets", json: other, headers: [("Idempotency-Key", "abc-123")])
+            #expect(reused.status == .unprocessableEntity)
+            #expect(reused["field"]?.string == "Idempotency-Key")
+            #expect(try await h.count("tickets") == 1)
+        }
+    }
+
+    /// A split or a link sent again with its key is answered again, not done twice.
+    @Test func splitsAndLinksHonourTheIdempotencyKey() async throws {
+        try await withHarness { h in
+            let id = try await h.ticket()["id"]!.int!
+            let other = try await h.ticket("Other", email: "bob@example.com")["id"]!.int!
+            let message = try await h.send(.POST, "/api/v1/tickets/\(id)/messages", json: ["body": "A second problem"])["id"]!.int!
+            let split: JSONValue = ["message_id": .int(message)]
+            let first = try await h.send(.POST, "/api/v1/tickets/\(id)/split", json: split, headers: [("Idempotency-Key", "split-1")])
+            let again = try await h.send(.POST, "/api/v1/tickets/\(id)/split", json: split, headers: [("Idempotency-Key", "split-1")])
+            #expect(first.status == .created, "\(first.json)")
+            #expect(again.status == .created, "\(again.json)")
+            #expect(again.headers.first(name: "Idempotent-Replayed") == "true")
+            #expect(first["id"] == again["id"])
+            #expect(try await h.count("tickets") == 3)
+
+            let link: JSONValue = ["other_id": .int(other), "kind": "related"]
+            for _ in 0..<2 {
+                let reply = try await h.send(.POST, "/api/v1/tickets/\(id)/links", json: link, headers: [("Idempotency-Key", "link-1")])
+                #expect(reply.status == .created, "\(reply.json)")
+            }
+            let linked = try await h.send(.GET, "/api/v1/audit?entity=ticket&entity_id=\(id)&action=linked&limit=10")["items"]?.array ?? []
+            #expect(linked.count == 1)
         }
     }
 
@@ -190,6 +221,34 @@ import Vapor
             #expect(actions == ["created", "updated"])
             #expect(history["items"]?.array?.last?["before"]?["priority"]?.string == "normal")
             #expect(history["items"]?.array?.last?["after"]?["priority"]?.string == "high")
+        }
+    }
+
+    /// The history holds the replies and notes (and the status moves they made) and, on the
+    /// ticket another was merged into, the merge.
+    @Test func ticketHistoryHoldsMessagesAndMerges() async throws {
+        try await withHarness { h in
+            let id = try await h.ticket()["id"]!.int!
+            let other = try await h.ticket("Also on fire", email: "bob@example.com")["id"]!.int!
+            _ = try await h.send(.POST, "/api/v1/tickets/\(id)/messages", json: ["body": "We are on it"])
+            _ = try await h.send(.POST, "/api/v1/tickets/\(id)/messages", json: ["body": "Check the fuse", "visibility": "internal"])
+            #expect(try await h.send(.POST, "/api/v1/tickets/\(other)/merge", json: ["target_id": .int(id)]).status == .ok)
+            let items = try await h.send(.GET, "/api/v1/tickets/\(id)/history")["items"]?.array ?? []
+            #expect(items.map { $0["action"]?.string ?? "" } == ["created", "added", "added", "merged"])
+            #expect(items.map { $0["entity"]?.string ?? "" } == ["ticket", "message", "message", "ticket"])
+            #expect(items[1]["before"]?["status"]?.string == "new")
+            #expect(items[1]["after"]?["body"]?.string == "We are on it")
+            #expect(items[2]["before"] == nil || items[2]["before"] == .null)
+            #expect(items[3]["after"]?["version"] != items[3]["before"]?["version"])
+            let source = try await h.send(.GET, "/api/v1/tickets/\(other)/history")["items"]?.array ?? []
+            #expect(source.map { $0["action"]?.string ?? "" }.suffix(1) == ["merged"])
+            #expect(source.last?["after"]?["merged_into_id"]?.int == id)
+
+            // The page words the merge from each side
+            let events = try await h.store.read { try await $0.history(ticketId: id) }
+            #expect(events.map(TicketPageModel.historyAction) == ["created", "added", "added", "merged_in"])
+            let sourceEvents = try await h.store.read { try await $0.history(ticketId: other) }
+            #expect(sourceEvents.map(TicketPageModel.historyAction).last == "merged")
         }
     }
 }

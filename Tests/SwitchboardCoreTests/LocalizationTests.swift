@@ -94,4 +94,37 @@ import Testing
             FieldChange(field: "tags", before: "a", after: "a, b"),
         ])
     }
+
+    /// A message's event shows the reply or note and the status move it made.
+    @Test func aMessageShowsItsOpeningAndTheStatusItMoved() {
+        func event(_ before: String?, _ after: String) -> AuditEvent {
+            AuditEvent(
+                sequence: 1, occurredAt: Date(), actor: .system, entity: .message, entityId: 1, action: "added",
+                before: before.map { JSONText(stored: $0) }, after: JSONText(stored: after), previousHash: "", hash: "")
+        }
+        let reply = event(#"{"status":"new","priority":"high"}"#, #"{"body":"On it","visibility":"public","author_kind":"staff"}"#)
+        #expect(reply.changes == [FieldChange(field: "reply", before: "", after: "On it"), FieldChange(field: "status", before: "new", after: "open")])
+        let reopened = event(#"{"status":"solved"}"#, #"{"body":"Back again","visibility":"public","author_kind":"contact"}"#)
+        #expect(reopened.changes.last == FieldChange(field: "status", before: "solved", after: "open"))
+        let note = event(nil, #"{"body":"\#(String(repeating: "x", count: 300))","visibility":"internal","author_kind":"staff"}"#)
+        #expect(note.changes == [FieldChange(field: "note", before: "", after: String(repeating: "x", count: 200) + "…")])
+    }
+
+    /// An SLA event's escalations: each one apart, its own lists in brackets.
+    @Test func recordsInAListStayApart() {
+        let event = AuditEvent(
+            sequence: 1, occurredAt: Date(), actor: .system, entity: .ticket, entityId: 1, action: "escalated",
+            before: nil,
+            after: JSONText(
+                stored: #"{"escalations":[{"metric":"first_response","level":1,"actions":["notify_assignee","raise_priority"]},"#
+                    + #"{"metric":"resolution","level":2,"actions":["next_tier"]}],"targets":{"first_response":120}}"#),
+            previousHash: "", hash: "")
+        #expect(event.changes == [
+            FieldChange(
+                field: "escalations", before: "",
+                after: "{actions: [notify_assignee, raise_priority], level: 1, metric: first_response}; "
+                    + "{actions: [next_tier], level: 2, metric: resolution}"),
+            FieldChange(field: "targets", before: "", after: "first_response: 120"),
+        ])
+    }
 }

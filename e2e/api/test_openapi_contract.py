@@ -467,7 +467,7 @@ def test_every_operation(contract: Contract, server):
     merged = c.call("GET", f"/tickets/{other['id']}", expect=200).json()
     assert merged["status"] == "closed" and merged["merged_into_id"] == split["id"]
     history = c.call("GET", f"/tickets/{ticket['id']}/history", expect=200).json()
-    assert history["items"] and all(e["entity"] == "ticket" and e["entity_id"] == ticket["id"] for e in history["items"])
+    assert history["items"] and all(e["entity"] in ("ticket", "message") and e["entity_id"] == ticket["id"] for e in history["items"])
 
     # -- contacts: their tickets, merge
     theirs = c.call("GET", f"/contacts/{contact['id']}/tickets", params={"limit": 50}, expect=200).json()

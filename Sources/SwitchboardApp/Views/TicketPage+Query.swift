@@ -63,7 +63,7 @@ extension TicketPageModel {
                 HistoryItem(
                     at: event.occurredAt,
                     actor: event.actor.kind == .user ? event.actor.id.flatMap { staff[$0] } ?? "—" : "Switchboard",
-                    action: event.action, changes: event.changes)
+                    action: Self.historyAction(event), changes: event.changes)
             }
             var links: [Link] = []
             for (kind, otherId) in try await ctx.links(ticketId: id) {
@@ -87,5 +87,13 @@ extension TicketPageModel {
             }
             return model
         }
+    }
+
+    /// The word for an event in the history: a merge reads differently on the ticket that
+    /// took the other in (its record after has no pointer to another ticket).
+    static func historyAction(_ event: AuditEvent) -> String {
+        guard event.action == "merged", let after = event.after?.text else { return event.action }
+        guard case .object(let fields)? = try? JSONParser.parse(after), case .number? = fields["merged_into_id"] else { return "merged_in" }
+        return event.action
     }
 }
