@@ -59,8 +59,9 @@ extension ReadContext {
     public func routingWork() async throws -> Int64? {
         guard try await sql.raw(
             """
-            SELECT tickets.id FROM teams JOIN tickets ON tickets.team_id = teams.id AND tickets.assignee_id IS NULL
-            WHERE teams.assignment <> 'manual' AND tickets.status IN ('new', 'open') LIMIT 1
+            SELECT teams.id FROM teams WHERE teams.assignment <> 'manual' AND EXISTS (
+              SELECT 1 FROM tickets WHERE tickets.team_id = teams.id AND tickets.assignee_id IS NULL AND tickets.status IN ('new', 'open'))
+            LIMIT 1
             """
         ).first() != nil else { return nil }
         return try await sql.raw("SELECT MAX(seq) AS seq FROM outbox").first(decodingColumn: "seq", as: Int64?.self) ?? 0

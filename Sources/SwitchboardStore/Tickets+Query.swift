@@ -231,8 +231,14 @@ extension ReadContext {
         if let d = f.createdTo { c.append("created_at < \(bind: d.ms)") }
         if let d = f.updatedFrom { c.append("updated_at >= \(bind: d.ms)") }
         if let d = f.updatedTo { c.append("updated_at < \(bind: d.ms)") }
-        if let d = f.slaDueFrom { c.append("sla_due_at >= \(bind: d.ms)") }
-        if let d = f.slaDueTo { c.append("sla_due_at < \(bind: d.ms)") }
+        if f.slaDueFrom != nil || f.slaDueTo != nil {
+            // From the due index to the tickets: the planners went through every open ticket to
+            // its clocks (120 ms a count at a million tickets, two on every inbox page).
+            var due: [SQLQueryString] = ["sla_due_at IS NOT NULL"]
+            if let d = f.slaDueFrom { due.append("sla_due_at >= \(bind: d.ms)") }
+            if let d = f.slaDueTo { due.append("sla_due_at < \(bind: d.ms)") }
+            c.append("tickets.id IN (SELECT ticket_id FROM ticket_sla WHERE \(Self.joined(due)))")
+        }
         if let q = f.query, let match = SearchIndex.condition(query: q, dialect: dialect) { c.append(match) }
         return c
     }
