@@ -85,11 +85,20 @@ enum AutomationController {
         _ = try await req.authorize(.manageSettings)
         let rule = try req.body(RuleRequest.self).rule(id: 0)
         try rule.validate()
-        let now = req.store.clock()
-        // The facts a real run would see: the requester and organization when the rule looks at
-        // them, and for a trigger on replies the ticket's latest public message.
+        let tried = try await tryOn(rule, store: req.store)
+        let also = rule.actions.map(\.kind).filter { [.addNote, .emailRequester, .emailAssignee, .emailTeam, .webhook].contains($0) }.map(\.rawValue)
+        let matches = tried.matched.prefix(100).map { DryRun.Match(id: $0.ticket.id, number: $0.ticket.number, subject: $0.ticket.subject, changes: $0.changes, also: also) }
+        return try respond(DryRun(checked: tried.checked, matched: tried.matched.count, items: Array(matches)))
+    }
+
+    /// Which of the latest 1,000 tickets not closed `rule` would act on, each with the fields it
+    /// would change (field → value after), seeing what a real run sees: the requester and
+    /// organization when the rule looks at them, and for a trigger on replies the ticket's
+    /// latest public message. Used by the API's dry run and the admin page's.
+    static func tryOn(_ rule: AutomationRule, store: Store) async throws -> (checked: Int, matched: [(ticket: Ticket, changes: [String: String])]) {
+        let now = store.clock()
         let event = rule.kind == .trigger ? rule.events.first : nil
-        let tried = try await req.store.read { ctx in
+        let tried = try await store.read { ctx in
             var tried: [(Ticket, AutomationFacts)] = []
             for ticket in try await ctx.openTickets(before: nil, limit: 1000) {
                 var facts = AutomationFacts(ticket: ticket, before: rule.kind == .trigger ? ticket : nil, event: event, now: now)
@@ -101,13 +110,8 @@ enum AutomationController {
             }
             return tried
         }
-        let also = rule.actions.map(\.kind).filter { [.addNote, .emailRequester, .emailAssignee, .emailTeam, .webhook].contains($0) }.map(\.rawValue)
-        var matches: [DryRun.Match] = []
-        var matched = 0
-        for (ticket, facts) in tried {
-            guard rule.matches(facts) else { continue }
-            matched += 1
-            guard matches.count < 100 else { continue }
+        var matched: [(ticket: Ticket, changes: [String: String])] = []
+        for (ticket, facts) in tried where rule.matches(facts) {
             var after = ticket
             for action in rule.actions { action.apply(to: &after, now: now) }
             var changes: [String: String] = [:]
@@ -117,8 +121,8 @@ enum AutomationController {
             if after.assigneeId != ticket.assigneeId { changes["assignee_id"] = after.assigneeId.map(String.init) ?? "" }
             if after.teamId != ticket.teamId { changes["team_id"] = after.teamId.map(String.init) ?? "" }
             if after.tags != ticket.tags { changes["tags"] = after.tags.joined(separator: ",") }
-            matches.append(DryRun.Match(id: ticket.id, number: ticket.number, subject: ticket.subject, changes: changes, also: also))
+            matched.append((ticket, changes))
         }
-        return try respond(DryRun(checked: tried.count, matched: matched, items: matches))
+        return (tried.count, matched)
     }
 }

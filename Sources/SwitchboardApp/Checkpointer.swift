@@ -44,10 +44,12 @@ struct Checkpointer: LifecycleHandler {
     /// One round: a passive checkpoint, and a restarting one when the log has grown too long.
     /// Returns the pages the log holds after it.
     @discardableResult
-    static func checkpoint(_ sql: any SQLDatabase, restartFrames: Int = Checkpointer.restartFrames) async throws -> Int {
+    static func checkpoint(
+        _ sql: any SQLDatabase, restartFrames: Int = Checkpointer.restartFrames, wait: Int = Checkpointer.restartWait
+    ) async throws -> Int {
         // SQLiteNIO's busy handler retries at once, for ever: a restarting checkpoint would spin
         // until the last reader left. A timeout sleeps between tries and gives up.
-        try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(restartWait))").run()
+        try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(wait))").run()
         let passive = try await sql.raw("PRAGMA wal_checkpoint(PASSIVE)").first(decodingColumn: "log", as: Int.self) ?? 0
         guard passive > restartFrames else { return passive }
         return try await sql.raw("PRAGMA wal_checkpoint(RESTART)").first(decodingColumn: "log", as: Int.self) ?? 0

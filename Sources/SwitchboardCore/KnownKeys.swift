@@ -1,14 +1,14 @@
 /// Any key of a JSON object, to list the keys it holds.
-struct AnyCodingKey: CodingKey {
-    let stringValue: String
-    let intValue: Int?
+public struct AnyCodingKey: CodingKey {
+    public let stringValue: String
+    public let intValue: Int?
 
-    init(stringValue: String) {
+    public init(stringValue: String) {
         self.stringValue = stringValue
         self.intValue = nil
     }
 
-    init(intValue: Int) {
+    public init(intValue: Int) {
         self.stringValue = String(intValue)
         self.intValue = intValue
     }

@@ -14,6 +14,73 @@ import Vapor
         return try #require(reply["id"]?.int)
     }
 
+    /// The mail a rule sends, as queued for the mailer.
+    static func mails(_ h: Harness) async throws -> [Automations.EmailPayload] {
+        try await h.store.read { try await $0.jobs(kind: Automations.emailJob) }.map {
+            try JSONDecoder().decode(Automations.EmailPayload.self, from: Data($0.job.payload.utf8))
+        }
+    }
+
+    /// A trigger mails the requester, the assignee and the team, placeholders filled in; a
+    /// time rule nudges a ticket pending for two days, once.
+    @Test func rulesMailTheRequesterTheAssigneeAndTheTeam() async throws {
+        try await withHarness { h in
+            let olena = try await h.staff(.agent, email: "olena@example.com")
+            let petro = try await h.staff(.agent, email: "petro@example.com")
+            let team = try #require(
+                try await h.send(.POST, "/api/v1/teams", json: ["name": "Billing", "member_ids": [.int(olena.id), .int(petro.id)]])["id"]?.int)
+            _ = try await Self.rule(h, [
+                "name": "Tell everyone", "kind": "trigger", "events": ["created"],
+                "all": [["field": "subject", "operator": "contains", "value": "invoice"]],
+                "actions": [
+                    ["kind": "email_requester", "subject": "We got #{{ticket.number}}", "body": "Hello {{requester.first_name}}"],
+                    ["kind": "email_assignee", "subject": "Yours: #{{ticket.number}}", "body": "{{ticket.subject}}"],
+                    ["kind": "email_team", "subject": "Team: #{{ticket.number}}", "body": "{{ticket.subject}}"],
+                ],
+            ])
+            let ticket = try await h.send(.POST, "/api/v1/tickets", json: [
+                "subject": "Invoice wrong", "body": "Please fix", "requester": ["email": "anna@example.com", "name": "Anna Smith"],
+                "assignee_id": .int(olena.id), "team_id": .int(team),
+            ])
+            let number = try #require(ticket["number"]?.int)
+            _ = try await Automations.runTriggers(h.store, app: h.app)
+            let mails = try await Self.mails(h)
+            #expect(mails.count == 3, "\(mails)")
+            let requester = mails.first { $0.subject == "We got #\(number)" }
+            #expect(requester?.to == ["anna@example.com"])
+            #expect(requester?.body == "Hello Anna")
+            #expect(mails.first { $0.subject == "Yours: #\(number)" }?.to == ["olena@example.com"])
+            #expect(Set(mails.first { $0.subject == "Team: #\(number)" }?.to ?? []) == ["olena@example.com", "petro@example.com"])
+
+            // Nudge after two days pending, once
+            _ = try await Self.rule(h, [
+                "name": "Nudge after 2 days pending", "kind": "time_rule",
+                "all": [["field": "hours_since_pending", "operator": "greater_than", "value": 48], ["field": "tags", "operator": "excludes", "value": "nudged"]],
+                "actions": [["kind": "add_tags", "value": "nudged"], ["kind": "email_requester", "subject": "Still there?", "body": "Hello {{requester.first_name}}"]],
+            ])
+            let id = try #require(ticket["id"]?.int)
+            #expect(try await h.send(.PATCH, "/api/v1/tickets/\(id)", json: ["status": "pending"]).status == .ok)
+            let later = Date().addingTimeInterval(3 * 86_400)
+            #expect(try await Automations.runTimeRules(h.store, app: h.app, asOf: later).fired == 1)
+            #expect(try await Automations.runTimeRules(h.store, app: h.app, asOf: later).fired == 0)
+            let nudges = try await Self.mails(h).filter { $0.subject == "Still there?" }
+            #expect(nudges.map(\.to) == [["anna@example.com"]])
+            #expect(try await h.send(.GET, "/api/v1/tickets/\(id)")["tags"]?.array?.contains("nudged") == true)
+
+            // Close solved tickets after four days
+            _ = try await Self.rule(h, [
+                "name": "Close solved after 4 days", "kind": "time_rule",
+                "all": [["field": "status", "operator": "is", "value": "solved"], ["field": "hours_since_solved", "operator": "greater_than", "value": 96]],
+                "actions": [["kind": "set_status", "value": "closed"]],
+            ])
+            let solved = try #require(try await h.ticket("Thanks", email: "bob@example.com")["id"]?.int)
+            #expect(try await h.send(.PATCH, "/api/v1/tickets/\(solved)", json: ["status": "solved"]).status == .ok)
+            #expect(try await Automations.runTimeRules(h.store, app: h.app, asOf: Date().addingTimeInterval(3 * 86_400)).fired == 0)
+            #expect(try await Automations.runTimeRules(h.store, app: h.app, asOf: Date().addingTimeInterval(5 * 86_400)).fired == 1)
+            #expect(try await h.send(.GET, "/api/v1/tickets/\(solved)")["status"]?.string == "closed")
+        }
+    }
+
     @Test func aTriggerTagsRaisesAndNotesNewRefundTickets() async throws {
         try await withHarness { h in
             _ = try await Self.rule(h, [

@@ -36,7 +36,8 @@ import Testing
             for await _ in started { break }
             // The restart waits for it, so the next creation starts the log over: it holds that
             // one creation's pages, not both
-            try await Checkpointer.checkpoint(checkpoints, restartFrames: 1)
+            // (waiting longer than a server does: parallel tests can hold the reader up)
+            try await Checkpointer.checkpoint(checkpoints, restartFrames: 1, wait: 10_000)
             _ = try await h.ticket("Three", email: "three@example.com")
             try await reader.value
             let after = try await Checkpointer.checkpoint(checkpoints, restartFrames: .max)

@@ -48,9 +48,11 @@ import Vapor
 @Suite(.serialized) struct SideConversationTests {
     @Test func aSideConversationKeepsItsOwnThreadAndTellsItsMembers() async throws {
         try await withHarness { h in
-            // Given a ticket and a colleague in billing
-            let billing = try await h.staff(.agent, email: "marta@example.com")
-            let id = try #require(try await h.ticket("Refund for order 17")["id"]?.int)
+            // Given a ticket of the support team and a colleague of another team, billing
+            let billingTeam = try #require(try await h.send(.POST, "/api/v1/teams", json: ["name": "Billing"])["id"]?.int)
+            let supportTeam = try #require(try await h.send(.POST, "/api/v1/teams", json: ["name": "Support"])["id"]?.int)
+            let billing = try await h.staff(.agent, email: "marta@example.com", teamIds: [billingTeam])
+            let id = try #require(try await h.ticket("Refund for order 17", extra: ["team_id": .int(supportTeam)])["id"]?.int)
             let timeline = try await h.send(.GET, "/api/v1/tickets/\(id)/messages")["items"]?.array?.count
             let jobs = try await h.count("jobs")
             // When the agent asks billing and billing answers

@@ -53,6 +53,26 @@ import Vapor
         }
     }
 
+    /// A team macro is for the team's members: they see and apply it, others do not.
+    @Test func teamMacrosAreForTheTeamsMembers() async throws {
+        try await withHarness { h in
+            let member = try await h.staff(.agent, email: "member@example.com")
+            let outsider = try await h.staff(.agent, email: "outsider@example.com")
+            let team = try #require(
+                try await h.send(.POST, "/api/v1/teams", json: ["name": "Billing", "member_ids": [.int(member.id)]])["id"]?.int)
+            let macro = try await h.send(
+                .POST, "/api/v1/macros", json: ["name": "Invoice resent", "scope": "team", "team_id": .int(team), "replies": ["en": "Resent."]])
+            #expect(macro.status == .created, "\(macro.json)")
+            let id = try #require(macro["id"]?.int)
+            #expect(try await h.send(.GET, "/api/v1/macros", token: member.token)["items"]?.array?.map { $0["id"]?.int } == [id])
+            #expect(try await h.send(.GET, "/api/v1/macros", token: outsider.token)["items"] == [])
+            let ticket = try #require(try await h.ticket()["id"]?.int)
+            #expect(try await h.send(.POST, "/api/v1/tickets/\(ticket)/macros/\(id)", json: [:], token: outsider.token).status == .notFound)
+            let applied = try await h.send(.POST, "/api/v1/tickets/\(ticket)/macros/\(id)", json: [:], token: member.token)
+            #expect(applied.status == .ok, "\(applied.json)")
+        }
+    }
+
     @Test func badMacrosAreRefusedNamingTheField() async throws {
         try await withHarness { h in
             let before = try await h.snapshot()

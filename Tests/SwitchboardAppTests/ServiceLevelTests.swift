@@ -153,6 +153,41 @@ import Vapor
         }
     }
 
+    /// A breach can raise the priority, move the ticket to another department's team and tell
+    /// that team's supervisors and managers (not those of other teams).
+    @Test func aBreachRaisesThePriorityMovesTheTicketAndTellsTheNewTeamsSupervisors() async throws {
+        try await withHarness { h in
+            let agent = try await h.staff(.agent, email: "agent@example.com")
+            let support = try #require(try await h.send(.POST, "/api/v1/teams", json: ["name": "Support", "member_ids": [.int(agent.id)]])["id"]?.int)
+            let technical = try #require(try await h.send(.POST, "/api/v1/teams", json: ["name": "Technical"])["id"]?.int)
+            let supportLead = try await h.staff(.supervisor, email: "lead.support@example.com", teamIds: [support])
+            let techLead = try await h.staff(.supervisor, email: "lead.tech@example.com", teamIds: [technical])
+            let techManager = try await h.staff(.manager, email: "manager.tech@example.com", teamIds: [technical])
+            let policy = try await h.send(.POST, "/api/v1/sla-policies", json: [
+                "name": "Everything", "targets": ["first_response": 60],
+                "escalations": [[
+                    "metric": "first_response", "when": "breached", "actions": ["raise_priority", "move_to_team", "notify_supervisor"],
+                    "team_id": .int(technical),
+                ]],
+            ])
+            #expect(policy.status == .created, "\(policy.json)")
+            let late = try await h.store.createTicket(
+                NewTicket(
+                    subject: "Printer", body: "Still broken", requesterEmail: try EmailAddress("late@example.com"), requesterName: nil,
+                    priority: .normal, assigneeId: agent.id, teamId: support, createdAt: Date().addingTimeInterval(-7200)),
+                actor: .system)
+            let outcome = try await JobRunner.runSLACycles(h.store)
+            #expect(outcome.escalations == 1)
+            let moved = try await h.send(.GET, "/api/v1/tickets/\(late.id)")
+            #expect(moved["priority"]?.string == "high")
+            #expect(moved["team_id"]?.int == technical)
+            #expect(moved["assignee_id"] == nil || moved["assignee_id"] == .null)
+            let told = try await NotificationTests.queued(h).filter { $0.1 == "sla_escalation" }.map(\.0)
+            #expect(Set(told) == [techLead.id, techManager.id], "\(told)")
+            #expect(!told.contains(supportLead.id))
+        }
+    }
+
     /// A round's escalations of one ticket are one event, but each tells who had the ticket at
     /// its step: after a hand-over to the next tier, "mail the assignee" mails the new team
     /// (the ticket has no assignee there), not the agent who had it before.

@@ -93,3 +93,55 @@ def test_an_agent_keeps_personal_macros_on_the_macros_page(signed_in):
     expect(row).to_contain_text("0")
     page.get_by_role("button", name=f"Delete Thanks {run}").click()
     expect(page.get_by_role("row", name=re.compile(f"Thanks {run}"))).to_have_count(0)
+
+
+def test_admin_changes_a_trigger_adding_conditions_of_which_one_must_hold(signed_in, api):
+    page = signed_in
+    run = secrets.token_hex(3)
+    rule = api.post("/automations", {
+        "name": f"Printers {run}", "kind": "trigger", "events": ["created"],
+        "all": [{"field": "subject", "operator": "contains", "value": f"printer {run}"}],
+        "actions": [{"kind": "add_tags", "value": ["printers"]}]})
+    page.goto("/admin/automations")
+    page.get_by_role("link", name=f"Edit Printers {run}").click()
+    form = page.get_by_role("region", name="Change the automation")
+    assert form.get_by_label("Name").input_value() == f"Printers {run}"
+    assert form.get_by_role("group", name="Condition 1").get_by_label("Value").input_value() == f"printer {run}"
+    assert form.get_by_role("group", name="Action 1").get_by_label("Value").input_value() == "printers"
+    # Urgent ones, or those of VIP customers: one of the two must hold
+    for n, (field, op, value) in enumerate([("priority", "is", "urgent"), ("tags", "includes", "vip")], start=2):
+        row = form.get_by_role("group", name=f"Condition {n}")
+        row.get_by_label("Field").select_option(field)
+        row.get_by_label("Operator").select_option(op)
+        row.get_by_label("Value").fill(value)
+        row.get_by_label("Counts as").select_option("any")
+    form.get_by_role("group", name="Action 2").get_by_label("Action").select_option("set_priority")
+    form.get_by_role("group", name="Action 2").get_by_label("Value").fill("high")
+    form.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("row", name=re.compile(f"Printers {run}"))).to_contain_text("priority is urgent")
+
+    changed = api.get(f"/automations/{rule['id']}")
+    assert [c["field"] for c in changed["all"]] == ["subject"]
+    assert [c["field"] for c in changed["any"]] == ["priority", "tags"]
+    assert [a["kind"] for a in changed["actions"]] == ["add_tags", "set_priority"]
+    assert changed["active"] is True
+
+
+def test_an_agent_changes_a_macro(signed_in, api):
+    page = signed_in
+    run = secrets.token_hex(3)
+    api.post("/macros", {"name": f"Order number {run}", "scope": "shared",
+                         "replies": {"en": "Could you send the order number?"},
+                         "actions": [{"kind": "set_status", "value": "pending"}]})
+    page.goto("/macros")
+    page.get_by_role("link", name=f"Edit Order number {run}").click()
+    form = page.get_by_role("region", name="Change the macro")
+    assert form.get_by_label("Reply in English").input_value() == "Could you send the order number?"
+    assert form.get_by_label("Set the status").input_value() == "pending"
+    form.get_by_label("Reply in Polish").fill("Prosimy o numer zamówienia.")
+    form.get_by_label("Set the type").select_option("task")
+    form.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("row", name=re.compile(f"Order number {run}"))).to_be_visible()
+    macro = next(m for m in api.get("/macros")["items"] if m["name"] == f"Order number {run}")
+    assert macro["replies"] == {"en": "Could you send the order number?", "pl": "Prosimy o numer zamówienia."}
+    assert sorted(a["kind"] for a in macro["actions"]) == ["set_status", "set_type"]

@@ -1,13 +1,16 @@
 import Foundation
 import SwitchboardCore
 
-/// Admin > Automations: the rules in order, each on or off, and a form for a new one with up to
-/// four conditions and four actions; a dry run shows which tickets it would touch.
+/// Admin > Automations: the rules in order, each on or off, and a form for a new one or to
+/// change one, with conditions that must all hold and conditions of which one must, and
+/// actions; a dry run shows which tickets it would touch.
 struct AdminAutomationsModel {
     struct Row {
         var field = ""
         var op = ""
         var value = ""
+        /// "all" (must hold) or "any" (one of these must hold).
+        var list = "all"
     }
 
     struct ActionRow {
@@ -15,18 +18,56 @@ struct AdminAutomationsModel {
         var value = ""
         var subject = ""
         var body = ""
+        /// A webhook's signing secret; left blank when changing a rule, the one it had stays.
+        var secret = ""
     }
+
+    /// The most condition rows and action rows the form has.
+    static let maxRows = 12
 
     var rules: [AutomationRule] = []
     var name = ""
     var kind = "trigger"
     var events: Set<String> = ["created"]
-    var match = "all"
     var conditions = Array(repeating: Row(), count: 4)
     var actions = Array(repeating: ActionRow(), count: 4)
     var errors: [String: String] = [:]
+    /// The rule the form changes (nil: a new one), and whether it is on.
+    var editing: Int64?
+    var active = true
     /// Set after a dry run: how many of how many tickets, and a few of them.
     var dryRun: (checked: Int, matched: Int, tickets: [String])?
+
+    init() {}
+
+    /// The form filled in from `rule`, to change it.
+    init(editing rule: AutomationRule) {
+        (name, kind, events, editing, active) = (rule.name, rule.kind.rawValue, Set(rule.events.map(\.rawValue)), rule.id, rule.active)
+        conditions = rule.all.map { Self.row($0, list: "all") } + rule.any.map { Self.row($0, list: "any") }
+        actions = rule.actions.map { action in
+            ActionRow(
+                kind: action.kind.rawValue,
+                value: action.kind == .webhook ? action.url ?? ""
+                    : [.addTags, .removeTags].contains(action.kind) ? action.tags.joined(separator: ", ") : AdminAutomationsView.display(action.value, none: ""),
+                subject: action.subject ?? "", body: action.body ?? "")
+        }
+        trimRows()
+    }
+
+    private static func row(_ c: AutomationCondition, list: String) -> Row {
+        let value: String =
+            if case .array(let items)? = c.value { items.map { AdminAutomationsView.display($0, none: "") }.joined(separator: ", ") }
+            else { AdminAutomationsView.display(c.value, none: c.value == .null ? "none" : "") }
+        return Row(field: c.field.rawValue, op: c.op.rawValue, value: value, list: list)
+    }
+
+    /// The rows in use first, then two empty ones to add more (at least four of each).
+    mutating func trimRows() {
+        conditions = conditions.filter { !$0.field.isEmpty }
+        actions = actions.filter { !$0.kind.isEmpty }
+        while conditions.count < min(Self.maxRows, max(4, conditions.count + 2)) { conditions.append(Row()) }
+        while actions.count < min(Self.maxRows, max(4, actions.count + 2)) { actions.append(ActionRow()) }
+    }
 }
 
 enum AdminAutomationsView {
@@ -64,6 +105,10 @@ enum AdminAutomationsView {
                             }
                             h.tag("td") { h.t(rule.active ? "sla.active" : "sla.inactive") }
                             h.tag("td") {
+                                h.tag("a", ["href": "/admin/automations/\(rule.id)", "aria-label": h.l.text("automations.edit_named", ["name": rule.name])]) {
+                                    h.t("automations.edit")
+                                }
+                                h.text(" ")
                                 h.tag("form", ["method": "post", "action": "/admin/automations/\(rule.id)/toggle", "class": "inline"]) {
                                     h.csrfField(csrf)
                                     h.tag("button", ["type": "submit", "aria-label": h.l.text(rule.active ? "automations.turn_off_named" : "automations.turn_on_named", ["name": rule.name])]) {
@@ -84,20 +129,20 @@ enum AdminAutomationsView {
         }
     }
 
-    static func display(_ value: JSONValue?) -> String {
+    static func display(_ value: JSONValue?, none: String = "—") -> String {
         switch value {
         case .string(let s)?: s
         case .number(let n)?: n == n.rounded() ? String(Int64(n)) : String(n)
-        case .null?, nil: "—"
+        case .null?, nil: none
         default: ""
         }
     }
 
     private static func form(_ h: HTMLWriter, _ m: AdminAutomationsModel, csrf: String) {
-        h.tag("section", ["class": "card", "aria-labelledby": "new-rule"]) {
-            h.tag("h2", ["id": "new-rule"]) { h.t("automations.new") }
+        h.tag("section", ["class": "card", "aria-labelledby": "new-rule", "id": "rule-form"]) {
+            h.tag("h2", ["id": "new-rule"]) { h.t(m.editing == nil ? "automations.new" : "automations.change") }
             if let error = m.errors["form"] { h.tag("p", ["class": "field-error", "role": "alert"]) { h.text(error) } }
-            h.tag("form", ["method": "post", "action": "/admin/automations"]) {
+            h.tag("form", ["method": "post", "action": m.editing.map { "/admin/automations/\($0)" } ?? "/admin/automations"]) {
                 h.csrfField(csrf)
                 h.textField("name", label: "automations.name", value: m.name, error: m.errors["name"], required: true)
                 h.selectField(
@@ -114,7 +159,6 @@ enum AdminAutomationsView {
                     }
                     if let error = m.errors["events"] { h.tag("p", ["class": "field-error"]) { h.text(error) } }
                 }
-                h.selectField("match", label: "automations.match", options: [("all", "automations.match_all"), ("any", "automations.match_any")], selected: m.match)
                 h.tag("fieldset") {
                     h.tag("legend") { h.t("automations.conditions") }
                     h.tag("p", ["class": "hint"]) { h.t("automations.conditions_hint") }
@@ -128,6 +172,9 @@ enum AdminAutomationsView {
                                 "c\(i)_op", label: "automations.operator",
                                 options: AutomationCondition.Operator.allCases.map { ($0.rawValue, "automations.op_" + $0.rawValue) }, selected: row.op)
                             h.textField("c\(i)_value", label: "automations.value", value: row.value, error: m.errors["c\(i)"])
+                            h.selectField(
+                                "c\(i)_list", label: "automations.match", options: [("all", "automations.match_all"), ("any", "automations.match_any")],
+                                selected: row.list)
                         }
                     }
                 }
@@ -143,6 +190,13 @@ enum AdminAutomationsView {
                             h.textField("a\(i)_value", label: "automations.value", value: row.value, error: m.errors["a\(i)"])
                             h.textField("a\(i)_subject", label: "automations.subject", value: row.subject)
                             h.tag("div", ["class": "field"]) {
+                                h.tag("label", ["for": "a\(i)_secret"]) { h.t("automations.secret") }
+                                h.void("input", [
+                                    "type": "password", "id": "a\(i)_secret", "name": "a\(i)_secret", "autocomplete": "off",
+                                    "placeholder": m.editing == nil ? nil : h.l.text("automations.secret_kept"),
+                                ])
+                            }
+                            h.tag("div", ["class": "field"]) {
                                 h.tag("label", ["for": "a\(i)_body"]) { h.t("automations.body") }
                                 h.tag("textarea", ["id": "a\(i)_body", "name": "a\(i)_body", "rows": "2"]) { h.text(row.body) }
                             }
@@ -150,8 +204,9 @@ enum AdminAutomationsView {
                     }
                 }
                 h.tag("div", ["class": "buttons"]) {
+                    if m.editing != nil { h.tag("a", ["href": "/admin/automations"]) { h.t("macros.cancel") } }
                     h.tag("button", ["type": "submit", "name": "dry_run", "value": "1"]) { h.t("automations.dry_run") }
-                    h.tag("button", ["type": "submit", "class": "primary"]) { h.t("automations.create") }
+                    h.tag("button", ["type": "submit", "class": "primary"]) { h.t(m.editing == nil ? "automations.create" : "macros.save") }
                 }
             }
             if let run = m.dryRun {

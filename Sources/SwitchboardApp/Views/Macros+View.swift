@@ -10,6 +10,8 @@ struct MacrosModel {
     var canShare: Bool
     var draft: [String: String] = [:]
     var errors: [String: String] = [:]
+    /// The macro the form changes; nil for a new one.
+    var editing: Int64?
 
     static let languages = ["en", "uk", "pl", "ru", "el"]
 }
@@ -38,6 +40,10 @@ enum MacrosView {
                                     h.tag("td") { h.text(h.l.number(macro.usageCount)) }
                                     h.tag("td") {
                                         if macro.ownerId == m.userId || (macro.ownerId == nil && m.canShare) {
+                                            h.tag("a", ["href": "/macros/\(macro.id)/edit", "aria-label": h.l.text("macros.edit_named", ["name": macro.name])]) {
+                                                h.t("macros.edit")
+                                            }
+                                            h.text(" ")
                                             h.tag("form", ["method": "post", "action": "/macros/\(macro.id)/delete", "class": "inline"]) {
                                                 h.csrfField(frame.csrf)
                                                 h.tag("button", ["type": "submit", "class": "danger", "aria-label": h.l.text("macros.delete_named", ["name": macro.name])]) {
@@ -58,9 +64,9 @@ enum MacrosView {
 
     private static func form(_ h: HTMLWriter, _ m: MacrosModel, csrf: String) {
         h.tag("section", ["class": "card", "aria-labelledby": "new-macro"]) {
-            h.tag("h2", ["id": "new-macro"]) { h.t("macros.new") }
+            h.tag("h2", ["id": "new-macro"]) { h.t(m.editing == nil ? "macros.new" : "macros.change") }
             if let error = m.errors["form"] { h.tag("p", ["class": "field-error", "role": "alert"]) { h.text(error) } }
-            h.tag("form", ["method": "post", "action": "/macros"]) {
+            h.tag("form", ["method": "post", "action": m.editing.map { "/macros/\($0)" } ?? "/macros"]) {
                 h.csrfField(csrf)
                 h.textField("name", label: "macros.name", value: m.draft["name"], error: m.errors["name"], required: true)
                 if m.canShare {
@@ -87,8 +93,14 @@ enum MacrosView {
                 h.selectField(
                     "set_priority", label: "macros.set_priority",
                     options: [("", "macros.leave")] + TicketPriority.allCases.map { ($0.rawValue, "priority." + $0.rawValue) }, selected: m.draft["set_priority"])
+                h.selectField(
+                    "set_type", label: "macros.set_type",
+                    options: [("", "macros.leave")] + TicketType.allCases.map { ($0.rawValue, "type." + $0.rawValue) }, selected: m.draft["set_type"])
                 h.textField("add_tags", label: "macros.add_tags", value: m.draft["add_tags"], error: m.errors["actions"])
-                h.tag("button", ["type": "submit", "class": "primary"]) { h.t("macros.create") }
+                h.tag("div", ["class": "buttons"]) {
+                    if m.editing != nil { h.tag("a", ["href": "/macros"]) { h.t("macros.cancel") } }
+                    h.tag("button", ["type": "submit", "class": "primary"]) { h.t(m.editing == nil ? "macros.create" : "macros.save") }
+                }
             }
         }
     }
