@@ -14,6 +14,25 @@ import Vapor
         return try #require(reply["id"]?.int)
     }
 
+    /// The admin form shows a rule's conditions and actions with two empty rows after them (at
+    /// least four), and reads both lists back.
+    @Test func theAdminFormHoldsARuleWithRoomForMore() throws {
+        let rule = AutomationRule(
+            id: 7, name: "Printers", kind: .trigger, events: [.created],
+            all: [AutomationCondition(.subject, .contains, .string("printer"))],
+            any: (0..<4).map { AutomationCondition(.priority, .is, .string(["low", "normal", "high", "urgent"][$0])) },
+            actions: [AutomationAction(.addTags, .array(["printers"]))])
+        let model = AdminAutomationsModel(editing: rule)
+        #expect(model.conditions.count == 7)
+        #expect(model.actions.count == 4)
+        #expect(model.conditions.prefix(5).map(\.list) == ["all", "any", "any", "any", "any"])
+        let back = try WebAdminController.rule(from: model, id: 7)
+        #expect(back.all == rule.all)
+        #expect(back.any == rule.any)
+        #expect(back.actions.map(\.tags) == [["printers"]])
+        #expect(AdminAutomationsModel().conditions.count == 4)
+    }
+
     /// The mail a rule sends, as queued for the mailer.
     static func mails(_ h: Harness) async throws -> [Automations.EmailPayload] {
         try await h.store.read { try await $0.jobs(kind: Automations.emailJob) }.map {

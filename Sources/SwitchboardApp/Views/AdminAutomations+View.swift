@@ -65,8 +65,9 @@ struct AdminAutomationsModel {
     mutating func trimRows() {
         conditions = conditions.filter { !$0.field.isEmpty }
         actions = actions.filter { !$0.kind.isEmpty }
-        while conditions.count < min(Self.maxRows, max(4, conditions.count + 2)) { conditions.append(Row()) }
-        while actions.count < min(Self.maxRows, max(4, actions.count + 2)) { actions.append(ActionRow()) }
+        let (conditionRows, actionRows) = (min(Self.maxRows, max(4, conditions.count + 2)), min(Self.maxRows, max(4, actions.count + 2)))
+        while conditions.count < conditionRows { conditions.append(Row()) }
+        while actions.count < actionRows { actions.append(ActionRow()) }
     }
 }
 
