@@ -1,5 +1,6 @@
 """The `switchboard` command line, run as a user would: every command's --help, first start,
-user and token creation, the demo seed, audit verification, on a fresh SQLite data directory."""
+user and token creation, the demo seed, audit verification, on a fresh SQLite data directory and
+(when SWITCHBOARD_TEST_POSTGRES_URL is set) on a fresh PostgreSQL database."""
 
 from __future__ import annotations
 
@@ -8,19 +9,25 @@ import re
 import socket
 import sqlite3
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 import requests
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from serverctl import fresh_postgres_database  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[2]
 BIN = os.environ.get("SWITCHBOARD_BIN", str(REPO / ".build/debug/switchboard"))
 
 
-def run(data: Path, *args: str, check: bool = True, timeout: int = 600) -> subprocess.CompletedProcess:
+def run(data: Path, *args: str, check: bool = True, timeout: int = 600, database_url: str | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ, SWITCHBOARD_DATA=str(data), LOG_LEVEL="notice")
     env.pop("DATABASE_URL", None)
+    if database_url:
+        env["DATABASE_URL"] = database_url
     proc = subprocess.run([BIN, *args], env=env, capture_output=True, text=True, timeout=timeout)
     if check and proc.returncode != 0:
         raise AssertionError(f"{args} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
@@ -91,6 +98,38 @@ def test_seed_demo_loads_a_realistic_workspace(tmp_path):
     again = run(tmp_path, "seed", "--demo", check=False)
     assert again.returncode != 0 and "empty" in again.stdout + again.stderr
     assert "intact" in run(tmp_path, "audit", "verify").stdout
+
+
+@pytest.fixture
+def postgres_url():
+    admin_url = os.environ.get("SWITCHBOARD_TEST_POSTGRES_URL")
+    if not admin_url:
+        pytest.skip("SWITCHBOARD_TEST_POSTGRES_URL is not set")
+    with fresh_postgres_database(admin_url, "sb_cli") as url:
+        yield url
+
+
+def psql(url: str, sql: str) -> str:
+    return subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-qtA", "-c", sql], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def test_user_token_audit_and_seed_commands_on_postgres(tmp_path, postgres_url):
+    def pg(*args: str, check: bool = True, timeout: int = 600) -> subprocess.CompletedProcess:
+        return run(tmp_path, *args, check=check, timeout=timeout, database_url=postgres_url)
+
+    out = pg("seed", "--demo", "--password", "demo-password-1", timeout=900).stdout
+    assert "2000 tickets" in out and "300 contacts" in out and "40 organizations" in out
+    assert psql(postgres_url, "SELECT COUNT(*) FROM tickets") == "2000"
+    assert psql(postgres_url, "SELECT COUNT(DISTINCT locale) FROM contacts") == "5"
+    assert "olena@example.com" in pg("user", "create", "--email", "Olena@Example.com", "--name", "Олена", "--role", "agent",
+                                     "--password", "long-enough-pw").stdout
+    assert pg("token", "create", "--user", "olena@example.com").stdout.strip().splitlines()[-1].startswith("sb_")
+    assert "New password" in pg("user", "reset-password", "--email", "olena@example.com").stdout
+    assert "intact" in pg("audit", "verify").stdout
+    # An altered event is named
+    psql(postgres_url, "UPDATE audit_events SET after_state = '{}' WHERE seq = 5")
+    broken = pg("audit", "verify", check=False)
+    assert broken.returncode != 0 and "event 5" in broken.stdout + broken.stderr
 
 
 def free_port() -> int:
