@@ -20,13 +20,18 @@ enum Bootstrap {
                 UserInput(email: email, name: "Administrator", jobTitle: nil, locale: "en", role: .admin, passwordHash: hash, teamIds: []),
                 actor: .system)
         }
-        app.logger.notice(
-            """
+        let notice = """
             First start: created the workspace and its first admin.
               Sign in as \(user.email) with the password: \(password)
               (API: POST /api/v1/session {"email": "\(user.email)", "password": "…"}; change the password after signing in,
               or set a new one with `switchboard user reset-password --email \(user.email)`.)
-            """)
+            """
+        // Said once and never again: a log level above notice must not swallow it.
+        if app.logger.logLevel > .notice {
+            FileHandle.standardError.write(Data((notice + "\n").utf8))
+        } else {
+            app.logger.notice("\(notice)")
+        }
     }
 }
 

@@ -4,6 +4,7 @@ user and token creation, the demo seed, audit verification, on a fresh SQLite da
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -43,7 +44,8 @@ def test_every_command_has_help(tmp_path, command):
 
 def test_first_start_creates_workspace_and_prints_how_to_sign_in(tmp_path):
     port = free_port()
-    env = dict(os.environ, SWITCHBOARD_DATA=str(tmp_path / "data"))
+    # Even where the log shows only errors, the first admin's password is said
+    env = dict(os.environ, SWITCHBOARD_DATA=str(tmp_path / "data"), LOG_LEVEL="error")
     env.pop("DATABASE_URL", None)
     proc = subprocess.Popen([BIN, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -64,6 +66,25 @@ def test_first_start_creates_workspace_and_prints_how_to_sign_in(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_json_logs_are_one_object_a_line(tmp_path):
+    port = free_port()
+    env = dict(os.environ, SWITCHBOARD_DATA=str(tmp_path / "data"), LOG_FORMAT="json", LOG_LEVEL="info")
+    env.pop("DATABASE_URL", None)
+    proc = subprocess.Popen([BIN, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_healthy(port)
+        requests.get(f"http://127.0.0.1:{port}/api/v1/tickets")  # 401, logged
+    finally:
+        proc.terminate()
+        output, _ = proc.communicate(timeout=30)
+    lines = [line for line in output.splitlines() if line.strip()]
+    assert lines, output
+    for line in lines:
+        entry = json.loads(line)
+        assert {"time", "level", "label", "message"} <= entry.keys(), line
+    assert any("admin@example.com" in json.loads(line)["message"] for line in lines)
 
 
 def test_user_token_and_audit_commands(tmp_path):
