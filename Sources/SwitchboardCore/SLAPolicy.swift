@@ -92,7 +92,7 @@ public struct SLAConditions: Sendable, Codable, Equatable {
 public struct SLAEscalation: Sendable, Codable, Equatable {
     /// When the escalation fires.
     public enum When: String, Codable, Sendable, CaseIterable {
-        /// `minutesBefore` business minutes before the due time.
+        /// `minutesBefore` minutes (of the clock, not business minutes) before the due time.
         case atRisk = "at_risk"
         /// Once the due time has passed.
         case breached

@@ -44,4 +44,16 @@ import Testing
             #expect(after < one * 3 / 2, "the log holds \(after) pages, one creation \(one)")
         }
     }
+
+    /// The planner's statistics are made once tickets are there.
+    @Test(.enabled(if: !Harness.onPostgres)) func theTablesGetStatistics() async throws {
+        try await withHarness { h in
+            for i in 0..<3 { _ = try await h.ticket("Ticket \(i)", email: "c\(i)@example.com") }
+            let sql = try #require(
+                h.app.databases.database(Checkpointer.databaseID, logger: h.app.logger, on: h.app.eventLoopGroup.any()) as? any SQLDatabase)
+            try await Checkpointer.optimize(sql)
+            let analyzed = try await sql.raw("SELECT COUNT(*) AS n FROM sqlite_stat1 WHERE tbl = 'tickets'").first(decodingColumn: "n", as: Int.self)
+            #expect((analyzed ?? 0) > 0)
+        }
+    }
 }
