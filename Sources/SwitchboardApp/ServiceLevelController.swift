@@ -29,10 +29,13 @@ enum ServiceLevelController {
         var targets: SLATargets
         var pauseOn: [TicketStatus]?
         var escalations: [SLAEscalation]?
+        /// Taken and ignored (the path names the policy): a policy as GET answers it can be
+        /// sent back changed.
+        var id: Int64?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case name, position, active, conditions, targets, escalations
-            case calendarId = "calendar_id", pauseOn = "pause_on"
+            case calendarId = "calendar_id", pauseOn = "pause_on", id
         }
 
         init(from decoder: any Decoder) throws {
@@ -46,6 +49,7 @@ enum ServiceLevelController {
             targets = try c.decode(SLATargets.self, forKey: .targets)
             pauseOn = try c.decodeIfPresent([TicketStatus].self, forKey: .pauseOn)
             escalations = try c.decodeIfPresent([SLAEscalation].self, forKey: .escalations)
+            id = try c.decodeIfPresent(Int64.self, forKey: .id)
         }
 
         func policy(id: Int64, defaultPosition: Int) -> SLAPolicy {

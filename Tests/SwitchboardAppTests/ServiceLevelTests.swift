@@ -593,6 +593,21 @@ import Vapor
         }
     }
 
+    /// A policy as the API answers it can be changed and sent back whole.
+    @Test func aPolicyReadCanBeSentBackChanged() async throws {
+        try await withHarness { h in
+            let (_, id) = try await Self.urgentPolicy(h)
+            guard case .object(var policy) = try await h.send(.GET, "/api/v1/sla-policies/\(id)").json else {
+                Issue.record("no policy")
+                return
+            }
+            policy["targets"] = ["first_response": 90, "resolution": 300]
+            let changed = try await h.send(.PUT, "/api/v1/sla-policies/\(id)", json: .object(policy))
+            #expect(changed.status == .ok, "\(changed.json)")
+            #expect(changed["targets"]?["first_response"]?.int == 90)
+        }
+    }
+
     @Test func hoursInUseCannotBeDeletedAndNamesAreUnique() async throws {
         try await withHarness { h in
             let (calendar, policy) = try await Self.urgentPolicy(h)
