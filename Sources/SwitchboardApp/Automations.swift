@@ -37,13 +37,15 @@ enum Automations {
     /// also moves the consumer on (if another instance moved it first, this one stands back).
     /// So an update waits for the writer no longer because triggers exist.
     static func runTriggers(_ store: Store, app: Application) async throws -> Int {
-        guard try await store.read({ try await $0.hasEvents(for: consumer) }) else { return 0 }
         let publicURL = app.config.publicURL ?? WebPasswordReset.localURL(app)
-        let (position, events, triggers) = try await store.read { ctx in
+        let (position, window, triggers) = try await store.read { ctx in
             let position = try await ctx.consumerPosition(consumer)
-            return (position, try await ctx.events(after: position, limit: 500), try await ctx.automations().filter { $0.active && $0.kind == .trigger })
+            let triggers = try await ctx.automations().filter { $0.active && $0.kind == .trigger }
+            let types: Set<DomainEventType> = triggers.isEmpty ? [] : [.ticketCreated, .ticketUpdated, .messageAdded]
+            return (position, try await ctx.events(after: position, window: OutboxConsumer.window, types: types), triggers)
         }
-        guard let last = events.last else { return 0 }
+        guard let end = window.end else { return 0 }
+        let events = window.events
         let needsPeople = triggers.contains(where: \.needsPeople)
         var decided: [(event: DomainEvent, ticketId: Int64, firings: [AutomationFiring], cause: AutomationCause)] = []
         for event in events where !triggers.isEmpty {
@@ -72,12 +74,16 @@ enum Automations {
                 decided.append((event, peek.ticket.id, firings, AutomationCause(fired: cause.fired + firings.map(\.rule.id), depth: cause.depth + 1)))
             }
         }
+        guard !decided.isEmpty else {
+            _ = try await store.passEvents(consumer: consumer, from: position, to: end)  // without the writer (see `OutboxConsumer`)
+            return 0
+        }
         // A write per event acted on: an agent's update waits behind one ticket's actions at most.
-        let groups = stride(from: 0, to: max(decided.count, 1), by: writeGroup).map { decided[$0..<min($0 + writeGroup, decided.count)] }
+        let groups = stride(from: 0, to: decided.count, by: writeGroup).map { decided[$0..<min($0 + writeGroup, decided.count)] }
         var from = position
         var fired = 0
         for (n, group) in groups.enumerated() {
-            let to = n == groups.count - 1 ? last.sequence : group.last?.event.sequence ?? last.sequence
+            let to = n == groups.count - 1 ? end : group.last?.event.sequence ?? end
             let start = from
             let done = try await store.write { ctx -> Int? in
                 guard try await ctx.advanceConsumer(consumer, from: start, to: to) else { return nil }

@@ -29,11 +29,13 @@ struct JobRunner: LifecycleHandler {
             while !Task.isCancelled {
                 do {
                     _ = try await Self.runOnce(app, routing: memo)
-                    // A consumer takes at most a few hundred events a round: while any is
-                    // behind (a burst of creations) and catching up, the next round starts at once.
+                    // A consumer takes at most a window of events a round: while a full window
+                    // waits for any (a burst of creations) and they are catching up, the next
+                    // round starts at once. Less waits for the next second: a round for every
+                    // few events would keep a core and the database busy for nothing.
                     let lag = try await app.store.read { try await $0.consumerLag() }
                     defer { positions = lag.map(\.position) }
-                    if lag.contains(where: { $0.behind > 0 }), lag.map(\.position) != positions { continue }
+                    if lag.contains(where: { $0.behind >= OutboxConsumer.window }), lag.map(\.position) != positions { continue }
                 } catch {
                     logger.warning("background jobs: \(String(reflecting: error))")
                 }
@@ -61,6 +63,7 @@ struct JobRunner: LifecycleHandler {
             memo.timeRulesAt = store.clock()
             _ = try await Automations.runTimeRules(store, app: app)
         }
+        guard try await store.read({ try await $0.hasDueJobs(at: store.clock()) }) else { return 0 }
         let jobs = try await store.write { try await $0.claimJobs(limit: 20, lease: lease) }
         for job in jobs {
             do {

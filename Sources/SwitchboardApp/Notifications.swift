@@ -79,18 +79,14 @@ enum Notifications {
 
     /// Queues a job per person to tell, for the events since the consumer's position.
     static func queue(_ store: Store) async throws -> Int {
-        guard try await store.read({ try await $0.hasEvents(for: consumer) }) else { return 0 }
-        return try await store.write { ctx in
-            var queued = 0
+        let types: Set<DomainEventType> = [
+            .ticketCreated, .ticketUpdated, .messageAdded, .ticketEscalated, .ticketSLABreached, .sideConversationStarted, .sideConversationReplied,
+        ]
+        return try await OutboxConsumer.round(store, consumer: consumer, types: types) { reader, events in
+            var queued: [OutboxConsumer.QueuedJob] = []
             var staff: [User]?
-            for event in try await ctx.takeEvents(consumer: consumer, limit: 200) {
-                guard
-                    [
-                        .ticketCreated, .ticketUpdated, .messageAdded, .ticketEscalated, .ticketSLABreached, .sideConversationStarted,
-                        .sideConversationReplied,
-                    ]
-                    .contains(event.type),
-                    let peek = try? JSONDecoder().decode(EventPeek.self, from: Data(event.payload.text.utf8))
+            for event in events {
+                guard let peek = try? JSONDecoder().decode(EventPeek.self, from: Data(event.payload.text.utf8))
                 else { continue }
                 let actor = event.actor.kind == .user ? event.actor.id : nil
                 var tell: [(Int64, NotificationKind)] = []
@@ -98,7 +94,7 @@ enum Notifications {
                 switch event.type {
                 case .ticketCreated:
                     if let assignee = ticket.assigneeId { tell.append((assignee, .assigned)) }
-                    if let team = ticket.teamId { tell += try await ctx.reader.teamMembers(team).map { ($0, .newInTeam) } }
+                    if let team = ticket.teamId { tell += try await reader.teamMembers(team).map { ($0, .newInTeam) } }
                 case .ticketUpdated:
                     if let assignee = ticket.assigneeId, assignee != peek.before?.assigneeId { tell.append((assignee, .assigned)) }
                 case .messageAdded:
@@ -106,7 +102,7 @@ enum Notifications {
                     if message.authorKind == "contact", message.visibility == "public" {
                         tell += ([ticket.assigneeId].compactMap { $0 } + (ticket.followerIds ?? [])).map { ($0, .customerReplied) }
                     } else if message.authorKind == "staff", message.visibility == "internal", message.body.contains("@") {
-                        if staff == nil { staff = try await ctx.reader.users() }
+                        if staff == nil { staff = try await reader.users() }
                         tell += Mentions.userIds(in: message.body, among: staff ?? []).map { ($0, .mentioned) }
                     }
                 case .ticketEscalated, .ticketSLABreached:
@@ -122,12 +118,12 @@ enum Notifications {
                             if let assignee = step.assigneeId ?? step.previousAssigneeId {
                                 tell.append((assignee, .slaEscalation))
                             } else if let team = step.teamId {
-                                tell += try await ctx.reader.teamMembers(team).map { ($0, .slaEscalation) }
+                                tell += try await reader.teamMembers(team).map { ($0, .slaEscalation) }
                             }
                         }
                         if step.actions.contains(SLAEscalation.Action.notifySupervisor.rawValue) {
-                            if staff == nil { staff = try await ctx.reader.users() }
-                            let members = try await step.teamId.asyncMap { Set(try await ctx.reader.teamMembers($0)) }
+                            if staff == nil { staff = try await reader.users() }
+                            let members = try await step.teamId.asyncMap { Set(try await reader.teamMembers($0)) }
                             tell += (staff ?? []).filter { user in
                                 user.active && [.supervisor, .manager].contains(user.role) && (members?.contains(user.id) ?? true)
                             }.map { ($0.id, .slaEscalation) }
@@ -141,12 +137,9 @@ enum Notifications {
                 var told = Set<Int64>()
                 for (userId, kind) in tell where userId != actor && told.insert(userId).inserted {
                     // What they wanted when it happened; the job asks again when it runs.
-                    guard try await ctx.reader.notificationSettings(userId: userId).wants(kind) else { continue }
-                    try await ctx.enqueueJob(
-                        kind: job,
-                        payload: try encodeJSONText(
-                            Payload(userId: userId, ticketId: ticket.id, kind: kind, messageId: peek.message?.id, eventSeq: event.sequence)))
-                    queued += 1
+                    guard try await reader.notificationSettings(userId: userId).wants(kind) else { continue }
+                    let payload = Payload(userId: userId, ticketId: ticket.id, kind: kind, messageId: peek.message?.id, eventSeq: event.sequence)
+                    queued.append(OutboxConsumer.QueuedJob(kind: job, payload: try encodeJSONText(payload)))
                 }
             }
             return queued

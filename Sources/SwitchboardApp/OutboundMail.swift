@@ -72,17 +72,13 @@ enum OutboundMail {
 
     /// Queues a reply job for every public staff message since the consumer's position.
     static func queueReplies(_ store: Store) async throws -> Int {
-        guard try await store.read({ try await $0.hasEvents(for: consumer) }) else { return 0 }
-        return try await store.write { ctx in
-            var queued = 0
-            for event in try await ctx.takeEvents(consumer: consumer, limit: 200) where event.type == .messageAdded {
+        try await OutboxConsumer.round(store, consumer: consumer, types: [.messageAdded]) { _, events in
+            try events.compactMap { event in
                 guard let payload = try? JSONDecoder().decode(TicketEventPayloadPeek.self, from: Data(event.payload.text.utf8)),
                     payload.message.authorKind == "staff", payload.message.visibility == "public"
-                else { continue }
-                try await ctx.enqueueJob(kind: replyJob, payload: encodeJSONText(ReplyPayload(messageId: payload.message.id)))
-                queued += 1
+                else { return nil }
+                return OutboxConsumer.QueuedJob(kind: replyJob, payload: try encodeJSONText(ReplyPayload(messageId: payload.message.id)))
             }
-            return queued
         }
     }
 

@@ -64,27 +64,6 @@ extension WriteContext {
         ).all()
         return !moved.isEmpty
     }
-
-    /// Reads the events after a consumer's position and moves the position past them, holding
-    /// the consumer's row (on PostgreSQL) so two instances never hand out the same events.
-    public func takeEvents(consumer name: String, limit: Int) async throws -> [DomainEvent] {
-        let conflict: SQLQueryString = dialect == .postgres ? " ON CONFLICT (name) DO NOTHING" : ""
-        // A new consumer starts at the current end: it acts on what happens from now on, not on history.
-        try await sql.raw(
-            """
-            INSERT\(unsafeRaw: dialect == .sqlite ? " OR IGNORE" : "") INTO outbox_consumers (name, last_seq)
-            SELECT \(bind: name), COALESCE(MAX(seq), 0) FROM outbox\(conflict)
-            """
-        ).run()
-        let lock = dialect == .postgres ? " FOR UPDATE" : ""
-        let position = try await sql.raw("SELECT last_seq FROM outbox_consumers WHERE name = \(bind: name)\(unsafeRaw: lock)")
-            .first(decodingColumn: "last_seq", as: Int64.self) ?? 0
-        let events = try await reader.events(after: position, limit: limit)
-        if let last = events.last {
-            try await sql.raw("UPDATE outbox_consumers SET last_seq = \(bind: last.sequence) WHERE name = \(bind: name)").run()
-        }
-        return events
-    }
 }
 
 extension ReadContext {
@@ -97,5 +76,32 @@ extension ReadContext {
              try $0.decode(column: "done_at", as: Int64?.self) != nil, try $0.decode(column: "failed_at", as: Int64?.self) != nil,
              try $0.decode(column: "last_error", as: String?.self))
         }
+    }
+}
+
+extension ReadContext {
+    /// Whether a job is due at `at` and free to claim: a read, so an idle runner does not take the writer.
+    public func hasDueJobs(at: Date) async throws -> Bool {
+        let now = at.ms
+        return try await sql.raw(
+            """
+            SELECT id FROM jobs WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= \(bind: now)
+              AND (locked_until IS NULL OR locked_until < \(bind: now)) LIMIT 1
+            """
+        ).first() != nil
+    }
+}
+
+extension Store {
+    /// Moves a consumer from `from` past events that called for nothing, unless another
+    /// instance moved it first (then false). On PostgreSQL the statement runs on a connection of
+    /// the pool, not the writer's: it changes nothing the audit chain orders, so ticket writes
+    /// need not wait for it. On SQLite it goes through the writer, the file's only writer.
+    public func passEvents(consumer name: String, from: Int64, to: Int64) async throws -> Bool {
+        let sql = try await read { $0.sql }
+        guard Dialect(sql) == .postgres else { return try await write { try await $0.advanceConsumer(name, from: from, to: to) } }
+        return try await !sql.raw(
+            "UPDATE outbox_consumers SET last_seq = \(bind: to) WHERE name = \(bind: name) AND last_seq = \(bind: from) RETURNING last_seq"
+        ).all().isEmpty
     }
 }

@@ -93,17 +93,36 @@ extension ReadContext {
 
     /// Outbox events after `sequence`, in order: the consumer interface's read.
     public func events(after sequence: Int64, limit: Int) async throws -> [DomainEvent] {
-        try await sql.raw("SELECT * FROM outbox WHERE seq > \(bind: sequence) ORDER BY seq LIMIT \(bind: limit)").all().map { row in
-            guard let type = DomainEventType(rawValue: try row.decode(column: "type", as: String.self)),
-                let kind = Actor.Kind(rawValue: try row.decode(column: "actor_kind", as: String.self))
-            else { throw StoreError.corrupt("outbox kinds") }
-            return DomainEvent(
-                sequence: try row.decode(column: "seq", as: Int64.self), type: type,
-                entityId: try row.decode(column: "entity_id", as: Int64.self),
-                actor: Actor(kind: kind, id: try row.decode(column: "actor_id", as: Int64?.self)),
-                occurredAt: Date(ms: try row.decode(column: "occurred_at", as: Int64.self)),
-                payload: JSONText(stored: try row.decode(column: "payload", as: String.self)))
-        }
+        try await sql.raw("SELECT * FROM outbox WHERE seq > \(bind: sequence) ORDER BY seq LIMIT \(bind: limit)").all().map(Self.event)
+    }
+
+    /// A consumer's next window: the outbox's next `limit` events after `sequence`, of which only
+    /// those of `types` are read (the others are passed over unread), and the window's last
+    /// sequence number (nil when nothing is new).
+    public func events(after sequence: Int64, window limit: Int, types: Set<DomainEventType>) async throws -> (events: [DomainEvent], end: Int64?) {
+        guard
+            let end = try await sql.raw(
+                "SELECT MAX(seq) AS last FROM (SELECT seq FROM outbox WHERE seq > \(bind: sequence) ORDER BY seq LIMIT \(bind: limit)) w"
+            ).first(decodingColumn: "last", as: Int64?.self) ?? nil
+        else { return ([], nil) }
+        guard !types.isEmpty else { return ([], end) }
+        let wanted = SQLList(types.map(\.rawValue).sorted().map { SQLBind($0) })
+        let events = try await sql.raw(
+            "SELECT * FROM outbox WHERE seq > \(bind: sequence) AND seq <= \(bind: end) AND type IN (\(wanted)) ORDER BY seq"
+        ).all().map(Self.event)
+        return (events, end)
+    }
+
+    private static func event(_ row: any SQLRow) throws -> DomainEvent {
+        guard let type = DomainEventType(rawValue: try row.decode(column: "type", as: String.self)),
+            let kind = Actor.Kind(rawValue: try row.decode(column: "actor_kind", as: String.self))
+        else { throw StoreError.corrupt("outbox kinds") }
+        return DomainEvent(
+            sequence: try row.decode(column: "seq", as: Int64.self), type: type,
+            entityId: try row.decode(column: "entity_id", as: Int64.self),
+            actor: Actor(kind: kind, id: try row.decode(column: "actor_id", as: Int64?.self)),
+            occurredAt: Date(ms: try row.decode(column: "occurred_at", as: Int64.self)),
+            payload: JSONText(stored: try row.decode(column: "payload", as: String.self)))
     }
 
     /// Whether the outbox holds events a named consumer has not taken yet: a read, so an idle

@@ -288,6 +288,22 @@ import VaporTesting
         }
     }
 
+    /// Events that tell nobody move the consumer on and queue nothing; the next that tells
+    /// someone is still found.
+    @Test func eventsThatTellNobodyArePassed() async throws {
+        try await withHarness { h in
+            let before = try await h.store.read { try await $0.consumerPosition(Notifications.consumer) }
+            for n in 0..<3 { _ = try await h.ticket("Quiet \(n)") }
+            #expect(try await Self.queued(h).isEmpty)
+            let after = try await h.store.read { try await $0.consumerPosition(Notifications.consumer) }
+            #expect(after > before)
+            #expect(try await h.store.read { try await $0.events(after: after, window: 10, types: []) }.end == nil)
+            let olena = try await h.staff(.agent, email: "olena@example.com")
+            _ = try await h.ticket(extra: ["assignee_id": .int(olena.id)])
+            #expect(try await Self.queued(h).map(\.1) == ["assigned"])
+        }
+    }
+
     @Test func teamAssigneeFollowersAndMentionsAreTold() async throws {
         try await withHarness { h in
             let olena = try await h.staff(.agent, email: "olena@example.com")

@@ -74,6 +74,58 @@ import Vapor
         }
     }
 
+    /// A consumer's window: the next events by number, of which only the types asked for are read.
+    @Test func aConsumersWindowReadsOnlyItsTypesAndEndsAtTheLastEventItSpans() async throws {
+        try await withHarness { h in
+            let start = try await h.store.read { try await $0.sql.raw("SELECT MAX(seq) AS m FROM outbox").first(decodingColumn: "m", as: Int64.self) } ?? 0
+            let id = try await h.ticket()["id"]!.int!
+            _ = try await h.send(.POST, "/api/v1/tickets/\(id)/messages", json: ["body": "Hello"])
+            _ = try await h.ticket("Another", email: "anna@example.com")
+            let all = try await h.store.read { try await $0.events(after: start, limit: 100) }
+            #expect(all.map(\.type) == [.contactCreated, .ticketCreated, .messageAdded, .ticketCreated])
+            let replies = try await h.store.read { try await $0.events(after: start, window: 100, types: [.messageAdded]) }
+            #expect(replies.events.map(\.sequence) == [all[2].sequence])
+            #expect(replies.end == all[3].sequence)
+            let two = try await h.store.read { try await $0.events(after: start, window: 2, types: [.ticketCreated, .messageAdded]) }
+            #expect(two.events.map(\.sequence) == [all[1].sequence])
+            #expect(two.end == all[1].sequence)
+            let none = try await h.store.read { try await $0.events(after: start, window: 100, types: []) }
+            #expect(none.events.isEmpty && none.end == all[3].sequence)
+            #expect(try await h.store.read { try await $0.events(after: all[3].sequence, window: 100, types: [.ticketCreated]) }.end == nil)
+        }
+    }
+
+    /// Passing events that called for nothing moves a consumer only from where it was read,
+    /// and on PostgreSQL does not wait for the writer.
+    @Test func passingEventsMovesAConsumerOnlyFromWhereItWasRead() async throws {
+        try await withHarness { h in
+            _ = try await h.ticket()
+            let position = try await h.store.read { try await $0.consumerPosition("notify") }
+            let end = try await h.store.read { try await $0.events(after: position, window: 100, types: []) }.end!
+            #expect(try await !h.store.passEvents(consumer: "notify", from: position - 1, to: end))
+            #expect(try await h.store.read { try await $0.consumerPosition("notify") } == position)
+            guard Harness.onPostgres else {
+                #expect(try await h.store.passEvents(consumer: "notify", from: position, to: end))
+                #expect(try await h.store.read { try await $0.consumerPosition("notify") } == end)
+                return
+            }
+            // A write holds the writer until the consumer has passed: through the writer, the
+            // pass would wait for the write, and the write gives up after 5 s.
+            let passed = Passed()
+            let writing = Task {
+                try await h.store.write { _ in
+                    for _ in 0..<100 where !(await passed.done) { try await Task.sleep(for: .milliseconds(50)) }
+                    return await passed.done
+                }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(try await h.store.passEvents(consumer: "notify", from: position, to: end))
+            await passed.set()
+            #expect(try await writing.value)
+            #expect(try await h.store.read { try await $0.consumerPosition("notify") } == end)
+        }
+    }
+
     @Test func concurrentWritesAllCommitWithUniqueNumbersAndAnIntactChain() async throws {
         try await withHarness { h in
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -360,4 +412,9 @@ actor Attempts {
 actor EventBox {
     var events: [DomainEvent] = []
     func add(_ more: [DomainEvent]) { events += more }
+}
+
+actor Passed {
+    private(set) var done = false
+    func set() { done = true }
 }
