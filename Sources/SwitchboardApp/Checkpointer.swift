@@ -14,7 +14,6 @@ import Vapor
 /// `restartWait`) for the readers on it to finish, holding back new writes meanwhile (it has
 /// only the pages written since the passive one to copy), and the next write starts the log over
 /// from the beginning and cuts the file back to `sizeLimit` (the writer's `journal_size_limit`).
-/// The same connection keeps the planner's statistics current (`optimize`).
 struct Checkpointer: LifecycleHandler {
     final class TaskBox: @unchecked Sendable {  // set in didBoot, read in shutdown, both on the main thread
         var task: Task<Void, Never>?
@@ -31,16 +30,13 @@ struct Checkpointer: LifecycleHandler {
         let logger = app.logger
         box.task = Task {
             guard let sql = database as? any SQLDatabase else { return }
-            var round = 0
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(1))
                 do {
                     try await Self.checkpoint(sql)
-                    if round % 60 == 0 { try await Self.optimize(sql) }
                 } catch {
                     logger.warning("WAL checkpoint failed: \(String(reflecting: error))")
                 }
-                round += 1
             }
         }
     }
@@ -57,15 +53,6 @@ struct Checkpointer: LifecycleHandler {
         let passive = try await sql.raw("PRAGMA wal_checkpoint(PASSIVE)").first(decodingColumn: "log", as: Int.self) ?? 0
         guard passive > restartFrames else { return passive }
         return try await sql.raw("PRAGMA wal_checkpoint(RESTART)").first(decodingColumn: "log", as: Int.self) ?? 0
-    }
-
-    /// Keeps the query planner's statistics current, once a minute: without them, at a million
-    /// tickets SQLite counted the SLA views by walking every open ticket (120-215 ms a count, the
-    /// inbox page 300 ms) instead of starting from the due index. `PRAGMA optimize` analyzes
-    /// only tables that never were or have grown or shrunk much since, a thousand rows an index.
-    static func optimize(_ sql: any SQLDatabase) async throws {
-        try await sql.raw("PRAGMA analysis_limit = 1000").run()
-        try await sql.raw("PRAGMA optimize = 0x10002").run()
     }
 
     func shutdownAsync(_ app: Application) async {

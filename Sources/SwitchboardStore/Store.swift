@@ -62,7 +62,7 @@ public struct Store: Sendable {
         CreatePasswordResets(), CreateTicketCounts(), CreateAttachments(), UpdateUsersAddTimeZone(), UpdateWorkspaceAddInactiveTypes(), CreateMailboxes(), CreateJobs(), CreateMessageHTML(), UpdateMailboxesAddAcknowledgement(), CreateNotificationSettings(),
         CreateServiceLevels(), CreateRouting(), CreateAutomations(), UpdateWorkspaceAddDefinitionsVersion(), UpdateTicketsAddPendingSince(), CreateSideConversations(),
         UpdateWorkspaceAddSLARetime(), UpdateTicketCountsPerStatement(), CreateTicketSLA(), UpdateTicketSLAIndexCheckAndTicket(),
-        UpdateAuditHeadAddVersion(), UpdateIdempotencyKeysAddFingerprint(), UpdateTicketsIndexWaitingForRouting(),
+        UpdateAuditHeadAddVersion(), UpdateIdempotencyKeysAddFingerprint(), UpdateTicketsIndexWaitingForRouting(), RemovePlannerStatistics(),
     ]
 
     /// Runs `body` in a write transaction; returns after it committed.
