@@ -38,14 +38,13 @@ enum Automations {
     /// So an update waits for the writer no longer because triggers exist.
     static func runTriggers(_ store: Store, app: Application) async throws -> Int {
         let publicURL = app.config.publicURL ?? WebPasswordReset.localURL(app)
-        let (position, window, triggers) = try await store.read { ctx in
-            let position = try await ctx.consumerPosition(consumer)
+        let (next, triggers) = try await store.read { ctx in
             let triggers = try await ctx.automations().filter { $0.active && $0.kind == .trigger }
             let types: Set<DomainEventType> = triggers.isEmpty ? [] : [.ticketCreated, .ticketUpdated, .messageAdded]
-            return (position, try await ctx.events(after: position, window: OutboxConsumer.window, types: types), triggers)
+            return (try await OutboxConsumer.next(ctx, consumer: consumer, types: types), triggers)
         }
-        guard let end = window.end else { return 0 }
-        let events = window.events
+        guard let end = next.end else { return 0 }
+        let (position, events) = (next.position, next.events)
         let needsPeople = triggers.contains(where: \.needsPeople)
         var decided: [(event: DomainEvent, ticketId: Int64, firings: [AutomationFiring], cause: AutomationCause)] = []
         for event in events where !triggers.isEmpty {

@@ -17,15 +17,23 @@ enum OutboxConsumer {
         var payload: String
     }
 
+    /// The consumer's position and its next window (`end` nil when nothing is new).
+    static func next(_ ctx: ReadContext, consumer: String, types: Set<DomainEventType>) async throws -> (
+        position: Int64, events: [DomainEvent], end: Int64?
+    ) {
+        let position = try await ctx.consumerPosition(consumer)
+        let window = try await ctx.events(after: position, window: window, types: types)
+        return (position, window.events, window.end)
+    }
+
     /// One round of `consumer`; returns the jobs queued.
     static func round(
         _ store: Store, consumer: String, types: Set<DomainEventType>,
         decide: @Sendable (ReadContext, [DomainEvent]) async throws -> [QueuedJob]
     ) async throws -> Int {
         let (position, end, jobs) = try await store.read { ctx in
-            let position = try await ctx.consumerPosition(consumer)
-            let window = try await ctx.events(after: position, window: window, types: types)
-            return (position, window.end, try await decide(ctx, window.events))
+            let next = try await next(ctx, consumer: consumer, types: types)
+            return (next.position, next.end, try await decide(ctx, next.events))
         }
         guard let end else { return 0 }
         guard !jobs.isEmpty else {

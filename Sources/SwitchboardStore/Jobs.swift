@@ -59,10 +59,14 @@ extension WriteContext {
     /// Moves a consumer from `from` to `to`, unless someone moved it since it was read at `from`;
     /// returns whether it moved (then the events in between are this caller's to act on).
     public func advanceConsumer(_ name: String, from: Int64, to: Int64) async throws -> Bool {
-        let moved = try await sql.raw(
+        try await Self.advanceConsumer(name, from: from, to: to, on: sql)
+    }
+
+    /// The compare-and-set that moves a consumer, on any connection (see `Store.passEvents`).
+    static func advanceConsumer(_ name: String, from: Int64, to: Int64, on sql: any SQLDatabase) async throws -> Bool {
+        try await !sql.raw(
             "UPDATE outbox_consumers SET last_seq = \(bind: to) WHERE name = \(bind: name) AND last_seq = \(bind: from) RETURNING last_seq"
-        ).all()
-        return !moved.isEmpty
+        ).all().isEmpty
     }
 }
 
@@ -100,8 +104,6 @@ extension Store {
     public func passEvents(consumer name: String, from: Int64, to: Int64) async throws -> Bool {
         let sql = try await read { $0.sql }
         guard Dialect(sql) == .postgres else { return try await write { try await $0.advanceConsumer(name, from: from, to: to) } }
-        return try await !sql.raw(
-            "UPDATE outbox_consumers SET last_seq = \(bind: to) WHERE name = \(bind: name) AND last_seq = \(bind: from) RETURNING last_seq"
-        ).all().isEmpty
+        return try await WriteContext.advanceConsumer(name, from: from, to: to, on: sql)
     }
 }

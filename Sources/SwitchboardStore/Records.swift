@@ -125,17 +125,6 @@ extension ReadContext {
             payload: JSONText(stored: try row.decode(column: "payload", as: String.self)))
     }
 
-    /// Whether the outbox holds events a named consumer has not taken yet: a read, so an idle
-    /// consumer never takes the writer (and its lock on the audit chain head) for nothing.
-    public func hasEvents(for consumer: String) async throws -> Bool {
-        try await sql.raw(
-            """
-            SELECT seq FROM outbox WHERE seq > COALESCE((SELECT last_seq FROM outbox_consumers WHERE name = \(bind: consumer)), 0)
-            ORDER BY seq LIMIT 1
-            """
-        ).first() != nil
-    }
-
     /// How far each named consumer is behind: the outbox's newest sequence number less its
     /// position (an upper bound of the events it has yet to take: PostgreSQL's sequence leaves gaps).
     public func consumerLag() async throws -> [(name: String, position: Int64, behind: Int64)] {
