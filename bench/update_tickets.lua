@@ -1,5 +1,7 @@
 -- wrk script: PATCH /api/v1/tickets/{id} on tickets BENCH_FIRST..BENCH_LAST in turn, changing
--- the priority and a tag (no version, so no conflicts). Env: BENCH_TOKEN, BENCH_FIRST, BENCH_LAST.
+-- the priority and a tag (no version, so no conflicts). Each update also takes the tag
+-- "escalated_high" off, which `triggers.py`'s acting trigger puts back when the priority changes
+-- to high: so every firing changes the ticket. Env: BENCH_TOKEN, BENCH_FIRST, BENCH_LAST.
 local token = os.getenv("BENCH_TOKEN")
 local first = tonumber(os.getenv("BENCH_FIRST"))
 local last = tonumber(os.getenv("BENCH_LAST"))
@@ -21,7 +23,7 @@ end
 request = function()
   n = n + 1
   local id = first + ((n * 7 + tid * 131) % (last - first + 1))
-  local body = '{"priority": "' .. priorities[(n % 3) + 1] .. '", "add_tags": ["touched' .. (n % 5) .. '"]}'
+  local body = '{"priority": "' .. priorities[(n % 3) + 1] .. '", "add_tags": ["touched' .. (n % 5) .. '"], "remove_tags": ["escalated_high"]}'
   return wrk.format("PATCH", "/api/v1/tickets/" .. id, nil, body)
 end
 

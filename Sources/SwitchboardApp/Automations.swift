@@ -78,6 +78,8 @@ enum Automations {
             return 0
         }
         // A write per event acted on: an agent's update waits behind one ticket's actions at most.
+        // Each is awaited before the next is queued: with two queued at once (tried), the triggers
+        // fell no less behind under 600 updates a second and added more to agents' p95.
         let groups = stride(from: 0, to: decided.count, by: writeGroup).map { decided[$0..<min($0 + writeGroup, decided.count)] }
         var from = position
         var fired = 0

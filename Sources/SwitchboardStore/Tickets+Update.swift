@@ -14,7 +14,12 @@ extension WriteContext {
 
     /// Changes a ticket's fields; a stale `expectedVersion` is refused with the current state.
     public func updateTicket(id: Int64, _ changes: TicketChanges, expectedVersion: Int64?, actor: Actor) async throws -> Ticket {
-        let before = try await ticketForUpdate(id: id, expectedVersion: expectedVersion)
+        try await updateTicket(try await ticketForUpdate(id: id, expectedVersion: expectedVersion), changes, actor: actor)
+    }
+
+    /// `updateTicket` of `before`, the ticket as this write read it.
+    func updateTicket(_ before: Ticket, _ changes: TicketChanges, actor: Actor) async throws -> Ticket {
+        let id = before.id
         var changes = changes
         if let type = changes.type, type != before.type { try checkTypeOffered(type) }
         if let values = changes.customFields {

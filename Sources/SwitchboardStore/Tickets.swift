@@ -132,23 +132,25 @@ extension WriteContext {
 
     /// Writes every field of `t` back, and its SLA clocks when they changed since `before` as
     /// stored (or it was solved or reopened: that moves its next check). The caller checked the
-    /// version.
+    /// version. The row goes out with the batch's last statement inside `deferringWrites`.
     func save(_ t: Ticket, before: Ticket) async throws {
         let row = Self.row(t)
-        try await sql.execute(sql: RowUpdate(table: "tickets", columns: Array(Self.ticketColumns.dropFirst()), values: Array(row.dropFirst()), id: t.id)) { _ in }
+        try await runDeferred(
+            RowUpdate(table: "tickets", columns: Array(Self.ticketColumns.dropFirst()), values: Array(row.dropFirst()), id: t.id), binds: row.count)
         if t.sla != before.sla || t.status.isUnsolved != before.status.isUnsolved { try await saveSLA([t], engine: try await slaEngine()) }
     }
 
     /// Stores `tags` as the ticket's tags where `before` are stored: writes only the difference,
     /// in a statement for the removed and one for the added (an update adding a tag to four
-    /// sent five).
+    /// sent five), held back inside `deferringWrites`.
     func setTags(ticket id: Int64, _ tags: [String], before: [String]) async throws {
         let kept = Set(tags), had = Set(before)
         let removed = before.filter { !kept.contains($0) }
         if !removed.isEmpty {
-            try await sql.raw("DELETE FROM ticket_tags WHERE ticket_id = \(bind: id) AND tag IN (\(binds: removed))").run()
+            try await runDeferred(
+                SQLQueryString("DELETE FROM ticket_tags WHERE ticket_id = \(bind: id) AND tag IN (\(binds: removed))"), binds: removed.count + 1)
         }
-        try await insertRows("ticket_tags", ["tag", "ticket_id"], tags.filter { !had.contains($0) }.map { [$0, id] })
+        try await insertRows("ticket_tags", ["tag", "ticket_id"], tags.filter { !had.contains($0) }.map { [$0, id] }, deferred: true)
     }
 
     func insertMessage(

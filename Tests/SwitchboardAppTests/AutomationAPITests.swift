@@ -117,6 +117,9 @@ import Vapor
             let after = try await h.send(.GET, "/api/v1/tickets/\(try #require(ticket["id"]?.int))")
             #expect(after["tags"] == ["refund"])
             #expect(after["priority"]?.string == "high")
+            // The change, then the note: the note saw the change (on PostgreSQL the change is held
+            // back until commit, so the note must send it first) and neither overwrote the other.
+            #expect(after["version"]?.int == (try #require(ticket["version"]?.int)) + 2)
             let notes = try await h.send(.GET, "/api/v1/tickets/\(try #require(ticket["id"]?.int))/messages")
             #expect(notes["items"]?.array?.contains { $0["body"]?.string == "Refund for Anna: check the order first." } == true)
             let untouched = try await h.send(.GET, "/api/v1/tickets/\(try #require(other["id"]?.int))")
