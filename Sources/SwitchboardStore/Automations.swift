@@ -127,11 +127,22 @@ extension WriteContext {
     /// Carries out what fired rules decided for a ticket: one change of its fields, notes, and
     /// jobs for mail and webhooks (queued with `enqueue`). Each rule's firing is audited; the
     /// changes' events carry `cause`, so the chain they start stops.
+    /// `known`: the ticket as this write read it, when the caller did and nothing in the write
+    /// changed it since; else it is read here, once what the write held back went out.
     public func applyAutomations(
-        _ firings: [AutomationFiring], to ticketId: Int64, cause: AutomationCause,
+        _ firings: [AutomationFiring], to ticketId: Int64, cause: AutomationCause, current known: Ticket? = nil,
         enqueue: (AutomationAction, AutomationRule, Ticket) async throws -> Void
     ) async throws {
-        guard !firings.isEmpty, let current = try await reader.ticket(id: ticketId), current.status != .closed else { return }
+        guard !firings.isEmpty else { return }
+        let current: Ticket
+        if let known {
+            current = known
+        } else {
+            try await flushDeferred()
+            guard let read = try await reader.ticket(id: ticketId) else { return }
+            current = read
+        }
+        guard current.status != .closed else { return }
         automationCause = cause
         defer { automationCause = nil }
         for firing in firings {

@@ -329,6 +329,32 @@ import Vapor
         }
     }
 
+    /// Triggers act on several events in one write; two of them on one ticket: the second
+    /// sees what the first changed (held back until commit on PostgreSQL), and keeps it.
+    @Test func twoFiringsOnOneTicketInOneWriteBothLand() async throws {
+        try await withHarness { h in
+            for (priority, tag) in [("high", "hot"), ("low", "cold")] {
+                _ = try await AutomationAPITests.rule(h, [
+                    "name": .string("Tag \(tag)"), "kind": "trigger", "events": ["updated"],
+                    "all": [["field": "priority", "operator": "changed_to", "value": .string(priority)]],
+                    "actions": [["kind": "add_tags", "value": .string(tag)]],
+                ])
+            }
+            let id = try #require(try await h.ticket("Anything")["id"]?.int)
+            let other = try #require(try await h.ticket("Another")["id"]?.int)
+            for (ticket, priority) in [(id, "high"), (other, "high"), (id, "low")] {
+                #expect(try await h.send(.PATCH, "/api/v1/tickets/\(ticket)", json: ["priority": .string(priority)]).status == .ok)
+            }
+            let before = try #require(try await h.send(.GET, "/api/v1/tickets/\(id)")["version"]?.int)
+            try await JobRunner.runOnce(h.app)
+            let after = try await h.send(.GET, "/api/v1/tickets/\(id)")
+            #expect(after["tags"] == ["hot", "cold"])
+            #expect(after["priority"]?.string == "low")
+            #expect(after["version"]?.int == before + 2)
+            #expect(try await h.send(.GET, "/api/v1/tickets/\(other)")["tags"] == ["hot"])
+        }
+    }
+
     @Test func webhookSecretsAreNeverShownAndKeptWhenARuleIsSavedAgain() async throws {
         try await withHarness { h in
             let id = try await AutomationAPITests.rule(h, [
