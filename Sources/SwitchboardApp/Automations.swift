@@ -108,10 +108,11 @@ enum Automations {
 
     /// Events acted on per write transaction. A write reads its tickets in one statement, and
     /// their changes go out with its last (`WriteContext.applyAutomations`), so on PostgreSQL it
-    /// takes four round trips however many it holds. (When each ticket took seven, four tickets
-    /// a write added 4.1-4.4 ms to the p95 of agents' updates, and one 0.4-0.6 ms.) Notes, mail
-    /// and webhooks still read what they need ticket by ticket.
-    static let writeGroup = 25
+    /// takes four round trips however many it holds. Still one: with 25 or 5 a write, triggers
+    /// kept up better and cost agents' updates less throughput, but added 2.2-2.4 ms and
+    /// 1.5-2.0 ms to their p95, against 0.7-1.8 ms with one (`bench/triggers.py --db postgres`):
+    /// a burst of big writes once a round holds up more updates than single writes spread out.
+    static let writeGroup = 1
 
     /// The requester's email and the organization's tier, for conditions that look at them.
     static func people(of ticket: Ticket, _ reader: ReadContext) async throws -> (String?, OrganizationTier?) {

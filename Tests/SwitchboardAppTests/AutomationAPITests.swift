@@ -329,9 +329,9 @@ import Vapor
         }
     }
 
-    /// Triggers act on several events in one write; two of them on one ticket: the second
-    /// sees what the first changed (held back until commit on PostgreSQL), and keeps it.
-    @Test func twoFiringsOnOneTicketInOneWriteBothLand() async throws {
+    /// Two firings on one ticket in one round: the second sees what the first changed (held
+    /// back until commit on PostgreSQL, and in one write when `Automations.writeGroup` > 1).
+    @Test func twoFiringsOnOneTicketInOneRoundBothLand() async throws {
         try await withHarness { h in
             for (priority, tag) in [("high", "hot"), ("low", "cold")] {
                 _ = try await AutomationAPITests.rule(h, [
