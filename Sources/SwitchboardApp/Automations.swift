@@ -77,7 +77,7 @@ enum Automations {
             _ = try await store.passEvents(consumer: consumer, from: position, to: end)  // without the writer (see `OutboxConsumer`)
             return 0
         }
-        // The events acted on go in writes of `writeGroup`, each reading its tickets at once.
+        // A write per event acted on (see `writeGroup`).
         let groups = stride(from: 0, to: decided.count, by: writeGroup).map { decided[$0..<min($0 + writeGroup, decided.count)] }
         var from = position
         var fired = 0
@@ -86,16 +86,12 @@ enum Automations {
             let start = from
             let done = try await store.write { ctx -> Int? in
                 guard try await ctx.advanceConsumer(consumer, from: start, to: to) else { return nil }
-                let tickets = try await ctx.reader.tickets(ids: group.map(\.ticketId))
-                var acted = Set<Int64>()  // read again should a later event of the group name them
                 var fired = 0
                 for d in group {
                     fired += d.firings.count
-                    let current = acted.contains(d.ticketId) ? nil : tickets[d.ticketId]
-                    try await ctx.applyAutomations(d.firings, to: d.ticketId, cause: d.cause, current: current) { action, rule, ticket in
+                    try await ctx.applyAutomations(d.firings, to: d.ticketId, cause: d.cause) { action, rule, ticket in
                         try await enqueue(action, rule: rule, ticket: ticket, event: d.event, ctx: ctx, link: "\(publicURL)/tickets/\(ticket.id)")
                     }
-                    acted.insert(d.ticketId)
                 }
                 return fired
             }
@@ -106,12 +102,12 @@ enum Automations {
         return fired
     }
 
-    /// Events acted on per write transaction. A write reads its tickets in one statement, and
-    /// their changes go out with its last (`WriteContext.applyAutomations`), so on PostgreSQL it
-    /// takes four round trips however many it holds. Still one: with 25 or 5 a write, triggers
-    /// kept up better and cost agents' updates less throughput, but added 2.2-2.4 ms and
-    /// 1.5-2.0 ms to their p95, against 0.7-1.8 ms with one (`bench/triggers.py --db postgres`):
-    /// a burst of big writes once a round holds up more updates than single writes spread out.
+    /// Events acted on per write transaction. One: with 25 or 5 a write (their tickets read in
+    /// one statement), triggers kept up better and cost agents' updates less throughput, but
+    /// added 2.2-2.4 ms and 1.5-2.0 ms to their p95, against 0.7-1.8 ms with one
+    /// (`bench/triggers.py --db postgres`): a burst of big writes once a round holds up more
+    /// updates than single writes spread out. A later event of a ticket in the same write reads
+    /// it again in `applyAutomations`, after what the earlier one held back went out.
     static let writeGroup = 1
 
     /// The requester's email and the organization's tier, for conditions that look at them.

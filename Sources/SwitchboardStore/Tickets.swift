@@ -48,13 +48,6 @@ extension ReadContext {
         try await sql.raw("\(TicketRow.select) WHERE tickets.id = \(bind: id)").first(TicketRow.self)?.ticket()
     }
 
-    /// Tickets by id, those that exist, in one read.
-    public func tickets(ids: [Int64]) async throws -> [Int64: Ticket] {
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await sql.raw("\(TicketRow.select) WHERE tickets.id IN (\(binds: Array(Set(ids))))").all(TicketRow.self)
-        return Dictionary(uniqueKeysWithValues: try rows.map { let t = try $0.ticket(); return (t.id, t) })
-    }
-
     /// One ticket by its human number.
     public func ticket(number: Int64) async throws -> Ticket? {
         try await sql.raw("\(TicketRow.select) WHERE number = \(bind: number)").first(TicketRow.self)?.ticket()
