@@ -45,7 +45,11 @@ public struct NewTicket: Sendable {
 extension ReadContext {
     /// One ticket, or nil.
     public func ticket(id: Int64) async throws -> Ticket? {
-        try await sql.raw("\(TicketRow.select) WHERE tickets.id = \(bind: id)").first(TicketRow.self)?.ticket()
+        // SQLite prepared this statement anew for every id bound to it: the planner looks at
+        // the value to see whether the SLA table's partial indexes could serve the join. As
+        // `+?` the id is an expression, not a value, and the writer's kept statement is reused.
+        let key: SQLQueryString = dialect == .sqlite ? "+\(bind: id)" : "\(bind: id)"
+        return try await sql.raw("\(TicketRow.select) WHERE tickets.id = \(key)").first(TicketRow.self)?.ticket()
     }
 
     /// One ticket by its human number.

@@ -373,4 +373,18 @@ import Testing
         #expect(Mentions.userIds(in: "mail olena@example.com", among: staff) == [])
         #expect(Mentions.userIds(in: "@olenka is someone else", among: staff) == [])
     }
+
+    // MARK: - Tags
+
+    @Test func tagsAlreadyNormalAreKeptAndOthersNormalized() throws {
+        // Given: tags as typed, some already in the kept form (the fast path), some not
+        let typed = ["vip", "touched3", "escalated_high", "a-b.c:d", "  Billing Issue ", "VIP", "Zoë Kowalska", "оплата", "Ünïcode ", "tab\tx"]
+        // When
+        let kept = try Tags.normalize(typed)
+        // Then: each as the general rule makes it, duplicates once
+        #expect(kept == ["vip", "touched3", "escalated_high", "a-b.c:d", "billing_issue", "zoë_kowalska", "оплата", "ünïcode", "tab\tx"])
+        for tag in typed {
+            #expect(Tags.normalized(tag) == tag.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_"))
+        }
+    }
 }
