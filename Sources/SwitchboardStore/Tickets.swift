@@ -118,6 +118,18 @@ extension WriteContext {
         ]
     }
 
+    /// Whether two values of a `row` column (integers, text, or nil) are the same. Any other
+    /// kind counts as changed, so it is written.
+    static func same(_ a: any Encodable & Sendable, _ b: any Encodable & Sendable) -> Bool {
+        switch (a, b) {
+        case let (a as Int64, b as Int64): a == b
+        case let (a as String, b as String): a == b
+        case let (a as Int64?, b as Int64?): a == b
+        case let (a as String?, b as String?): a == b
+        default: false
+        }
+    }
+
     static let messageColumns = ["id", "ticket_id", "author_kind", "author_id", "visibility", "channel", "body", "external_id", "created_at"]
 
     static func row(_ m: Message) -> [any Encodable & Sendable] {
@@ -134,13 +146,22 @@ extension WriteContext {
         return id
     }
 
-    /// Writes every field of `t` back, and its SLA clocks when they changed since `before` as
-    /// stored (or it was solved or reopened: that moves its next check). The caller checked the
-    /// version. The row goes out with the batch's last statement inside `deferringWrites`.
+    /// Writes the fields of `t` that differ from `before` as stored, and its SLA clocks when
+    /// they changed (or it was solved or reopened: that moves its next check). The caller
+    /// checked the version. The row goes out with the batch's last statement inside
+    /// `deferringWrites`.
+    ///
+    /// Only the changed columns: SQLite rewrites the entry of every index on a column an
+    /// `UPDATE` names, changed or not, and the whole row named four indexes (number, requester,
+    /// organization, created) no update changes: a page each in the log at every commit.
     func save(_ t: Ticket, before: Ticket) async throws {
-        let row = Self.row(t)
-        try await runDeferred(
-            RowUpdate(table: "tickets", columns: Array(Self.ticketColumns.dropFirst()), values: Array(row.dropFirst()), id: t.id), binds: row.count)
+        let row = Self.row(t), stored = Self.row(before)
+        let changed = (1..<row.count).filter { !Self.same(row[$0], stored[$0]) }
+        if !changed.isEmpty {
+            try await runDeferred(
+                RowUpdate(table: "tickets", columns: changed.map { Self.ticketColumns[$0] }, values: changed.map { row[$0] }, id: t.id),
+                binds: changed.count + 1)
+        }
         if t.sla != before.sla || t.status.isUnsolved != before.status.isUnsolved { try await saveSLA([t], engine: try await slaEngine()) }
     }
 

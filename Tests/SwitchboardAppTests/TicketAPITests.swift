@@ -1,10 +1,10 @@
 import Foundation
 import SwitchboardCore
-import SwitchboardStore
 import Testing
 import Vapor
 
 @testable import SwitchboardApp
+@testable import SwitchboardStore
 
 @Suite struct TicketAPITests {
     @Test func createTicketReturnsNumberAndStatus() async throws {
@@ -22,6 +22,26 @@ import Vapor
             let messages = try await h.send(.GET, "/api/v1/tickets/\(t["id"]!.int!)/messages")
             #expect(messages["items"]?.array?.count == 1)
             #expect(messages["items"]?.array?.first?["author_kind"]?.string == "contact")
+        }
+    }
+
+    @Test func anUpdateWritesOnlyTheColumnsItChanges() async throws {
+        try await withHarness { h in
+            // Given: a ticket whose reopen count was set behind the store's back (no version bump)
+            let id = try #require(try await h.ticket("Printer on fire")["id"]?.int)
+            try await h.store.write { try await $0.sql.raw("UPDATE tickets SET reopen_count = 7 WHERE id = \(bind: Int64(id))").run() }
+            // When: its priority changes
+            let updated = try await h.store.write {
+                try await $0.updateTicket(id: Int64(id), TicketChanges(priority: .urgent), expectedVersion: nil, actor: .system)
+            }
+            // Then: the priority and version are stored, and the column the update left alone kept its value
+            let stored = try #require(try await h.store.read { try await $0.ticket(id: Int64(id)) })
+            #expect(stored.priority == .urgent)
+            #expect(stored.version == updated.version)
+            #expect(stored.reopenCount == 7)
+            #expect(WriteContext.same(Int64(3), Int64(3)) && !WriteContext.same(Int64(3), Int64(4)))
+            #expect(WriteContext.same(Int64?.none, Int64?.none) && !WriteContext.same(Int64?.none, Int64(1)) && !WriteContext.same(Int64(1), Int64?.none))
+            #expect(WriteContext.same("a", "a") && !WriteContext.same("a", "b") && !WriteContext.same(String?.none, "a"))
         }
     }
 
