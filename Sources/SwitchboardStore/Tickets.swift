@@ -251,13 +251,24 @@ struct TicketUpdatePayload: Encodable {
     let before: Ticket
     /// Set when automations made the change.
     var cause: AutomationCause?
+
+    /// The payload's JSON built from the two tickets' texts, which the audit event takes too:
+    /// the text `JSONText(self)` gives (tested), with two ticket encodings fewer an update
+    /// (encoding was a third of an update's time in the writer).
+    static func text(ticket: JSONText, before: JSONText, cause: AutomationCause?) -> JSONText {
+        // Keys in the encoder's (sorted) order.
+        var text = #"{"before":"# + before.text
+        if let cause { text += #","cause":"# + JSONText(cause).text }
+        return JSONText(stored: text + #","ticket":"# + ticket.text + "}")
+    }
 }
 
 extension WriteContext {
     /// Records a change of a ticket: the audit event with before and after, and the outbox event.
     func recordTicketUpdate(_ before: Ticket, _ after: Ticket, actor: Actor) async throws {
+        let (was, now) = (JSONText(before), JSONText(after))
         try await record(
-            .ticketUpdated, entityId: after.id, actor: actor, before: JSONText(before), after: JSONText(after),
-            payload: JSONText(TicketUpdatePayload(ticket: after, before: before, cause: automationCause)))
+            .ticketUpdated, entityId: after.id, actor: actor, before: was, after: now,
+            payload: TicketUpdatePayload.text(ticket: now, before: was, cause: automationCause))
     }
 }

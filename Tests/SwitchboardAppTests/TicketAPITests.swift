@@ -45,6 +45,22 @@ import Vapor
         }
     }
 
+    @Test func anUpdatesPayloadBuiltFromItsTicketsTextsIsItsEncoding() {
+        // Given: a ticket before and after a change, with and without an automation cause
+        let before = Ticket(
+            id: 4, number: 1004, subject: "Refund \"now\"", status: .open, requesterId: 7, organizationId: 2, tags: ["vip", "оплата"],
+            customFields: ["order": .text("A-1")], createdAt: Date(timeIntervalSince1970: 1_750_000_000))
+        var after = before
+        after.priority = .urgent
+        after.version += 1
+        for cause in [nil, AutomationCause(fired: [3, 9], depth: 2)] {
+            // When
+            let built = TicketUpdatePayload.text(ticket: JSONText(after), before: JSONText(before), cause: cause)
+            // Then: the same text the payload's own encoding gives
+            #expect(built == JSONText(TicketUpdatePayload(ticket: after, before: before, cause: cause)))
+        }
+    }
+
     @Test func requesterEmailIsNormalizedAndReused() async throws {
         try await withHarness { h in
             let a = try await h.ticket(email: "Anna@Example.COM")
