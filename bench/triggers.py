@@ -28,6 +28,13 @@ def put_json(url, body, token):
         return json.loads(r.read() or b"{}")
 
 
+def cpu_seconds(pid):
+    """The CPU time (user and system) process `pid` used so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def wait_for_consumers(base, limit=60):
     """Waits until every outbox consumer caught up; returns the seconds it took."""
     started = time.time()
@@ -89,17 +96,23 @@ def main():
             for side in order:
                 switch(side == "with")
                 wait_for_consumers(base)  # what the run before left behind is not this run's
+                cpu = cpu_seconds(server.pid)
                 runs[side].append(wrk(script, args.seconds, 4, wenv, base))
+                runs[side][-1]["server_cpu_ms_per_update"] = (cpu_seconds(server.pid) - cpu) * 1000 / runs[side][-1]["requests"]
                 if side == "with":
                     caught_up.append(wait_for_consumers(base))
                     acted = get(base + "/api/v1/tickets?tag=escalated_high&limit=1&count=true", token)["count"]
-                print(f"  {side:5} p95 {runs[side][-1]['p95_ms']:.2f} ms, {runs[side][-1]['requests']:.0f} updates"
+                print(f"  {side:5} p95 {runs[side][-1]['p95_ms']:.2f} ms, {runs[side][-1]['requests']:.0f} updates, "
+                      f"server CPU {runs[side][-1]['server_cpu_ms_per_update']:.3f} ms an update"
                       + (f", caught up {caught_up[-1]:.1f} s after" if side == "with" else ""), flush=True)
-        plain = {"p95_ms": mean(r["p95_ms"] for r in runs["plain"]), "requests": sum(r["requests"] for r in runs["plain"])}
-        with_triggers = {"p95_ms": mean(r["p95_ms"] for r in runs["with"]), "requests": sum(r["requests"] for r in runs["with"])}
+        def summary(side):
+            return {"p95_ms": mean(r["p95_ms"] for r in runs[side]), "requests": sum(r["requests"] for r in runs[side]),
+                    "server_cpu_ms_per_update": mean(r["server_cpu_ms_per_update"] for r in runs[side])}
+        plain, with_triggers = summary("plain"), summary("with")
         added = with_triggers["p95_ms"] - plain["p95_ms"]
         line = (f"BENCH triggers db={args.db} runs={len(runs['plain'])}x{args.seconds}s updates_plain={plain['requests']:.0f} p95_plain={plain['p95_ms']:.2f}ms "
                 f"updates_with_51_triggers={with_triggers['requests']:.0f} p95_with={with_triggers['p95_ms']:.2f}ms added_p95={added:.2f}ms "
+                f"server_cpu_per_update_plain={plain['server_cpu_ms_per_update']:.3f}ms with={with_triggers['server_cpu_ms_per_update']:.3f}ms "
                 f"caught_up_after_max={max(caught_up):.1f}s tagged_by_the_trigger_after_the_last_run_with={acted}")
         print(line, flush=True)
         os.makedirs(os.path.join(BENCH, "results"), exist_ok=True)
