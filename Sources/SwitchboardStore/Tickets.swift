@@ -266,9 +266,9 @@ struct TicketUpdatePayload: Encodable {
 extension WriteContext {
     /// Records a change of a ticket: the audit event with before and after, and the outbox event.
     func recordTicketUpdate(_ before: Ticket, _ after: Ticket, actor: Actor) async throws {
-        let (was, now) = (JSONText(before), JSONText(after))
+        let (beforeText, afterText) = (JSONText(before), JSONText(after))
         try await record(
-            .ticketUpdated, entityId: after.id, actor: actor, before: was, after: now,
-            payload: TicketUpdatePayload.text(ticket: now, before: was, cause: automationCause))
+            .ticketUpdated, entityId: after.id, actor: actor, before: beforeText, after: afterText,
+            payload: TicketUpdatePayload.text(ticket: afterText, before: beforeText, cause: automationCause))
     }
 }
